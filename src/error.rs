@@ -1,0 +1,74 @@
+//! The crate's error type.
+//!
+//! Fallible operations return `Result<_, statrix::Error>`. Every variant says what went
+//! wrong and, where it helps, where; none of them is ever reported by a panic.
+
+use core::fmt;
+
+/// What can go wrong in a `statrix` operation.
+///
+/// # Example
+/// ```
+/// use statrix::{Error, Vector3};
+///
+/// let zero = Vector3::<f64>::zeros();
+/// assert_eq!(zero.normalize(), Err(Error::ZeroNorm));
+/// println!("{}", Error::ZeroNorm); // "cannot normalize: the norm is zero"
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Error {
+    /// A row or column index past the matrix's edge (the runtime-index methods such as
+    /// [`Matrix::try_row`](crate::Matrix::try_row)).
+    IndexOutOfBounds {
+        /// Which axis the index is on.
+        axis: Axis,
+        /// The index that was asked for.
+        index: usize,
+        /// The length of that axis.
+        len: usize,
+    },
+    /// The norm is zero, so the value cannot be scaled to unit length.
+    ZeroNorm,
+    /// The input holds a NaN or an infinity where a finite value is required.
+    NonFinite,
+}
+
+/// An axis of a matrix, NumPy style: `Axis::Rows` is NumPy's `axis=0` (down the rows, one
+/// value per column), `Axis::Cols` is `axis=1` (along each row, one value per row).
+///
+/// # Example
+/// ```
+/// use statrix::{Axis, Error, Matrix};
+///
+/// let m = Matrix::new([[1, 2], [3, 4]]);
+/// assert_eq!(
+///     m.try_row(5),
+///     Err(Error::IndexOutOfBounds { axis: Axis::Rows, index: 5, len: 2 })
+/// );
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Axis {
+    /// The row axis (NumPy `axis=0`); row indices run along it.
+    Rows,
+    /// The column axis (NumPy `axis=1`); column indices run along it.
+    Cols,
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::IndexOutOfBounds { axis, index, len } => {
+                let what = match axis {
+                    Axis::Rows => "row",
+                    Axis::Cols => "column",
+                };
+                write!(f, "{what} index {index} is out of bounds for {len} {what}s")
+            }
+            Error::ZeroNorm => f.write_str("cannot normalize: the norm is zero"),
+            Error::NonFinite => f.write_str("the input holds a NaN or an infinity"),
+        }
+    }
+}
+
+impl core::error::Error for Error {}

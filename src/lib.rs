@@ -1,0 +1,105 @@
+//! # statrix
+//!
+//! Linear algebra whose matrix shapes are checked by the compiler.
+//!
+//! [`Matrix<T, R, C>`](Matrix) is a plain row-major array on the stack. Its shape is part of
+//! its type, so multiplying a `2 x 3` by a `2 x 3` matrix, adding matrices of different
+//! shapes, or reshaping 6 elements into 8 does not compile. It runs without a heap and
+//! without `std` (Cortex-M firmware), and prints and computes as NumPy does.
+//!
+//! ```
+//! use statrix::{matrix, vector, Matrix};
+//!
+//! let a = matrix![1, 2;
+//!                 3, 4];
+//! let b = matrix![5, 6;
+//!                 7, 8];
+//! println!("{}", a * b); // NumPy: a @ b
+//! assert_eq!(format!("{}", a * b), "[[19 22]\n [43 50]]");
+//! assert_eq!(format!("{}", a.hadamard(&b)), "[[ 5 12]\n [21 32]]"); // NumPy: a * b
+//!
+//! let v1 = vector![1.0, 2.0, 3.0];
+//! let v2 = vector![4.0, 5.0, 6.0];
+//! assert_eq!(v1.dot(&v2), 32.0); // np.dot(v1, v2)
+//!
+//! // A linear layer: (batch, in) @ (in, out) + (out,), shapes checked at compile time.
+//! let x = Matrix::<f64, 32, 128>::zeros();
+//! let w = Matrix::<f64, 128, 64>::zeros();
+//! let bias = Matrix::<f64, 1, 64>::zeros();
+//! let output = (x * w).add_row_broadcast(&bias);
+//! assert_eq!(output.shape(), (32, 64));
+//! ```
+//!
+//! ## Layout
+//!
+//! | module | what is in it |
+//! | --- | --- |
+//! | [`scalar`] | the [`Scalar`] and [`Real`] traits; maths routed to `std` or `libm` |
+//! | `matrix` | [`Matrix`], its aliases, construction, the [`matrix!`]/[`vector!`] macros |
+//! | `access` | indexing, rows and columns, iterators, `map`, `zip_map`, `cast` |
+//! | `shape` | transpose, reshape, blocks, `hstack`/`vstack`, row swaps |
+//! | `ops`, `kernel` | operators; the one matrix-product kernel |
+//! | `elementwise` | Hadamard product, elementwise division, broadcasting |
+//! | `vector` | dot, cross, outer, norms, `normalize` |
+//! | `display` | NumPy-identical `Display`, `Debug`; `scalar_display`: [`NumpyScalar`] |
+//! | [`error`] | [`Error`] |
+//! | `interop` | `approx` (always), `serde`, `mint`, `bytemuck` (features) |
+//!
+//! ## Compile-time shape errors
+//!
+//! Shape rules the type system can state are in the signatures (`Matrix<T, R, K> *
+//! Matrix<T, K, C>`). Rules it cannot state on stable Rust, such as `R * C == R2 * C2` for
+//! [`Matrix::reshape`] or the output width of [`Matrix::hstack`], are `const` assertions:
+//! they fail `cargo build` and `cargo test` with a message naming the rule and the
+//! instantiation (`Matrix::<f64, 2, 3>::reshape::<4, 2>`). `cargo check` and IDEs, which do
+//! not monomorphise, do not show them.
+//!
+//! ## Features
+//!
+//! | feature | default | what it adds |
+//! | --- | --- | --- |
+//! | `std` | yes | implies `alloc`; float maths from the platform instead of `libm` |
+//! | `alloc` | via `std` | heap-backed types (coming: `DMatrix`, PCA) |
+//! | `rand` | no | seeded random matrices and sampling |
+//! | `serde` | no | `Serialize`/`Deserialize` as nested row arrays |
+//! | `mint` | no | conversions to and from `mint` vectors and row-major matrices |
+//! | `bytemuck` | no | `Pod`/`Zeroable`, for casting matrices to bytes |
+//!
+//! With `default-features = false` the crate is `no_std` with no allocator.
+//!
+//! ## Errors
+//!
+//! Fallible operations return `Result<_, Error>`; where a panicking form exists (indexing,
+//! [`Matrix::row`]) a `try_` twin returns the error instead.
+
+#![no_std]
+#![deny(unsafe_code)]
+#![warn(missing_docs)]
+
+#[cfg(feature = "std")]
+extern crate std;
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+
+mod access;
+mod display;
+mod elementwise;
+pub mod error;
+mod interop;
+mod kernel;
+mod matrix;
+mod ops;
+pub mod scalar;
+mod scalar_display;
+mod shape;
+mod vector;
+
+pub use display::{DisplayElement, DisplayFlat};
+pub use error::{Axis, Error};
+pub use matrix::{
+    Matrix, Matrix2, Matrix3, Matrix4, Matrix5, Matrix6, RowVector, RowVector2, RowVector3,
+    RowVector4, Vector, Vector2, Vector3, Vector4, Vector5, Vector6,
+};
+pub use scalar::{Real, Scalar};
+pub use scalar_display::NumpyScalar;

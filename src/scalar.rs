@@ -1,0 +1,107 @@
+//! The scalar traits: [`Scalar`] for arithmetic (integers included) and [`Real`] for
+//! everything that needs square roots, exponentials or rounding (f32 and f64).
+//!
+//! Every floating-point function the crate calls goes through [`Real`], which is
+//! `num_traits::Float`: with the `std` feature it uses the platform's maths library, without
+//! it the pure-Rust `libm` crate. That is the one place where the maths is routed.
+
+use core::fmt::Debug;
+use core::iter::{Product, Sum};
+
+use num_traits::{ConstOne, ConstZero, Float, Num, NumAssign};
+
+/// An element type the matrix arithmetic works with: every primitive integer, `f32` and
+/// `f64`.
+///
+/// `ZERO` and `ONE` are associated constants (through `num_traits`' `ConstZero` and
+/// `ConstOne`), which is what lets [`Matrix::zeros`](crate::Matrix::zeros) and
+/// [`Matrix::identity`](crate::Matrix::identity) be `const fn`.
+///
+/// The trait is sealed: the crate's guarantees (exact integer arithmetic, IEEE floats) are
+/// stated for these types only.
+///
+/// # Example
+/// ```
+/// use statrix::Scalar;
+///
+/// fn sum_all<T: Scalar>(xs: &[T]) -> T {
+///     xs.iter().fold(T::ZERO, |acc, &x| acc + x)
+/// }
+/// assert_eq!(sum_all(&[1, 2, 3]), 6);
+/// assert_eq!(sum_all(&[0.5, 0.25]), 0.75);
+/// ```
+pub trait Scalar:
+    Copy
+    + PartialEq
+    + PartialOrd
+    + Debug
+    + Default
+    + Num
+    + NumAssign
+    + ConstZero
+    + ConstOne
+    + Sum
+    + Product
+    + approx::AbsDiffEq<Epsilon = Self>
+    + Send
+    + Sync
+    + 'static
+    + sealed::Sealed
+{
+}
+
+/// A real floating-point scalar: `f32` or `f64`.
+///
+/// Decompositions, statistics, norms and activations require it. The maths functions come
+/// from `num_traits::Float` (`sqrt`, `exp`, `abs`, ...), routed to `std` or to `libm`.
+///
+/// # Example
+/// ```
+/// use statrix::Real;
+///
+/// fn hypot_naive<T: Real>(a: T, b: T) -> T {
+///     (a * a + b * b).sqrt()
+/// }
+/// assert_eq!(hypot_naive(3.0f32, 4.0), 5.0);
+/// ```
+pub trait Real: Scalar + Float + approx::RelativeEq + approx::UlpsEq {
+    /// Blue's scaling constants for an overflow- and underflow-safe sum of squares, as in
+    /// LAPACK's `dnrm2`/`snrm2` (Anderson 2017): `[t_small, t_big, s_small, s_big]`, all
+    /// powers of two so that scaling is exact. Squares of values in `[t_small, t_big]`
+    /// neither overflow nor underflow; values outside are scaled by `s_small` / `s_big`.
+    #[doc(hidden)]
+    const BLUE_SCALING: [Self; 4];
+}
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+macro_rules! impl_scalar {
+    ($($t:ty),*) => {$(
+        impl sealed::Sealed for $t {}
+        impl Scalar for $t {}
+    )*};
+}
+
+impl_scalar!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize, f32, f64);
+
+/// `2^e` as an f32 (normal range only).
+const fn pow2_f32(e: i32) -> f32 {
+    f32::from_bits(((127 + e) as u32) << 23)
+}
+
+/// `2^e` as an f64 (normal range only).
+const fn pow2_f64(e: i32) -> f64 {
+    f64::from_bits(((1023 + e) as u64) << 52)
+}
+
+impl Real for f32 {
+    // minexp = -125, maxexp = 128, digits = 24.
+    const BLUE_SCALING: [f32; 4] = [pow2_f32(-63), pow2_f32(52), pow2_f32(75), pow2_f32(-76)];
+}
+
+impl Real for f64 {
+    // minexp = -1021, maxexp = 1024, digits = 53.
+    const BLUE_SCALING: [f64; 4] = [pow2_f64(-511), pow2_f64(486), pow2_f64(537), pow2_f64(-538)];
+}
