@@ -103,3 +103,8 @@ pub use matrix::{
 };
 pub use scalar::{Real, Scalar};
 pub use scalar_display::NumpyScalar;
+
+/// The README's examples, compiled and run as doctests so they stay true.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
