@@ -654,6 +654,13 @@ impl<T: fmt::Debug, const R: usize, const C: usize> fmt::Debug for Matrix<T, R, 
 
 /// Prints a matrix's elements in row-major order as NumPy prints a 1-D array; made by
 /// [`Matrix::display_flat`].
+///
+/// # Example
+/// ```
+/// use statrix::matrix;
+/// let m = matrix![3, 1, 4; 1, 5, 9];
+/// assert_eq!(format!("{}", m.display_flat()), "[3 1 4 1 5 9]");
+/// ```
 pub struct DisplayFlat<'a, T, const R: usize, const C: usize>(&'a Matrix<T, R, C>);
 
 impl<T: DisplayElement, const R: usize, const C: usize> fmt::Display for DisplayFlat<'_, T, R, C> {

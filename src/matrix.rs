@@ -32,35 +32,132 @@ pub struct Matrix<T, const R: usize, const C: usize>(pub [[T; C]; R]);
 ///
 /// NumPy's 1-D arrays map to `Vector`; print one as NumPy prints a 1-D array with
 /// [`display_flat`](Matrix::display_flat).
+///
+/// # Example
+/// ```
+/// use statrix::{vector, Vector};
+/// let v: Vector<f64, 3> = vector![1.0, 2.0, 3.0];
+/// assert_eq!(v.shape(), (3, 1));
+/// assert_eq!(v.display_flat().to_string(), "[1. 2. 3.]");
+/// ```
 pub type Vector<T, const N: usize> = Matrix<T, N, 1>;
-/// A row vector of `N` elements: `Matrix<T, 1, N>`.
+/// A row vector of `N` elements: `Matrix<T, 1, N>`, the shape of a bias broadcast over the
+/// rows of a batch.
+///
+/// # Example
+/// ```
+/// use statrix::{row_vector, RowVector};
+/// let b: RowVector<f32, 2> = row_vector![0.5, -0.5];
+/// assert_eq!(b.shape(), (1, 2));
+/// ```
 pub type RowVector<T, const N: usize> = Matrix<T, 1, N>;
 
 /// A 2 x 2 matrix.
+///
+/// # Example
+/// ```
+/// use statrix::Matrix2;
+/// let a = Matrix2::new([[4.0, 7.0], [2.0, 6.0]]);
+/// assert_eq!(a.shape(), (2, 2));
+/// ```
 pub type Matrix2<T> = Matrix<T, 2, 2>;
 /// A 3 x 3 matrix.
+///
+/// # Example
+/// ```
+/// use statrix::Matrix3;
+/// assert_eq!(Matrix3::<f32>::identity()[(2, 2)], 1.0);
+/// ```
 pub type Matrix3<T> = Matrix<T, 3, 3>;
 /// A 4 x 4 matrix.
+///
+/// # Example
+/// ```
+/// use statrix::Matrix4;
+/// assert_eq!(Matrix4::<f64>::zeros().shape(), (4, 4));
+/// ```
 pub type Matrix4<T> = Matrix<T, 4, 4>;
 /// A 5 x 5 matrix.
+///
+/// # Example
+/// ```
+/// use statrix::Matrix5;
+/// assert_eq!(Matrix5::<i32>::ones().as_slice().len(), 25);
+/// ```
 pub type Matrix5<T> = Matrix<T, 5, 5>;
 /// A 6 x 6 matrix.
+///
+/// # Example
+/// ```
+/// use statrix::Matrix6;
+/// assert_eq!(Matrix6::<f64>::identity().shape(), (6, 6));
+/// ```
 pub type Matrix6<T> = Matrix<T, 6, 6>;
 /// A 2-element column vector.
+///
+/// # Example
+/// ```
+/// use statrix::Vector2;
+/// assert_eq!(Vector2::from_array([3.0, 4.0]).norm(), 5.0);
+/// ```
 pub type Vector2<T> = Vector<T, 2>;
 /// A 3-element column vector.
+///
+/// # Example
+/// ```
+/// use statrix::Vector3;
+/// let x = Vector3::from_array([1, 0, 0]);
+/// let y = Vector3::from_array([0, 1, 0]);
+/// assert_eq!(x.cross(&y), Vector3::from_array([0, 0, 1]));
+/// ```
 pub type Vector3<T> = Vector<T, 3>;
 /// A 4-element column vector.
+///
+/// # Example
+/// ```
+/// use statrix::Vector4;
+/// assert_eq!(Vector4::from_array([1, 2, 3, 4]).to_array(), [1, 2, 3, 4]);
+/// ```
 pub type Vector4<T> = Vector<T, 4>;
 /// A 5-element column vector.
+///
+/// # Example
+/// ```
+/// use statrix::Vector5;
+/// assert_eq!(Vector5::<u8>::zeros().shape(), (5, 1));
+/// ```
 pub type Vector5<T> = Vector<T, 5>;
 /// A 6-element column vector.
+///
+/// # Example
+/// ```
+/// use statrix::Vector6;
+/// assert_eq!(Vector6::<f32>::ones().norm_l1(), 6.0);
+/// ```
 pub type Vector6<T> = Vector<T, 6>;
 /// A 2-element row vector.
+///
+/// # Example
+/// ```
+/// use statrix::RowVector2;
+/// assert_eq!(RowVector2::from_row_array([1, 2]).shape(), (1, 2));
+/// ```
 pub type RowVector2<T> = RowVector<T, 2>;
 /// A 3-element row vector.
+///
+/// # Example
+/// ```
+/// use statrix::RowVector3;
+/// assert_eq!(RowVector3::from_row_array([1, 2, 3]).transpose().shape(), (3, 1));
+/// ```
 pub type RowVector3<T> = RowVector<T, 3>;
 /// A 4-element row vector.
+///
+/// # Example
+/// ```
+/// use statrix::RowVector4;
+/// assert_eq!(RowVector4::<f64>::zeros().shape(), (1, 4));
+/// ```
 pub type RowVector4<T> = RowVector<T, 4>;
 
 impl<T, const R: usize, const C: usize> Matrix<T, R, C> {
