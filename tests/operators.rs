@@ -2,6 +2,9 @@
 //! on both sides, the `*Assign` forms, owned and borrowed operands, Hadamard product,
 //! elementwise division and broadcasting.
 
+// The borrowed forms (`&a + &b`) are what these tests exist to exercise.
+#![allow(clippy::op_ref)]
+
 use statrix::{Matrix, RowVector, matrix, row_vector, vector};
 
 /// The textbook triple loop, summing in increasing `k`: the crate's kernel promises this
