@@ -32,6 +32,26 @@ pub enum Error {
     ZeroNorm,
     /// The input holds a NaN or an infinity where a finite value is required.
     NonFinite,
+    /// The matrix is singular: the LU factorization met an exactly zero pivot in column
+    /// `index` (NumPy raises `LinAlgError: Singular matrix`).
+    Singular {
+        /// The column of the first zero pivot.
+        index: usize,
+    },
+    /// The matrix is not (numerically) symmetric positive definite: the Cholesky
+    /// factorization met a pivot that is not positive in column `index`.
+    NotPositiveDefinite {
+        /// The column of the first non-positive pivot.
+        index: usize,
+    },
+    /// An iterative method did not converge within its iteration bound.
+    NoConvergence {
+        /// The number of iterations (sweeps) spent.
+        iterations: usize,
+    },
+    /// The result does not fit the floating-point range (for example the inverse of a
+    /// nearly singular matrix whose entries would be infinite).
+    Overflow,
 }
 
 /// An axis of a matrix, NumPy style: `Axis::Rows` is NumPy's `axis=0` (down the rows, one
@@ -67,6 +87,17 @@ impl fmt::Display for Error {
             }
             Error::ZeroNorm => f.write_str("cannot normalize: the norm is zero"),
             Error::NonFinite => f.write_str("the input holds a NaN or an infinity"),
+            Error::Singular { index } => {
+                write!(f, "the matrix is singular (zero pivot in column {index})")
+            }
+            Error::NotPositiveDefinite { index } => write!(
+                f,
+                "the matrix is not positive definite (non-positive pivot in column {index})"
+            ),
+            Error::NoConvergence { iterations } => {
+                write!(f, "no convergence after {iterations} iterations")
+            }
+            Error::Overflow => f.write_str("the result overflows the floating-point range"),
         }
     }
 }

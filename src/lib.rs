@@ -88,6 +88,7 @@ mod elementwise;
 pub mod error;
 mod interop;
 mod kernel;
+pub mod linalg;
 mod matrix;
 mod ops;
 pub mod scalar;

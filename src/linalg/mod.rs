@@ -1,0 +1,6 @@
+//! Decompositions and the operations built on them, one decomposition per file.
+//!
+//! Every routine works on any static size with no heap, in `f32` and `f64`. None of them
+//! panics or loops without bound: iterative methods have a fixed iteration budget and report
+//! [`Error::NoConvergence`](crate::Error::NoConvergence), and NaN or infinite input is
+//! reported as [`Error::NonFinite`](crate::Error::NonFinite) before any iteration starts.
