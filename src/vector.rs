@@ -242,12 +242,14 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     }
 
     /// The general Lp norm `(sum |x|^p)^(1/p)`, NumPy's `np.linalg.norm(v, ord=p)` for a
-    /// vector (entrywise on a matrix), computed as `max * (sum (|x|/max)^p)^(1/p)` so that it
-    /// neither overflows nor underflows for large `p`.
+    /// vector (entrywise on a matrix), computed as `s * (sum (|x|/s)^p)^(1/p)` with `s` the
+    /// largest `|x|` for `p > 0` and the smallest for `p < 0`, so that no term overflows or
+    /// underflows unless it is negligible.
     ///
     /// As NumPy: `p = inf` is the largest absolute value, `p = -inf` the smallest, `p = 0`
-    /// the count of non-zero elements, negative `p` follows the formula (any zero element
-    /// makes it 0), and a NaN element or a NaN `p` gives NaN.
+    /// the count of non-zero elements (a NaN element counts, being non-zero), negative `p`
+    /// follows the formula (any zero element makes it 0, an infinite one adds nothing, no
+    /// elements give `inf`); a NaN element gives NaN for every `p` but 0, a NaN `p` always.
     ///
     /// # Example
     /// ```
@@ -258,12 +260,16 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert!((v.norm_lp(3.0) - 91.0f64.cbrt()).abs() <= 4.0 * 4.5 * f64::EPSILON);
     /// ```
     pub fn norm_lp(&self, p: T) -> T {
-        if p.is_nan() || self.iter().any(|x| x.is_nan()) {
+        if p.is_nan() {
             return T::nan();
         }
         if p == T::zero() {
+            // NumPy's `(x != 0).sum()`: NaN != 0, so a NaN element is counted.
             let count = self.iter().filter(|x| **x != T::zero()).count();
             return T::from(count).unwrap_or_else(T::max_value);
+        }
+        if self.iter().any(|x| x.is_nan()) {
+            return T::nan();
         }
         if p == T::infinity() {
             return self.norm_linf();
@@ -277,26 +283,33 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
         if p == T::one() + T::one() {
             return self.norm();
         }
-        let max = self.norm_linf();
-        if max.is_infinite() {
-            // |x|^p / |x| -> inf for p > 0; for p < 0 an infinite element adds 0 to the sum.
-            if p > T::zero() {
-                return max;
-            }
-            let sum = self.iter().fold(T::zero(), |s, &x| s + x.abs().powf(p));
-            return sum.powf(p.recip());
-        }
-        if max == T::zero() {
+        // Scale by the element whose term dominates: the largest for p > 0, the smallest for
+        // p < 0. Then every term (|x|/s)^p is at most 1, the sum lies in [1, n], and only
+        // negligible terms can underflow.
+        let s = if p > T::zero() {
+            self.norm_linf()
+        } else {
+            self.iter().fold(T::infinity(), |m, &x| m.min(x.abs()))
+        };
+        if s == T::zero() {
+            // p > 0: all elements are zero. p < 0: a zero element, 0^p = inf in the sum.
             return T::zero();
+        }
+        if s.is_infinite() {
+            // p > 0: an infinite element. p < 0: every element is infinite (each adds 0, so
+            // the sum is 0 and 0^(1/p) = inf), or there are none (the empty sum, likewise).
+            return T::infinity();
         }
         let sum = self
             .iter()
-            .fold(T::zero(), |s, &x| s + (x.abs() / max).powf(p));
-        max * sum.powf(p.recip())
+            .fold(T::zero(), |acc, &x| acc + (x.abs() / s).powf(p));
+        s * sum.powf(p.recip())
     }
 
     /// `self / self.norm()`: the vector scaled to unit length (NumPy `v /
-    /// np.linalg.norm(v)`), without NumPy's NaN for a zero vector.
+    /// np.linalg.norm(v)`), without NumPy's NaN for a zero vector. A vector whose norm
+    /// overflows or is subnormal is first scaled by an exact power of two, so the result has
+    /// unit norm over the whole floating-point range.
     ///
     /// # Errors
     /// [`Error::ZeroNorm`] for the zero vector; [`Error::NonFinite`] when an element is NaN
@@ -310,12 +323,22 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// ```
     pub fn normalize(&self) -> Result<Self, Error> {
         let norm = self.norm();
-        if !norm.is_finite() {
-            return Err(Error::NonFinite);
-        }
         if norm == T::zero() {
             return Err(Error::ZeroNorm);
         }
-        Ok(self.map(|x| x / norm))
+        if norm.is_finite() && norm >= T::min_positive_value() {
+            return Ok(self.map(|x| x / norm));
+        }
+        if self.iter().any(|x| !x.is_finite()) {
+            return Err(Error::NonFinite);
+        }
+        // Finite elements whose norm overflows, or a subnormal norm (too few significant
+        // bits to divide by): scale by a power of two, exactly for every element that does
+        // not end up below the subnormals in the result anyway.
+        let [_, _, s_small, s_big] = T::BLUE_SCALING;
+        let scale = if norm.is_finite() { s_small } else { s_big };
+        let scaled = self.map(|x| x * scale);
+        let norm = scaled.norm();
+        Ok(scaled.map(|x| x / norm))
     }
 }
