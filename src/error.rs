@@ -52,6 +52,25 @@ pub enum Error {
     /// The result does not fit the floating-point range (for example the inverse of a
     /// nearly singular matrix whose entries would be infinite).
     Overflow,
+    /// A quantile outside `[0, 1]` (a percentile outside `[0, 100]`) or NaN.
+    InvalidQuantile,
+    /// A probability that is negative, above 1 or NaN, or probabilities that do not sum to 1.
+    InvalidProbability,
+    /// An empty or non-finite range: `low >= high`, or a bound that is NaN or infinite.
+    EmptyRange,
+    /// A distribution parameter out of its domain (a negative or NaN standard deviation, for
+    /// example); `name` says which.
+    InvalidParameter {
+        /// The parameter's name, as in the method's signature.
+        name: &'static str,
+    },
+    /// More items asked for than there are to draw from without replacement.
+    SampleTooLarge {
+        /// How many were asked for.
+        requested: usize,
+        /// How many there are.
+        available: usize,
+    },
 }
 
 /// An axis of a matrix, NumPy style: `Axis::Rows` is NumPy's `axis=0` (down the rows, one
@@ -98,6 +117,20 @@ impl fmt::Display for Error {
                 write!(f, "no convergence after {iterations} iterations")
             }
             Error::Overflow => f.write_str("the result overflows the floating-point range"),
+            Error::InvalidQuantile => {
+                f.write_str("quantiles must lie in [0, 1] (percentiles in [0, 100])")
+            }
+            Error::InvalidProbability => f.write_str(
+                "probabilities must lie in [0, 1], be finite, and sum to 1 where they are a distribution",
+            ),
+            Error::EmptyRange => f.write_str("the range is empty or not finite (need low < high)"),
+            Error::InvalidParameter { name } => {
+                write!(f, "the parameter `{name}` is outside its domain")
+            }
+            Error::SampleTooLarge { requested, available } => write!(
+                f,
+                "cannot draw {requested} items without replacement from {available}"
+            ),
         }
     }
 }
