@@ -41,6 +41,7 @@
 //! | `ops`, `kernel` | operators; the one matrix-product kernel |
 //! | `elementwise` | Hadamard product, elementwise division, broadcasting |
 //! | `vector` | dot, cross, outer, norms, `normalize` |
+//! | [`nn`] | activations and derivatives, losses, typed layers (`Linear`, `Layer::then`) |
 //! | `display` | NumPy-identical `Display`, `Debug`; `scalar_display`: [`NumpyScalar`] |
 //! | [`error`] | [`Error`] |
 //! | `interop` | `approx` (always), `serde`, `mint`, `bytemuck` (features) |
@@ -90,6 +91,7 @@ mod interop;
 mod kernel;
 pub mod linalg;
 mod matrix;
+pub mod nn;
 mod ops;
 pub mod scalar;
 mod scalar_display;

@@ -71,6 +71,30 @@ pub trait Real: Scalar + Float + approx::RelativeEq + approx::UlpsEq {
     /// neither overflow nor underflow; values outside are scaled by `s_small` / `s_big`.
     #[doc(hidden)]
     const BLUE_SCALING: [Self; 4];
+
+    /// The error function `erf(x) = 2/sqrt(pi) * integral_0^x exp(-t^2) dt`, from the `libm`
+    /// crate on every platform (neither `core` nor `std` has it), so results are the same
+    /// with and without `std`. SciPy: `scipy.special.erf`.
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::Real;
+    /// assert_eq!(Real::erf(0.0f64), 0.0);
+    /// assert!((Real::erf(1.0f64) - 0.8427007929497149).abs() <= 2.0 * f64::EPSILON);
+    /// ```
+    fn erf(self) -> Self;
+
+    /// The complementary error function `erfc(x) = 1 - erf(x)`, accurate where `1 - erf(x)`
+    /// would cancel (large positive `x`); from `libm` on every platform. SciPy:
+    /// `scipy.special.erfc`.
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::Real;
+    /// // 1 - erf(10) rounds to 0; erfc keeps the value.
+    /// assert!(Real::erfc(10.0f64) > 0.0 && Real::erfc(10.0f64) < 3e-45);
+    /// ```
+    fn erfc(self) -> Self;
 }
 
 mod sealed {
@@ -99,9 +123,25 @@ const fn pow2_f64(e: i32) -> f64 {
 impl Real for f32 {
     // minexp = -125, maxexp = 128, digits = 24.
     const BLUE_SCALING: [f32; 4] = [pow2_f32(-63), pow2_f32(52), pow2_f32(75), pow2_f32(-76)];
+
+    fn erf(self) -> f32 {
+        libm::erff(self)
+    }
+
+    fn erfc(self) -> f32 {
+        libm::erfcf(self)
+    }
 }
 
 impl Real for f64 {
     // minexp = -1021, maxexp = 1024, digits = 53.
     const BLUE_SCALING: [f64; 4] = [pow2_f64(-511), pow2_f64(486), pow2_f64(537), pow2_f64(-538)];
+
+    fn erf(self) -> f64 {
+        libm::erf(self)
+    }
+
+    fn erfc(self) -> f64 {
+        libm::erfc(self)
+    }
 }
