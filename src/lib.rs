@@ -100,6 +100,7 @@ mod vector;
 
 pub use display::{DisplayElement, DisplayFlat};
 pub use error::{Axis, Error};
+pub use linalg::{LeastSquares, Svd, SymmetricEigen};
 pub use matrix::{
     Matrix, Matrix2, Matrix3, Matrix4, Matrix5, Matrix6, RowVector, RowVector2, RowVector3,
     RowVector4, Vector, Vector2, Vector3, Vector4, Vector5, Vector6,

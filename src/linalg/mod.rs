@@ -4,3 +4,14 @@
 //! panics or loops without bound: iterative methods have a fixed iteration budget and report
 //! [`Error::NoConvergence`](crate::Error::NoConvergence), and NaN or infinite input is
 //! reported as [`Error::NonFinite`](crate::Error::NonFinite) before any iteration starts.
+
+mod jacobi;
+pub mod lstsq;
+pub mod matrix_norms;
+pub mod pseudo_inverse;
+pub mod svd;
+pub mod symmetric_eigen;
+
+pub use lstsq::LeastSquares;
+pub use svd::Svd;
+pub use symmetric_eigen::SymmetricEigen;

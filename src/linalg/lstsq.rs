@@ -1,0 +1,175 @@
+//! Least squares through the SVD, NumPy's `np.linalg.lstsq(a, b, rcond=None)`.
+//!
+//! The solution is the *minimum-norm* least-squares solution `x = pinv(A) b`: among the
+//! `x` minimising `|A x - b|`, the one of smallest `|x|`. That is what NumPy returns (it
+//! calls LAPACK's `gelsd`), including for rank-deficient and underdetermined systems.
+//! Singular values at most `max(R, C) * eps * S.max()` count as zero (NumPy's
+//! `rcond=None`, with the `eps` of the element type).
+//!
+//! As for the [SVD](crate::linalg::svd), the count of singular values in the result is a
+//! type-level `min(R, C)`: [`lstsq`](Matrix::lstsq) is for tall and square systems
+//! (`R >= C`), [`lstsq_wide`](Matrix::lstsq_wide) for wide and square ones (`R <= C`, the
+//! underdetermined case); the other orientation does not compile.
+
+use super::jacobi::{Vectors, norm};
+use super::pseudo_inverse::{apply_pinv, invert_above};
+use super::svd::thin_svd;
+use crate::error::Error;
+use crate::matrix::{Matrix, Vector};
+use crate::scalar::Real;
+
+/// The result of a least-squares solve, NumPy's `x, residuals, rank, s =
+/// np.linalg.lstsq(a, b, rcond=None)`, for an `R x C` matrix, `K` right-hand sides and
+/// `S = min(R, C)` singular values.
+///
+/// # Example
+/// ```
+/// use statrix::{matrix, Matrix};
+///
+/// // Fit y = c0 + c1 t through (0, 1), (1, 3), (2, 4).
+/// let a = matrix![1.0f64, 0.0; 1.0, 1.0; 1.0, 2.0];
+/// let y = Matrix::new([[1.0], [3.0], [4.0]]);
+/// let fit = a.lstsq(&y).unwrap();
+/// // NumPy: x = [[1.16666667], [1.5]], residuals = [0.16666667], rank = 2
+/// assert!((fit.solution[(0, 0)] - 7.0 / 6.0).abs() <= 16.0 * f64::EPSILON);
+/// assert!((fit.solution[(1, 0)] - 1.5).abs() <= 16.0 * f64::EPSILON);
+/// assert_eq!(fit.rank, 2);
+/// let res = fit.residuals.unwrap()[0];
+/// assert!((res - 1.0 / 6.0).abs() <= 64.0 * f64::EPSILON);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LeastSquares<T, const C: usize, const K: usize, const S: usize> {
+    /// The minimum-norm least-squares solution `x` (`C x K`), NumPy's `x`.
+    pub solution: Matrix<T, C, K>,
+    /// The squared residual norm `|b_k - A x_k|^2` of each right-hand side, when the system
+    /// is tall (`R > C`) and of full column rank; `None` otherwise, where NumPy returns an
+    /// empty array.
+    pub residuals: Option<Vector<T, K>>,
+    /// The numerical rank of `A`: its singular values above the cutoff, NumPy's `rank`.
+    pub rank: usize,
+    /// The singular values of `A`, descending, NumPy's `s`.
+    pub singular_values: Vector<T, S>,
+}
+
+/// The cutoff, rank and inverted singular values for NumPy's `rcond=None`.
+fn truncate<T: Real, const S: usize>(s: &[T; S], dims: usize) -> ([T; S], usize) {
+    let s_max = s.first().copied().unwrap_or_else(T::zero);
+    let cutoff = T::epsilon() * T::from(dims).unwrap_or_else(T::max_value) * s_max;
+    let rank = s.iter().filter(|&&x| x > cutoff).count();
+    (invert_above(s, cutoff), rank)
+}
+
+/// `NonFinite` unless every element of `b` is finite.
+fn check_finite<T: Real, const R: usize, const K: usize>(b: &Matrix<T, R, K>) -> Result<(), Error> {
+    if b.iter().all(|x| x.is_finite()) {
+        Ok(())
+    } else {
+        Err(Error::NonFinite)
+    }
+}
+
+impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
+    /// The minimum-norm least-squares solution of `A x = b` for a tall or square `A`
+    /// (`R >= C`), NumPy's `np.linalg.lstsq(a, b, rcond=None)`: the solution, the squared
+    /// residuals (full-rank tall systems), the rank and the singular values.
+    ///
+    /// `b` holds `K` right-hand sides as columns (a column vector for one).
+    ///
+    /// # Errors
+    /// [`Error::NonFinite`] if an element of `A` or `b` is NaN or infinite;
+    /// [`Error::NoConvergence`] as [`svd`](Matrix::svd).
+    ///
+    /// # Panics
+    /// Never at run time. On a wide matrix (`R < C`) it does not compile: call
+    /// [`lstsq_wide`](Matrix::lstsq_wide).
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::{matrix, vector};
+    ///
+    /// // Rank-deficient: the two columns are equal, so NumPy's minimum-norm solution splits
+    /// // the weight evenly: x = [1, 1].
+    /// let a = matrix![1.0, 1.0; 2.0, 2.0; 3.0, 3.0];
+    /// let b = vector![2.0, 4.0, 6.0];
+    /// let fit = a.lstsq(&b).unwrap();
+    /// assert_eq!(fit.rank, 1);
+    /// assert!(fit.residuals.is_none()); // not full rank: NumPy returns []
+    /// assert!((fit.solution - vector![1.0, 1.0]).norm() <= 16.0 * f64::EPSILON);
+    /// ```
+    pub fn lstsq<const K: usize>(
+        &self,
+        b: &Matrix<T, R, K>,
+    ) -> Result<LeastSquares<T, C, K, C>, Error> {
+        const {
+            assert!(
+                R >= C,
+                "lstsq: the matrix is wide (R < C); call lstsq_wide() for underdetermined systems"
+            )
+        };
+        check_finite(b)?;
+        let t = thin_svd(self, Vectors::Compute)?;
+        let (inv, rank) = truncate(&t.s, R.max(C));
+        let solution = apply_pinv(&t.u, &inv, &t.vt, b);
+        let residuals = if rank == C && R > C {
+            let r = *b - *self * solution;
+            Some(Matrix::from_fn(|k, _| {
+                let n = norm(r.0.iter().map(|row| row[k]));
+                n * n
+            }))
+        } else {
+            None
+        };
+        Ok(LeastSquares {
+            solution,
+            residuals,
+            rank,
+            singular_values: Matrix::from_array(t.s),
+        })
+    }
+
+    /// The minimum-norm solution of an underdetermined (wide or square, `R <= C`) system
+    /// `A x = b`, NumPy's `np.linalg.lstsq(a, b, rcond=None)`. Of all the solutions (or
+    /// least-squares solutions, if `A` is rank-deficient) it returns the one of smallest
+    /// norm. `residuals` is always `None`, as NumPy's empty array for `R <= C`.
+    ///
+    /// # Errors
+    /// As [`lstsq`](Matrix::lstsq).
+    ///
+    /// # Panics
+    /// Never at run time. On a tall matrix (`R > C`) it does not compile: call
+    /// [`lstsq`](Matrix::lstsq).
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::{matrix, vector};
+    ///
+    /// // One equation x0 + x1 + x2 = 3: the minimum-norm solution is [1, 1, 1].
+    /// let a = matrix![1.0, 1.0, 1.0];
+    /// let fit = a.lstsq_wide(&vector![3.0]).unwrap();
+    /// assert!((fit.solution - vector![1.0, 1.0, 1.0]).norm() <= 16.0 * f64::EPSILON);
+    /// assert_eq!(fit.rank, 1);
+    /// assert!(fit.residuals.is_none());
+    /// ```
+    pub fn lstsq_wide<const K: usize>(
+        &self,
+        b: &Matrix<T, R, K>,
+    ) -> Result<LeastSquares<T, C, K, R>, Error> {
+        const {
+            assert!(
+                R <= C,
+                "lstsq_wide: the matrix is tall (R > C); call lstsq() for overdetermined systems"
+            )
+        };
+        check_finite(b)?;
+        // A^T = U' S V'^T, so A = V' S U'^T: U = V'^T^T (R x R) and V^T = U'^T (R x C).
+        let t = thin_svd(&self.transpose(), Vectors::Compute)?;
+        let (inv, rank) = truncate(&t.s, R.max(C));
+        let solution = apply_pinv(&t.vt.transpose(), &inv, &t.u.transpose(), b);
+        Ok(LeastSquares {
+            solution,
+            residuals: None,
+            rank,
+            singular_values: Matrix::from_array(t.s),
+        })
+    }
+}

@@ -1,0 +1,165 @@
+//! Matrix norms and the quantities built on singular values: rank, condition number,
+//! spectral and nuclear norms; and the induced 1- and infinity-norms.
+//!
+//! These are NumPy's *matrix* norms (`np.linalg.norm(a, ord)` on 2-D input). They differ
+//! from the *entrywise* norms in `vector.rs`, which treat a matrix as one long vector:
+//!
+//! | NumPy on a matrix | statrix | what it is |
+//! | --- | --- | --- |
+//! | `norm(a)`, `norm(a, 'fro')` | [`norm`](Matrix::norm), [`norm_fro`](Matrix::norm_fro) | Frobenius: `sqrt(sum a_ij^2)` |
+//! | `norm(a, 2)` | [`norm_spectral`](Matrix::norm_spectral) | largest singular value |
+//! | `norm(a, 'nuc')` | [`norm_nuclear`](Matrix::norm_nuclear) | sum of the singular values |
+//! | `norm(a, 1)` | [`norm_induced_1`](Matrix::norm_induced_1) | largest column sum of `|a_ij|` |
+//! | `norm(a, np.inf)` | [`norm_induced_inf`](Matrix::norm_induced_inf) | largest row sum of `|a_ij|` |
+//! | `norm(a.ravel(), 1)` | [`norm_l1`](Matrix::norm_l1) | sum of all `|a_ij|` (entrywise) |
+//! | `norm(a.ravel(), np.inf)` | [`norm_linf`](Matrix::norm_linf) | largest `|a_ij|` (entrywise) |
+//!
+//! The singular-value quantities work on any shape (a wide matrix goes through its
+//! transpose) and share the [SVD](crate::linalg::svd)'s errors: [`Error::NonFinite`] for
+//! NaN or infinite input (where NumPy raises `LinAlgError`), [`Error::NoConvergence`] in
+//! principle.
+
+use super::svd::singular_values_any;
+use crate::error::Error;
+use crate::matrix::Matrix;
+use crate::scalar::Real;
+
+/// The largest value, NaN if any value is NaN, 0 for none.
+fn max_or_nan<T: Real>(values: impl Iterator<Item = T>) -> T {
+    let mut max = T::zero();
+    for v in values {
+        if v.is_nan() {
+            return v;
+        }
+        if v > max {
+            max = v;
+        }
+    }
+    max
+}
+
+impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
+    /// The numerical rank: the number of singular values above
+    /// `S.max() * max(R, C) * eps`, NumPy's `np.linalg.matrix_rank(a)` with its default
+    /// tolerance.
+    ///
+    /// # Errors
+    /// [`Error::NonFinite`] if an element is NaN or infinite (NumPy raises
+    /// `LinAlgError`); [`Error::NoConvergence`] as [`svd`](Matrix::svd).
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::{matrix, Matrix};
+    /// assert_eq!(matrix![1.0, 2.0, 3.0; 2.0, 4.0, 6.0].rank(), Ok(1));
+    /// assert_eq!(Matrix::<f64, 3, 3>::identity().rank(), Ok(3));
+    /// assert_eq!(Matrix::<f32, 2, 4>::zeros().rank(), Ok(0));
+    /// ```
+    pub fn rank(&self) -> Result<usize, Error> {
+        let (s, k) = singular_values_any(self)?;
+        let s = &s[..k.min(C)];
+        let s_max = s.first().copied().unwrap_or_else(T::zero);
+        let tol = s_max * T::from(R.max(C)).unwrap_or_else(T::max_value) * T::epsilon();
+        Ok(s.iter().filter(|&&x| x > tol).count())
+    }
+
+    /// The 2-norm condition number `sigma_max / sigma_min`, NumPy's `np.linalg.cond(a)`.
+    /// Infinite for a singular matrix (a zero singular value), the zero matrix included, as
+    /// NumPy.
+    ///
+    /// # Errors
+    /// As [`rank`](Matrix::rank).
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::{matrix, Matrix};
+    /// let c = matrix![3.0, 0.0; 0.0, 0.5].cond().unwrap();
+    /// assert_eq!(c, 6.0);
+    /// assert_eq!(Matrix::<f64, 2, 2>::ones().cond().unwrap(), f64::INFINITY);
+    /// ```
+    pub fn cond(&self) -> Result<T, Error> {
+        let (s, k) = singular_values_any(self)?;
+        let s = &s[..k.min(C)];
+        let s_max = s.first().copied().unwrap_or_else(T::zero);
+        let s_min = s.last().copied().unwrap_or_else(T::zero);
+        if s_min == T::zero() {
+            return Ok(T::infinity());
+        }
+        Ok(s_max / s_min)
+    }
+
+    /// The spectral norm, the largest singular value, NumPy's `np.linalg.norm(a, 2)`.
+    ///
+    /// # Errors
+    /// As [`rank`](Matrix::rank).
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::matrix;
+    /// let a = matrix![3.0, 0.0; 4.0, 5.0]; // singular values sqrt(45), sqrt(5)
+    /// let n = a.norm_spectral().unwrap();
+    /// assert!((n - 45.0f64.sqrt()).abs() <= 8.0 * f64::EPSILON * n);
+    /// ```
+    pub fn norm_spectral(&self) -> Result<T, Error> {
+        let (s, _) = singular_values_any(self)?;
+        Ok(s.first().copied().unwrap_or_else(T::zero))
+    }
+
+    /// The nuclear norm, the sum of the singular values, NumPy's
+    /// `np.linalg.norm(a, 'nuc')`.
+    ///
+    /// # Errors
+    /// As [`rank`](Matrix::rank).
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::matrix;
+    /// let a = matrix![3.0, 0.0; 4.0, 5.0]; // singular values sqrt(45), sqrt(5)
+    /// let n = a.norm_nuclear().unwrap();
+    /// let expected = 45.0f64.sqrt() + 5.0f64.sqrt();
+    /// assert!((n - expected).abs() <= 8.0 * f64::EPSILON * expected);
+    /// ```
+    pub fn norm_nuclear(&self) -> Result<T, Error> {
+        let (s, k) = singular_values_any(self)?;
+        Ok(s.iter().take(k).fold(T::zero(), |acc, &x| acc + x))
+    }
+
+    /// The induced 1-norm `max_j sum_i |a_ij|`, the largest absolute column sum, NumPy's
+    /// `np.linalg.norm(a, 1)` on a matrix. Not the entrywise
+    /// [`norm_l1`](Matrix::norm_l1) (the sum of all `|a_ij|`), which is what NumPy gives for
+    /// `norm(a.ravel(), 1)`; on a column vector the two agree. NaN if an element is NaN;
+    /// 0 for an empty matrix.
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::matrix;
+    /// let a = matrix![1.0, -2.0;
+    ///                 -3.0, 4.0];
+    /// assert_eq!(a.norm_induced_1(), 6.0); // column sums 4 and 6
+    /// assert_eq!(a.norm_l1(), 10.0); // entrywise
+    /// ```
+    pub fn norm_induced_1(&self) -> T {
+        max_or_nan((0..C).map(|j| self.0.iter().fold(T::zero(), |acc, row| acc + row[j].abs())))
+    }
+
+    /// The induced infinity-norm `max_i sum_j |a_ij|`, the largest absolute row sum,
+    /// NumPy's `np.linalg.norm(a, np.inf)` on a matrix. Not the entrywise
+    /// [`norm_linf`](Matrix::norm_linf) (the largest `|a_ij|`), NumPy's
+    /// `norm(a.ravel(), np.inf)`; on a column vector the two agree. NaN if an element is
+    /// NaN; 0 for an empty matrix.
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::matrix;
+    /// let a = matrix![1.0, -2.0;
+    ///                 -3.0, 4.0];
+    /// assert_eq!(a.norm_induced_inf(), 7.0); // row sums 3 and 7
+    /// assert_eq!(a.norm_linf(), 4.0); // entrywise
+    /// ```
+    pub fn norm_induced_inf(&self) -> T {
+        max_or_nan(
+            self.0
+                .iter()
+                .map(|row| row.iter().fold(T::zero(), |acc, x| acc + x.abs())),
+        )
+    }
+}

@@ -1,0 +1,626 @@
+//! The singular value decomposition `A = U diag(S) V^T` by one-sided Jacobi (Hestenes),
+//! NumPy's `np.linalg.svd(a, full_matrices=False)`.
+//!
+//! # Shapes
+//!
+//! The thin SVD of an `R x C` matrix has `K = min(R, C)` singular values, and stable Rust
+//! cannot write `min(R, C)` in a type. So there are two methods, each with its shapes in its
+//! signature, and a `const` assertion that the matrix has the orientation it is for:
+//!
+//! | method | for | `U` | `S` | `V^T` |
+//! | --- | --- | --- | --- | --- |
+//! | [`svd`](Matrix::svd) | tall and square, `R >= C` | `R x C` | `C` | `C x C` |
+//! | [`svd_wide`](Matrix::svd_wide) | wide and square, `R <= C` | `R x R` | `R` | `R x C` |
+//!
+//! `let svd = a.svd()?;` needs no annotations. Calling `svd()` on a wide matrix (or
+//! `svd_wide()` on a tall one) fails to build, with a message naming the method to call
+//! instead; as with every `const` assertion in this crate, the error shows on
+//! `cargo build`/`cargo test`, not on `cargo check`. Both methods return the one
+//! [`Svd<T, R, K, C>`](Svd) type, with `K = C` and `K = R` respectively. The same split
+//! applies to [`singular_values`](Matrix::singular_values) /
+//! [`singular_values_wide`](Matrix::singular_values_wide) and to
+//! [`lstsq`](Matrix::lstsq) / [`lstsq_wide`](Matrix::lstsq_wide). What needs the
+//! singular values but not their count in a type ([`rank`](Matrix::rank),
+//! [`cond`](Matrix::cond), the norms, [`pseudo_inverse`](Matrix::pseudo_inverse)) works on
+//! any shape.
+//!
+//! # Algorithm
+//!
+//! A tall `A` (a wide one goes through `A^T`) is
+//! 1. scaled by a power of two so that its largest magnitude is in `[1, 2)` (exact; entries
+//!    near `1e+300` or `1e-300` neither overflow nor underflow);
+//! 2. preconditioned by Householder QR with column pivoting, after sorting its rows by
+//!    decreasing max-norm, `P_r A P_c = Q R` (Drmač and Veselić, *New fast and accurate
+//!    Jacobi SVD algorithm I*, SIAM J. Matrix Anal. Appl. 29(4), 2008, the method of
+//!    LAPACK's `xGEJSV`). Row sorting makes the QR row-wise backward stable (Cox and
+//!    Higham 1998), column pivoting makes `R` graded in both directions, and the Jacobi
+//!    iteration on `R^T` then converges in few sweeps;
+//! 3. orthogonalised by one-sided Jacobi on the columns of `R^T` (the rows of `R`): cyclic
+//!    sweeps over all pairs `(p, q)`, rotating a pair whose cosine
+//!    `|w_p . w_q| / (|w_p| |w_q|)` exceeds `C * eps` (`C` the column count, which also
+//!    bounds the rounding error of the computed cosine), with Rutishauser's stable rotation
+//!    formulas. It stops after the first sweep with no rotation, or reports
+//!    [`Error::NoConvergence`] after 60 sweeps (5 to 10 are usual). Then
+//!    `sigma_i = |w_i|`, `V` is the permuted normalised rows, and `U = P_r^T Q J` with `J`
+//!    the accumulated rotations.
+//!
+//! One-sided Jacobi is backward stable *column-wise*, which is what gives high relative
+//! accuracy (Demmel and Veselić, *Jacobi's method is more accurate than QR*, SIAM J. Matrix
+//! Anal. Appl. 13(4), 1992): for `A = B D` or `A = D B` with `D` diagonal (a graded
+//! matrix), every singular value, the tiny ones included, is computed with a relative error
+//! of order `n * eps * cond(B)`, however wide the range of `D` (bidiagonalisation-based
+//! SVDs such as LAPACK's `gesdd` behind NumPy guarantee only `n * eps * sigma_max`).
+//!
+//! # Conventions
+//!
+//! - Singular values are non-negative and in descending order, as NumPy's.
+//! - Signs: each row of `V^T` (right singular vector) has its largest-magnitude component
+//!   positive, the first one on ties, and the matching column of `U` is flipped with it.
+//!   NumPy's signs are whatever LAPACK leaves, so compare vectors up to sign.
+//! - Zero singular values: the columns of `U` and the rows of `V^T` that belong to them
+//!   still complete orthonormal sets (`U^T U = I`, `V^T V = I`): the `V^T` rows by
+//!   Gram-Schmidt against the other rows, starting from the unit vector with the largest
+//!   residual; the `U` columns from the QR preconditioner's `Q`. For the zero matrix,
+//!   `U` is the first columns of the identity and `V^T = I`. A column of `R^T` whose norm
+//!   falls below `MIN_POSITIVE / EPSILON` (about `1e-292` in f64, `1e-31` in f32) times the
+//!   largest element is treated as zero, a backward perturbation far below `eps * |A|`:
+//!   below that, the rotations' sines would be subnormal.
+//! - NaN or infinite input is [`Error::NonFinite`]; a singular value that overflows on
+//!   scaling back (only possible for elements within a factor `sqrt(R * C)` of the largest
+//!   finite float) is [`Error::Overflow`].
+
+use super::jacobi::{
+    MAX_SWEEPS, Pow2Scale, Vectors, index_of_largest, norm, rotate_pair, rotation, sorted_order,
+    unit_exponent,
+};
+use crate::error::Error;
+use crate::matrix::{Matrix, Vector};
+use crate::scalar::Real;
+
+/// A thin singular value decomposition `A = U diag(S) V^T` of an `R x C` matrix with
+/// `K = min(R, C)` singular values, as NumPy's `U, S, Vh = np.linalg.svd(a,
+/// full_matrices=False)`.
+///
+/// Built by [`Matrix::svd`] (`R >= C`, `K = C`) and [`Matrix::svd_wide`] (`R <= C`,
+/// `K = R`); see the [module docs](crate::linalg::svd) for the algorithm and conventions.
+///
+/// # Example
+/// ```
+/// use statrix::matrix;
+///
+/// let a = matrix![3.0, 0.0;
+///                 4.0, 5.0];
+/// let svd = a.svd().unwrap();
+/// // NumPy: np.linalg.svd(a)[1] == [6.70820393, 2.23606798]
+/// let expected = [45.0f64.sqrt(), 5.0f64.sqrt()];
+/// for (s, e) in svd.singular_values.iter().zip(expected) {
+///     assert!((s - e).abs() <= 8.0 * f64::EPSILON * e);
+/// }
+/// let back = svd.recompose();
+/// assert!((back - a).norm() <= 16.0 * f64::EPSILON * a.norm());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Svd<T, const R: usize, const K: usize, const C: usize> {
+    /// The left singular vectors, as orthonormal columns (`R x K`): NumPy's `U`.
+    pub u: Matrix<T, R, K>,
+    /// The singular values, non-negative and descending: NumPy's `S`.
+    pub singular_values: Vector<T, K>,
+    /// The right singular vectors, as orthonormal rows (`K x C`): NumPy's `Vh`.
+    pub v_t: Matrix<T, K, C>,
+}
+
+impl<T: Real, const R: usize, const K: usize, const C: usize> Svd<T, R, K, C> {
+    /// `U diag(S) V^T`, the matrix the decomposition came from (up to rounding), NumPy's
+    /// `(U * S) @ Vh`.
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::matrix;
+    /// let a = matrix![1.0, 2.0, 3.0;
+    ///                 4.0, 5.0, 6.0];
+    /// let back = a.svd_wide().unwrap().recompose();
+    /// assert!((back - a).norm() <= 32.0 * f64::EPSILON * a.norm());
+    /// ```
+    pub fn recompose(&self) -> Matrix<T, R, C> {
+        let us = Matrix::from_fn(|i, k| self.u.0[i][k] * self.singular_values.0[k][0]);
+        us * self.v_t
+    }
+
+    /// Makes the largest-magnitude component of every row of `V^T` positive (the first one
+    /// on ties), flipping the matching column of `U`.
+    fn normalize_signs(&mut self) {
+        for k in 0..K {
+            let j = index_of_largest(self.v_t.0[k].iter().copied());
+            if self.v_t.0[k][j] < T::zero() {
+                for x in self.v_t.0[k].iter_mut() {
+                    *x = -*x;
+                }
+                for row in self.u.0.iter_mut() {
+                    row[k] = -row[k];
+                }
+            }
+        }
+    }
+}
+
+impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
+    /// The thin singular value decomposition of a tall or square matrix (`R >= C`): `U` is
+    /// `R x C`, `S` has `C` values in descending order, `V^T` is `C x C`. NumPy's
+    /// `np.linalg.svd(a, full_matrices=False)`.
+    ///
+    /// One-sided Jacobi with QR preconditioning: backward stable, orthonormal `U` and `V`
+    /// to a few ulps, and high relative accuracy for the small singular values of graded
+    /// matrices; see the [module docs](crate::linalg::svd). Signs: the largest-magnitude
+    /// component of each row of `V^T` is positive.
+    ///
+    /// # Errors
+    /// [`Error::NonFinite`] if an element is NaN or infinite; [`Error::NoConvergence`] if
+    /// the Jacobi sweeps do not converge within their budget of 60 (not seen in practice);
+    /// [`Error::Overflow`] if a singular value overflows.
+    ///
+    /// # Panics
+    /// Never at run time. On a wide matrix (`R < C`) it does not compile: call
+    /// [`svd_wide`](Matrix::svd_wide).
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::{matrix, Matrix};
+    ///
+    /// // Rank one: the all-ones 3 x 2 matrix has singular values sqrt(6) and 0.
+    /// let a = Matrix::<f64, 3, 2>::ones();
+    /// let svd = a.svd().unwrap();
+    /// assert!((svd.singular_values[0] - 6.0f64.sqrt()).abs() <= 4.0 * f64::EPSILON);
+    /// assert!(svd.singular_values[1].abs() <= 4.0 * f64::EPSILON);
+    /// // U is 3 x 2 with orthonormal columns, V^T is 2 x 2 orthogonal.
+    /// let utu = svd.u.transpose() * svd.u;
+    /// assert!((utu - Matrix::identity()).norm() <= 8.0 * f64::EPSILON);
+    /// assert!((svd.recompose() - a).norm() <= 16.0 * f64::EPSILON * a.norm());
+    /// ```
+    pub fn svd(&self) -> Result<Svd<T, R, C, C>, Error> {
+        const {
+            assert!(
+                R >= C,
+                "svd: the matrix is wide (R < C); call svd_wide(), which gives U: R x R, S: R, V^T: R x C"
+            )
+        };
+        let thin = thin_svd(self, Vectors::Compute)?;
+        let mut svd = Svd {
+            u: thin.u,
+            singular_values: Matrix::from_array(thin.s),
+            v_t: thin.vt,
+        };
+        svd.normalize_signs();
+        Ok(svd)
+    }
+
+    /// The thin singular value decomposition of a wide or square matrix (`R <= C`): `U` is
+    /// `R x R`, `S` has `R` values in descending order, `V^T` is `R x C`. NumPy's
+    /// `np.linalg.svd(a, full_matrices=False)`.
+    ///
+    /// Computed from the SVD of `A^T` (`A^T = U' S V'^T` gives `A = V' S U'^T`), with the
+    /// same accuracy and conventions as [`svd`](Matrix::svd).
+    ///
+    /// # Errors
+    /// As [`svd`](Matrix::svd).
+    ///
+    /// # Panics
+    /// Never at run time. On a tall matrix (`R > C`) it does not compile: call
+    /// [`svd`](Matrix::svd).
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::{matrix, Matrix};
+    ///
+    /// let a = matrix![3.0f64, 2.0, 2.0;
+    ///                 2.0, 3.0, -2.0];
+    /// let svd = a.svd_wide().unwrap(); // U: 2 x 2, S: 2, V^T: 2 x 3
+    /// // NumPy: np.linalg.svd(a)[1] == [5., 3.]
+    /// assert!((svd.singular_values[0] - 5.0).abs() <= 8.0 * f64::EPSILON * 5.0);
+    /// assert!((svd.singular_values[1] - 3.0).abs() <= 8.0 * f64::EPSILON * 5.0);
+    /// let vvt = svd.v_t * svd.v_t.transpose();
+    /// assert!((vvt - Matrix::identity()).norm() <= 8.0 * f64::EPSILON);
+    /// ```
+    pub fn svd_wide(&self) -> Result<Svd<T, R, R, C>, Error> {
+        const {
+            assert!(
+                R <= C,
+                "svd_wide: the matrix is tall (R > C); call svd(), which gives U: R x C, S: C, V^T: C x C"
+            )
+        };
+        let thin = thin_svd(&self.transpose(), Vectors::Compute)?;
+        let mut svd = Svd {
+            u: thin.vt.transpose(),
+            singular_values: Matrix::from_array(thin.s),
+            v_t: thin.u.transpose(),
+        };
+        svd.normalize_signs();
+        Ok(svd)
+    }
+
+    /// The `C` singular values of a tall or square matrix (`R >= C`), descending, NumPy's
+    /// `np.linalg.svd(a, compute_uv=False)` (or `np.linalg.svdvals`). The same values as
+    /// [`svd`](Matrix::svd), without accumulating the vectors.
+    ///
+    /// # Errors
+    /// As [`svd`](Matrix::svd).
+    ///
+    /// # Panics
+    /// Never at run time. On a wide matrix (`R < C`) it does not compile: call
+    /// [`singular_values_wide`](Matrix::singular_values_wide).
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::matrix;
+    /// let s = matrix![2.0, 0.0; 0.0, -3.0; 0.0, 0.0].singular_values().unwrap();
+    /// assert_eq!(s.to_array(), [3.0, 2.0]);
+    /// ```
+    pub fn singular_values(&self) -> Result<Vector<T, C>, Error> {
+        const {
+            assert!(
+                R >= C,
+                "singular_values: the matrix is wide (R < C); call singular_values_wide(), which gives R values"
+            )
+        };
+        Ok(Matrix::from_array(thin_svd(self, Vectors::Skip)?.s))
+    }
+
+    /// The `R` singular values of a wide or square matrix (`R <= C`), descending, NumPy's
+    /// `np.linalg.svd(a, compute_uv=False)`.
+    ///
+    /// # Errors
+    /// As [`svd`](Matrix::svd).
+    ///
+    /// # Panics
+    /// Never at run time. On a tall matrix (`R > C`) it does not compile: call
+    /// [`singular_values`](Matrix::singular_values).
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::Matrix;
+    /// // The all-ones 2 x 8 matrix: sqrt(16) and 0.
+    /// let s = Matrix::<f32, 2, 8>::ones().singular_values_wide().unwrap();
+    /// assert!((s[0] - 4.0).abs() <= 4.0 * f32::EPSILON * 4.0);
+    /// assert!(s[1].abs() <= 4.0 * f32::EPSILON * 4.0);
+    /// ```
+    pub fn singular_values_wide(&self) -> Result<Vector<T, R>, Error> {
+        const {
+            assert!(
+                R <= C,
+                "singular_values_wide: the matrix is tall (R > C); call singular_values(), which gives C values"
+            )
+        };
+        Ok(Matrix::from_array(
+            thin_svd(&self.transpose(), Vectors::Skip)?.s,
+        ))
+    }
+}
+
+/// The singular values of a matrix of either orientation, for the methods that work on any
+/// shape: the first `min(R, C)` entries of the array (descending), and that count.
+pub(crate) fn singular_values_any<T: Real, const R: usize, const C: usize>(
+    a: &Matrix<T, R, C>,
+) -> Result<([T; C], usize), Error> {
+    if R >= C {
+        Ok((thin_svd(a, Vectors::Skip)?.s, C))
+    } else {
+        let s = thin_svd(&a.transpose(), Vectors::Skip)?.s;
+        let mut out = [T::zero(); C];
+        for (o, x) in out.iter_mut().zip(s) {
+            *o = x;
+        }
+        Ok((out, R))
+    }
+}
+
+/// The pieces of the thin SVD of an `M x N` matrix with `M >= N`: `U` (`M x N`), the
+/// singular values (descending), `V^T` (`N x N`). `u` and `vt` are zero when the vectors
+/// were skipped.
+pub(crate) struct ThinSvd<T, const M: usize, const N: usize> {
+    pub(crate) u: Matrix<T, M, N>,
+    pub(crate) s: [T; N],
+    pub(crate) vt: Matrix<T, N, N>,
+}
+
+/// The thin SVD of a tall or square `M x N` matrix (`M >= N`), as described in the module
+/// docs. Called only with `M >= N`; for `M < N` it returns without panicking, but the
+/// result is not an SVD.
+pub(crate) fn thin_svd<T: Real, const M: usize, const N: usize>(
+    a: &Matrix<T, M, N>,
+    vectors: Vectors,
+) -> Result<ThinSvd<T, M, N>, Error> {
+    let zero = T::zero();
+    if a.iter().any(|x| !x.is_finite()) {
+        return Err(Error::NonFinite);
+    }
+    let max_abs = a.iter().fold(zero, |m, &x| m.max(x.abs()));
+    let e = unit_exponent(max_abs);
+    let (up, down) = (Pow2Scale::new(e), Pow2Scale::new(-e));
+
+    // Rows in decreasing max-norm order (stable), then the scaled working copy stored by
+    // columns: cols[j][r] = 2^e a[row_order[r]][j].
+    let row_max: [T; M] =
+        core::array::from_fn(|i| a.0[i].iter().fold(zero, |m, &x| m.max(x.abs())));
+    let row_order = sorted_order(&row_max, |x, y| x > y);
+    let mut cols: [[T; M]; N] =
+        core::array::from_fn(|j| core::array::from_fn(|r| up.apply(a.0[row_order[r]][j])));
+    let mut col_order: [usize; N] = core::array::from_fn(|j| j);
+    let mut taus = [zero; N];
+    householder_qr_pivoted(&mut cols, &mut col_order, &mut taus);
+
+    // W = R (N x N, upper triangular); its rows are the columns of R^T.
+    let mut w: [[T; N]; N] = core::array::from_fn(|i| {
+        core::array::from_fn(|j| {
+            if i <= j {
+                cols[j].get(i).copied().unwrap_or(zero)
+            } else {
+                zero
+            }
+        })
+    });
+    let mut rot: [[T; N]; N] =
+        core::array::from_fn(|i| core::array::from_fn(|j| if i == j { T::one() } else { zero }));
+    let accumulate = match vectors {
+        Vectors::Compute => Some(&mut rot),
+        Vectors::Skip => None,
+    };
+    orthogonalize_rows(&mut w, accumulate)?;
+
+    // sigma_i = |w_i|; rows too small to have been orthogonalised are zero.
+    let small = negligible::<T>();
+    let mut sigma = [zero; N];
+    for (s, row) in sigma.iter_mut().zip(w.iter_mut()) {
+        *s = norm(row.iter().copied());
+        if *s < small {
+            *s = zero;
+            *row = [zero; N];
+        }
+    }
+    let order = sorted_order(&sigma, |x, y| x > y);
+    let s: [T; N] = core::array::from_fn(|i| down.apply(sigma[order[i]]));
+    if s.iter().any(|x| x.is_infinite()) {
+        return Err(Error::Overflow);
+    }
+    if vectors == Vectors::Skip {
+        return Ok(ThinSvd {
+            u: Matrix::zeros(),
+            s,
+            vt: Matrix::zeros(),
+        });
+    }
+
+    // V^T: row i is w_order[i] / sigma, its entries put back in the original column order;
+    // rows of zero singular values complete the orthonormal set.
+    let mut x = [[zero; N]; N];
+    let mut filled = [false; N];
+    for ((xi, fi), &k) in x.iter_mut().zip(filled.iter_mut()).zip(order.iter()) {
+        if sigma[k] > zero {
+            *xi = w[k].map(|v| v / sigma[k]);
+            *fi = true;
+        }
+    }
+    complete_orthonormal(&mut x, &filled);
+    let mut vt = Matrix::<T, N, N>::zeros();
+    for (vt_row, x_row) in vt.0.iter_mut().zip(x.iter()) {
+        for (&c, &v) in col_order.iter().zip(x_row.iter()) {
+            vt_row[c] = v;
+        }
+    }
+
+    // U = P_r^T Q J: column i is Q applied to row order[i] of the rotations (padded with
+    // zeros to length M), its entries put back in the original row order.
+    let mut u_cols: [[T; M]; N] = core::array::from_fn(|i| {
+        core::array::from_fn(|r| rot[order[i]].get(r).copied().unwrap_or(zero))
+    });
+    for y in u_cols.iter_mut() {
+        for (k, (v, &tau)) in cols.iter().zip(taus.iter()).enumerate().rev() {
+            if tau != zero {
+                apply_reflector(v, tau, k, y);
+            }
+        }
+    }
+    let mut u = Matrix::<T, M, N>::zeros();
+    for (r, &orig) in row_order.iter().enumerate() {
+        for (i, col) in u_cols.iter().enumerate() {
+            u.0[orig][i] = col[r];
+        }
+    }
+    Ok(ThinSvd { u, s, vt })
+}
+
+/// Householder QR with column pivoting of the matrix whose columns are `cols` (`M x N`):
+/// overwrites `cols[j][..=j]` with column `j` of `R` and `cols[j][j+1..]` with the
+/// reflector's vector (its leading 1 implicit), as LAPACK's `xGEQP3`. `col_order[j]` is
+/// the original index of column `j`, `taus[j]` the reflector's factor (0: no reflection).
+fn householder_qr_pivoted<T: Real, const M: usize, const N: usize>(
+    cols: &mut [[T; M]; N],
+    col_order: &mut [usize; N],
+    taus: &mut [T; N],
+) {
+    for k in 0..M.min(N) {
+        // Pivot: the remaining column with the largest norm below row k, the first on ties.
+        // The norms are recomputed, not downdated: O(M N) per step, as the step itself.
+        let mut best = k;
+        let mut best_norm = -T::one();
+        for (j, col) in cols.iter().enumerate().skip(k) {
+            let nrm = norm(col.iter().skip(k).copied());
+            if nrm > best_norm {
+                best = j;
+                best_norm = nrm;
+            }
+        }
+        cols.swap(k, best);
+        col_order.swap(k, best);
+        let (done, rest) = cols.split_at_mut(k + 1);
+        let Some(v) = done.last_mut() else { continue };
+        let tau = make_reflector(v, k, best_norm);
+        if let Some(t) = taus.get_mut(k) {
+            *t = tau;
+        }
+        if tau != T::zero() {
+            for col in rest.iter_mut() {
+                apply_reflector(v, tau, k, col);
+            }
+        }
+    }
+}
+
+/// Turns `x[k..]` (of norm `xnorm`) into a Householder reflector `H = I - tau v v^T` with
+/// `H x[k..] = beta e_1`, as LAPACK's `xLARFG`: stores `beta` in `x[k]` and `v[1..]` in
+/// `x[k+1..]`, returns `tau` (0 when `x[k+1..]` is already zero).
+fn make_reflector<T: Real, const M: usize>(x: &mut [T; M], k: usize, xnorm: T) -> T {
+    let zero = T::zero();
+    let Some(&alpha) = x.get(k) else { return zero };
+    if xnorm == zero || x.iter().skip(k + 1).all(|&v| v == zero) {
+        return zero;
+    }
+    // beta has the sign opposite to alpha, so alpha - beta = sign(alpha) (|alpha| + xnorm)
+    // has no cancellation, and |x_i| <= |alpha - beta| keeps the quotients at most 1.
+    let beta = if alpha >= zero { -xnorm } else { xnorm };
+    let denom = alpha - beta;
+    for v in x.iter_mut().skip(k + 1) {
+        *v /= denom;
+    }
+    x[k] = beta;
+    (beta - alpha) / beta
+}
+
+/// `y[k..] = (I - tau v v^T) y[k..]` with `v = [1, x[k+1..]]`.
+fn apply_reflector<T: Real, const M: usize>(x: &[T; M], tau: T, k: usize, y: &mut [T; M]) {
+    let Some(&yk) = y.get(k) else { return };
+    let mut dot = yk;
+    for (&a, &b) in y.iter().zip(x.iter()).skip(k + 1) {
+        dot += a * b;
+    }
+    let f = tau * dot;
+    y[k] = yk - f;
+    for (a, &b) in y.iter_mut().zip(x.iter()).skip(k + 1) {
+        *a -= f * b;
+    }
+}
+
+/// One-sided Jacobi: rotates pairs of rows of `w` until every pair is orthogonal to within
+/// `N * eps` in cosine. Applies the same rotations to the rows of `rot` when given.
+fn orthogonalize_rows<T: Real, const N: usize>(
+    w: &mut [[T; N]; N],
+    mut rot: Option<&mut [[T; N]; N]>,
+) -> Result<(), Error> {
+    // The computed cosine's rounding error is below N eps (the dot product's), so this
+    // tolerance is never met by rounding noise alone.
+    let tol = T::epsilon() * T::from(N).unwrap_or_else(T::max_value);
+    for _ in 0..MAX_SWEEPS {
+        let mut rotated = false;
+        for q in 1..N {
+            for p in 0..q {
+                let (head, tail) = w.split_at_mut(q);
+                let (Some(wp), Some(wq)) = (head.get_mut(p), tail.first_mut()) else {
+                    continue;
+                };
+                let Some((c, s)) = one_sided_rotation(wp, wq, tol) else {
+                    continue;
+                };
+                rotated = true;
+                rotate_pair(wp, wq, c, s);
+                if let Some(r) = rot.as_deref_mut() {
+                    let (head, tail) = r.split_at_mut(q);
+                    if let (Some(rp), Some(rq)) = (head.get_mut(p), tail.first_mut()) {
+                        rotate_pair(rp, rq, c, s);
+                    }
+                }
+            }
+        }
+        if !rotated {
+            return Ok(());
+        }
+    }
+    Err(Error::NoConvergence {
+        iterations: MAX_SWEEPS,
+    })
+}
+
+/// The norm below which a row of `R` (scaled so that its largest element is in `[1, 2)`)
+/// counts as zero: `min_positive / eps`. Above it, the rotation of a pair with cosine above
+/// `tol >= eps` has `den = 2 cos a b >= 2 min_positive` in [`one_sided_rotation`], so its
+/// tangent and sine are normal numbers and the iteration converges.
+fn negligible<T: Real>() -> T {
+    T::min_positive_value() / T::epsilon()
+}
+
+/// The rotation `(c, s)` that makes rows `wp` and `wq` orthogonal, or `None` when they
+/// already are (cosine at most `tol`) or one is negligible (norm below
+/// [`negligible`], in a matrix whose largest element is in `[1, 2)`).
+fn one_sided_rotation<T: Real>(wp: &[T], wq: &[T], tol: T) -> Option<(T, T)> {
+    let zero = T::zero();
+    let eps = T::epsilon();
+    let (mut alpha, mut beta, mut gamma) = (zero, zero, zero);
+    for (&x, &y) in wp.iter().zip(wq.iter()) {
+        alpha += x * x;
+        beta += y * y;
+        gamma += x * y;
+    }
+    let safe = T::min_positive_value() / (eps * eps);
+    let (np, nq, cos) = if alpha >= safe && beta >= safe {
+        let (np, nq) = (alpha.sqrt(), beta.sqrt());
+        (np, nq, gamma / np / nq)
+    } else {
+        // Rows so small that their squares lose accuracy: normalise first.
+        let small = negligible::<T>();
+        let np = norm(wp.iter().copied());
+        let nq = norm(wq.iter().copied());
+        if np < small || nq < small {
+            return None;
+        }
+        let cos = wp
+            .iter()
+            .zip(wq.iter())
+            .fold(zero, |acc, (&x, &y)| acc + (x / np) * (y / nq));
+        (np, nq, cos)
+    };
+    if cos.abs() <= tol {
+        return None;
+    }
+    // zeta = (beta - alpha) / (2 gamma), both parts divided by max(np, nq)^2.
+    let m = np.max(nq);
+    let (a, b) = (np / m, nq / m);
+    let (c, s, _) = rotation((b - a) * (b + a), (T::one() + T::one()) * cos * a * b);
+    Some((c, s))
+}
+
+/// Completes the rows of `x` marked `filled` (orthonormal) to an orthonormal basis: each
+/// missing row is the unit vector `e_k` with the largest residual after two rounds of
+/// Gram-Schmidt against the rows already there (the first `k` on ties), normalised.
+fn complete_orthonormal<T: Real, const N: usize>(x: &mut [[T; N]; N], filled: &[bool; N]) {
+    let mut filled = *filled;
+    for i in 0..N {
+        if filled[i] {
+            continue;
+        }
+        let mut best = [T::zero(); N];
+        let mut best_norm = T::zero();
+        for k in 0..N {
+            let mut y = [T::zero(); N];
+            y[k] = T::one();
+            for _ in 0..2 {
+                for (row, _) in x.iter().zip(filled.iter()).filter(|(_, f)| **f) {
+                    let d = row
+                        .iter()
+                        .zip(y.iter())
+                        .fold(T::zero(), |acc, (&a, &b)| acc + a * b);
+                    for (yy, &r) in y.iter_mut().zip(row.iter()) {
+                        *yy -= d * r;
+                    }
+                }
+            }
+            let n = norm(y.iter().copied());
+            if n > best_norm {
+                best = y;
+                best_norm = n;
+            }
+        }
+        // Of N unit vectors, the residuals' squared norms add up to N minus the number of
+        // rows filled, so the best one has norm at least 1 / sqrt(N).
+        if best_norm > T::zero() {
+            x[i] = best.map(|v| v / best_norm);
+            filled[i] = true;
+        }
+    }
+}
