@@ -100,11 +100,13 @@ mod vector;
 
 pub use display::{DisplayElement, DisplayFlat};
 pub use error::{Axis, Error};
+pub use linalg::{Balance, Eigen, Hessenberg, Qr, Schur};
 pub use linalg::{LeastSquares, Svd, SymmetricEigen};
 pub use matrix::{
     Matrix, Matrix2, Matrix3, Matrix4, Matrix5, Matrix6, RowVector, RowVector2, RowVector3,
     RowVector4, Vector, Vector2, Vector3, Vector4, Vector5, Vector6,
 };
+pub use num_complex::Complex;
 pub use scalar::{Real, Scalar};
 pub use scalar_display::NumpyScalar;
 

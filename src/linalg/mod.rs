@@ -5,13 +5,24 @@
 //! [`Error::NoConvergence`](crate::Error::NoConvergence), and NaN or infinite input is
 //! reported as [`Error::NonFinite`](crate::Error::NonFinite) before any iteration starts.
 
+pub mod balance;
+pub mod eigen;
+pub mod hessenberg;
+mod householder;
 mod jacobi;
 pub mod lstsq;
 pub mod matrix_norms;
 pub mod pseudo_inverse;
+pub mod qr;
+pub mod schur;
 pub mod svd;
 pub mod symmetric_eigen;
 
+pub use balance::Balance;
+pub use eigen::Eigen;
+pub use hessenberg::Hessenberg;
 pub use lstsq::LeastSquares;
+pub use qr::Qr;
+pub use schur::Schur;
 pub use svd::Svd;
 pub use symmetric_eigen::SymmetricEigen;

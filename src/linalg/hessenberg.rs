@@ -1,0 +1,156 @@
+//! Reduction to upper Hessenberg form by Householder similarity transforms,
+//! `A = Q H Q^T`: SciPy's `scipy.linalg.hessenberg(a, calc_q=True)`, and the first step of
+//! the general eigenvalue problem.
+
+use crate::error::Error;
+use crate::linalg::householder::{
+    all_finite, make_reflector, normalizing_exponent, reflect_cols, reflect_rows, scale_pow2,
+};
+use crate::matrix::Matrix;
+use crate::scalar::Real;
+
+/// The Hessenberg decomposition `A = Q H Q^T` of a square matrix, from
+/// [`Matrix::hessenberg`].
+///
+/// # Example
+/// ```
+/// use statrix::Matrix;
+///
+/// let a = Matrix::new([[4.0, 1.0, 2.0], [3.0, 5.0, 1.0], [4.0, 2.0, 6.0]]);
+/// let hess = a.hessenberg()?; // scipy.linalg.hessenberg(a, calc_q=True)
+/// assert_eq!(hess.h[(2, 0)], 0.0);
+/// assert!((hess.q * hess.h * hess.q.transpose() - a).norm() < 1e-14);
+/// # Ok::<(), statrix::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Hessenberg<T, const N: usize> {
+    /// The upper Hessenberg matrix `H`: zero below the first subdiagonal (exactly).
+    pub h: Matrix<T, N, N>,
+    /// The orthogonal matrix `Q`, a product of `N - 2` Householder reflectors whose first
+    /// row and column are those of the identity.
+    pub q: Matrix<T, N, N>,
+}
+
+impl<T: Real, const N: usize> Matrix<T, N, N> {
+    /// The Hessenberg decomposition `A = Q H Q^T`: `H` is zero below its first subdiagonal
+    /// and `Q` is orthogonal. SciPy's `scipy.linalg.hessenberg(a, calc_q=True)` (LAPACK
+    /// `dgehrd` and `dorghr`), built from the same reflectors (`Q`'s first row and column
+    /// are `e_1`, and the signs follow LAPACK's `dlarfg`).
+    ///
+    /// Backward stable: `Q (H + E) Q^T = A` with `||E||` a small multiple of
+    /// `N * eps * ||A||` (at worst `N^2`: Higham, *Accuracy and Stability*, chapter 19).
+    ///
+    /// The matrix is first scaled by a power of two (exactly) so that its largest element is
+    /// near 1, so elements near the ends of the floating-point range are no problem.
+    ///
+    /// # Errors
+    /// - [`Error::NonFinite`] if an element is NaN or infinite.
+    /// - [`Error::Overflow`] if an element of `H` does not fit the floating-point range
+    ///   (possible only for elements near `T::MAX`).
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::Matrix;
+    ///
+    /// let a = Matrix::new([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 10.0]]);
+    /// let hess = a.hessenberg()?;
+    /// // Similar matrices: the trace is kept.
+    /// let trace = |m: Matrix<f64, 3, 3>| m[(0, 0)] + m[(1, 1)] + m[(2, 2)];
+    /// assert!((trace(hess.h) - 16.0).abs() < 1e-13);
+    /// # Ok::<(), statrix::Error>(())
+    /// ```
+    pub fn hessenberg(&self) -> Result<Hessenberg<T, N>, Error> {
+        if !all_finite(self) {
+            return Err(Error::NonFinite);
+        }
+        let Some(exp) = normalizing_exponent(self) else {
+            // The zero matrix (and N = 0) is already in Hessenberg form.
+            return Ok(Hessenberg {
+                h: *self,
+                q: Matrix::identity(),
+            });
+        };
+        // Work on the matrix scaled (exactly) to largest element in [1, 2).
+        let mut a = self.map(|x| scale_pow2(x, exp)).0;
+        let mut tau = [T::zero(); N];
+        reduce(&mut a, 0, N - 1, &mut tau);
+        let q = form_q(&a, &tau, 0, N - 1);
+        clear_below_subdiagonal(&mut a);
+        let h = Matrix(a).map(|x| scale_pow2(x, -exp));
+        if !all_finite(&h) {
+            return Err(Error::Overflow);
+        }
+        Ok(Hessenberg { h, q: Matrix(q) })
+    }
+}
+
+/// Reduces rows and columns `ilo..=ihi` of `a` to upper Hessenberg form by Householder
+/// similarities (LAPACK `dgehd2`); `a` must already be upper triangular outside that block
+/// (as after balancing). Reflector `i` (for `ilo <= i < ihi`) has `v[i+1] = 1` and its tail in
+/// `a[i+2..=ihi][i]`; its scalar is `tau[i]`.
+pub(crate) fn reduce<T: Real, const N: usize>(
+    a: &mut [[T; N]; N],
+    ilo: usize,
+    ihi: usize,
+    tau: &mut [T; N],
+) {
+    let mut v = [T::zero(); N];
+    for i in ilo..ihi {
+        // The reflector that zeroes a[i+2..=ihi][i].
+        for (vr, row) in v.iter_mut().zip(a.iter()).take(ihi + 1).skip(i + 2) {
+            *vr = row[i];
+        }
+        let (beta, t) = make_reflector(a[i + 1][i], &mut v[i + 2..=ihi]);
+        v[i + 1] = T::one();
+        tau[i] = t;
+        if t != T::zero() {
+            let v = &v[i + 1..=ihi];
+            // From the right: A[0..=ihi][i+1..=ihi] (I - t v v^T).
+            reflect_cols(a, v, t, (0, ihi + 1), i + 1);
+            // From the left: (I - t v v^T) A[i+1..=ihi][i+1..N].
+            reflect_rows(a, v, t, i + 1, (i + 1, N));
+        }
+        a[i + 1][i] = beta;
+        for (row, &vr) in a.iter_mut().zip(v.iter()).take(ihi + 1).skip(i + 2) {
+            row[i] = vr;
+        }
+    }
+}
+
+/// The orthogonal `Q = H_ilo ... H_{ihi-1}` of [`reduce`] (LAPACK `dorghr`), accumulated
+/// backwards so that each reflector touches only the block it acts on.
+pub(crate) fn form_q<T: Real, const N: usize>(
+    a: &[[T; N]; N],
+    tau: &[T; N],
+    ilo: usize,
+    ihi: usize,
+) -> [[T; N]; N] {
+    let mut q = [[T::zero(); N]; N];
+    for (i, row) in q.iter_mut().enumerate() {
+        row[i] = T::one();
+    }
+    let mut v = [T::zero(); N];
+    for i in (ilo..ihi).rev() {
+        let t = tau[i];
+        if t == T::zero() {
+            continue;
+        }
+        v[i + 1] = T::one();
+        for (vr, row) in v.iter_mut().zip(a.iter()).take(ihi + 1).skip(i + 2) {
+            *vr = row[i];
+        }
+        // Q[i+1..=ihi][i+1..=ihi] = H_i Q (the rest of Q is the identity there).
+        reflect_rows(&mut q, &v[i + 1..=ihi], t, i + 1, (i + 1, ihi + 1));
+    }
+    q
+}
+
+/// Sets everything below the first subdiagonal to zero (where [`reduce`] keeps the
+/// reflectors).
+pub(crate) fn clear_below_subdiagonal<T: Real, const N: usize>(a: &mut [[T; N]; N]) {
+    for (r, row) in a.iter_mut().enumerate() {
+        for x in row.iter_mut().take(r.saturating_sub(1)) {
+            *x = T::zero();
+        }
+    }
+}

@@ -1,0 +1,280 @@
+//! Householder QR of a tall (or square) matrix, `A = Q R`, and the least-squares solve built
+//! on it: NumPy's `np.linalg.qr` and the full-rank case of `np.linalg.lstsq`.
+
+use crate::error::Error;
+use crate::linalg::householder::{
+    all_finite, make_reflector, normalizing_exponent, reflect_rows, scale_pow2,
+};
+use crate::matrix::Matrix;
+use crate::scalar::Real;
+
+/// The Householder QR factorization `A = Q R` of an `R x C` matrix with `R >= C`, from
+/// [`Matrix::qr`].
+///
+/// Stored compactly, as LAPACK's `dgeqrf` stores it (no heap): `R` on and above the
+/// diagonal, the Householder vectors below it, and one scalar `tau` per column. `Q` is
+/// formed only when asked for ([`q`](Qr::q), [`q_full`](Qr::q_full)).
+///
+/// # Sign convention
+/// The factors are NumPy's: `Q = H_0 H_1 ... H_{C-1}` with LAPACK's reflectors
+/// (`dlarfg`), so `R[k][k] = -sign(alpha_k) * ||x_k||` where `alpha_k` is the diagonal
+/// element reached at step `k` and `x_k` the column below and including it. `R`'s diagonal
+/// may therefore be negative, exactly where NumPy's is, and a column that is already zero
+/// below the diagonal is left alone (`H_k = I`, e.g. the last column of a square matrix).
+/// `Q` and `R` can be compared with `np.linalg.qr(a)` element by element.
+///
+/// # Example
+/// ```
+/// use statrix::Matrix;
+///
+/// // NumPy: q, r = np.linalg.qr(a)
+/// let a = Matrix::new([[3.0f64, 1.0], [4.0, 2.0], [0.0, 2.0]]);
+/// let qr = a.qr()?;
+/// let (q, r) = (qr.q(), qr.r());
+/// assert!((r[(0, 0)] + 5.0).abs() < 1e-15); // NumPy's r[0, 0] is -5 too
+/// assert_eq!(r[(1, 0)], 0.0);
+/// assert!((q * r - a).norm() < 1e-14);
+/// assert!((q.transpose() * q - Matrix::identity()).norm() < 1e-15);
+/// # Ok::<(), statrix::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Qr<T, const R: usize, const C: usize> {
+    /// `R` on and above the diagonal, reflector tails below (LAPACK's layout).
+    packed: Matrix<T, R, C>,
+    /// The reflectors' scalars: `H_k = I - tau[k] v_k v_k^T`.
+    tau: [T; C],
+}
+
+impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
+    /// The Householder QR factorization `A = Q R`, NumPy's `np.linalg.qr(a)`.
+    ///
+    /// Needs `R >= C` (a tall or square matrix): a wide matrix is a compile error, as a
+    /// `const` assertion (for one, factor its transpose). Backward stable: the computed
+    /// factors satisfy `(A + dA) = Q R` with `||dA|| <= c * R * C * eps * ||A||` and `Q`
+    /// orthonormal to about `R * C * eps` (Higham, *Accuracy and Stability*, Thm 19.4).
+    /// See [`Qr`] for the sign convention (NumPy's). The matrix is first scaled by a power
+    /// of two (exactly), so elements near either end of the floating-point range are fine.
+    ///
+    /// # Errors
+    /// - [`Error::NonFinite`] if an element is NaN or infinite.
+    /// - [`Error::Overflow`] if an element of `R` (a column norm) exceeds the largest finite
+    ///   value, which needs elements near `T::MAX`.
+    ///
+    /// A rank-deficient matrix is not an error: its `R` has (near-)zero diagonal elements.
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::Matrix;
+    ///
+    /// let a = Matrix::new([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]);
+    /// let qr = a.qr()?; // np.linalg.qr(a)
+    /// assert!((qr.q() * qr.r() - a).norm() <= 1e-14);
+    /// # Ok::<(), statrix::Error>(())
+    /// ```
+    pub fn qr(&self) -> Result<Qr<T, R, C>, Error> {
+        const {
+            assert!(
+                R >= C,
+                "qr: the matrix must be tall or square (R >= C); factor the transpose of a wide matrix"
+            )
+        };
+        if !all_finite(self) {
+            return Err(Error::NonFinite);
+        }
+        // Factor the matrix scaled (exactly) to largest element in [1, 2): the reflectors
+        // do not depend on the scale, and R is scaled back at the end.
+        let exp = normalizing_exponent(self).unwrap_or(0);
+        let mut a = self.map(|x| scale_pow2(x, exp)).0;
+        let mut tau = [T::zero(); C];
+        let mut v = [T::zero(); R];
+        for k in 0..C {
+            // The reflector annihilating a[k+1.., k] (LAPACK dgeqr2).
+            for (vi, row) in v.iter_mut().zip(a.iter()).skip(k + 1) {
+                *vi = row[k];
+            }
+            let (beta, t) = make_reflector(a[k][k], &mut v[k + 1..]);
+            v[k] = T::one();
+            for (row, &vi) in a.iter_mut().zip(v.iter()).skip(k + 1) {
+                row[k] = vi;
+            }
+            a[k][k] = beta;
+            tau[k] = t;
+            if t != T::zero() {
+                reflect_rows(&mut a, &v[k..], t, k, (k + 1, C));
+            }
+        }
+        for (i, row) in a.iter_mut().enumerate() {
+            for x in row.iter_mut().skip(i) {
+                *x = scale_pow2(*x, -exp);
+            }
+        }
+        let packed = Matrix(a);
+        if !all_finite(&packed) {
+            // An element of R beyond the largest finite value (elements near T::MAX).
+            return Err(Error::Overflow);
+        }
+        Ok(Qr { packed, tau })
+    }
+}
+
+impl<T: Real, const R: usize, const C: usize> Qr<T, R, C> {
+    /// The `C x C` upper-triangular factor `R` (NumPy's `r` from `np.linalg.qr(a)`); the
+    /// elements below the diagonal are exactly zero.
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::Matrix;
+    /// let r = Matrix::new([[2.0, 1.0], [0.0, 3.0]]).qr()?.r();
+    /// assert_eq!(r[(1, 0)], 0.0);
+    /// // Already triangular: H_0 = I and R = A, as NumPy gives.
+    /// assert_eq!(r, Matrix::new([[2.0, 1.0], [0.0, 3.0]]));
+    /// # Ok::<(), statrix::Error>(())
+    /// ```
+    pub fn r(&self) -> Matrix<T, C, C> {
+        Matrix::from_fn(|i, j| {
+            if i <= j {
+                self.packed.0[i][j]
+            } else {
+                T::zero()
+            }
+        })
+    }
+
+    /// The thin `R x C` factor `Q` with orthonormal columns, NumPy's `q` from
+    /// `np.linalg.qr(a)` (`mode='reduced'`).
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::Matrix;
+    /// let a = Matrix::new([[1.0, 0.0], [1.0, 1.0], [0.0, 1.0]]);
+    /// let q = a.qr()?.q();
+    /// assert!((q.transpose() * q - Matrix::<f64, 2, 2>::identity()).norm() < 1e-15);
+    /// # Ok::<(), statrix::Error>(())
+    /// ```
+    pub fn q(&self) -> Matrix<T, R, C> {
+        Matrix(self.form_q::<C>())
+    }
+
+    /// The full `R x R` orthogonal factor, NumPy's `np.linalg.qr(a, mode='complete')`; its
+    /// first `C` columns are [`q`](Qr::q), and `A = q_full * [R; 0]`.
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::Matrix;
+    /// let a = Matrix::new([[1.0], [2.0], [2.0]]);
+    /// let q = a.qr()?.q_full();
+    /// assert!((q.transpose() * q - Matrix::<f64, 3, 3>::identity()).norm() < 1e-15);
+    /// assert!((q[(0, 0)] + 1.0 / 3.0).abs() < 1e-15);
+    /// # Ok::<(), statrix::Error>(())
+    /// ```
+    pub fn q_full(&self) -> Matrix<T, R, R> {
+        Matrix(self.form_q::<R>())
+    }
+
+    /// The first `QC` columns of `H_0 ... H_{C-1}` (LAPACK `dorg2r`), for `QC` = `C` or `R`.
+    fn form_q<const QC: usize>(&self) -> [[T; QC]; R] {
+        let a = &self.packed.0;
+        let mut q = [[T::zero(); QC]; R];
+        // Columns past the reflectors start as columns of the identity.
+        for (j, row) in q.iter_mut().enumerate().skip(C) {
+            if j < QC {
+                row[j] = T::one();
+            }
+        }
+        let mut v = [T::zero(); R];
+        for k in (0..C.min(QC)).rev() {
+            v[k] = T::one();
+            for (vi, row) in v.iter_mut().zip(a.iter()).skip(k + 1) {
+                *vi = row[k];
+            }
+            let tau = self.tau[k];
+            // Column k is still e_k here; the columns right of it hold H_{k+1} ... applied
+            // to the identity.
+            if tau != T::zero() {
+                reflect_rows(&mut q, &v[k..], tau, k, (k + 1, QC));
+            }
+            q[k][k] = T::one() - tau;
+            if tau != T::zero() {
+                for (row, &vi) in q.iter_mut().zip(v.iter()).skip(k + 1) {
+                    row[k] = -tau * vi;
+                }
+            }
+        }
+        q
+    }
+
+    /// The least-squares solution `x` minimising `||A x - b||_2` (column by column for a
+    /// matrix `b`), for `A` of full column rank: `R x = Q^T b`. NumPy's
+    /// `np.linalg.lstsq(a, b)[0]` when `a` has full column rank; for a square `A` it is the
+    /// solution of `A x = b`.
+    ///
+    /// The answer is backward stable (Higham, *Accuracy and Stability*, Thm 20.3): it is the
+    /// exact least-squares solution for `A + dA`, `b + db` with relative perturbations of
+    /// order `R * C * eps`, so its error is about `cond(A) * eps` for a small residual and
+    /// `cond(A)^2 * eps` for a large one (Wedin's bound, Higham Thm 20.1).
+    ///
+    /// For a rank-deficient or nearly rank-deficient `A`, use the SVD-based least squares,
+    /// which returns NumPy's minimum-norm answer; this one divides by `R`'s diagonal.
+    ///
+    /// # Errors
+    /// - [`Error::NonFinite`] if `b` holds a NaN or an infinity.
+    /// - [`Error::Singular`] with the column index when a diagonal element of `R` is
+    ///   exactly zero (`A` is rank deficient).
+    /// - [`Error::Overflow`] if the solution does not fit the floating-point range.
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::{vector, Matrix};
+    ///
+    /// // Fit y = c0 + c1 t through (0, 1), (1, 3), (2, 5), (3, 7): exactly c0 = 1, c1 = 2.
+    /// let a = Matrix::new([[1.0f64, 0.0], [1.0, 1.0], [1.0, 2.0], [1.0, 3.0]]);
+    /// let y = vector![1.0, 3.0, 5.0, 7.0];
+    /// let c = a.qr()?.solve_least_squares(&y)?; // np.linalg.lstsq(a, y)[0]
+    /// assert!((c[0] - 1.0).abs() < 1e-14 && (c[1] - 2.0).abs() < 1e-14);
+    /// # Ok::<(), statrix::Error>(())
+    /// ```
+    pub fn solve_least_squares<const K: usize>(
+        &self,
+        b: &Matrix<T, R, K>,
+    ) -> Result<Matrix<T, C, K>, Error> {
+        if !all_finite(b) {
+            return Err(Error::NonFinite);
+        }
+        let a = &self.packed.0;
+        if let Some(index) = (0..C).find(|&k| a[k][k] == T::zero()) {
+            return Err(Error::Singular { index });
+        }
+        let mut y = b.0;
+        let mut v = [T::zero(); R];
+        // y = Q^T b = H_{C-1} ... H_0 b.
+        for k in 0..C {
+            let tau = self.tau[k];
+            if tau == T::zero() {
+                continue;
+            }
+            v[k] = T::one();
+            for (vi, row) in v.iter_mut().zip(a.iter()).skip(k + 1) {
+                *vi = row[k];
+            }
+            reflect_rows(&mut y, &v[k..], tau, k, (0, K));
+        }
+        // Back substitution R x = y[..C], from the last row up.
+        let mut x = [[T::zero(); K]; C];
+        for i in (0..C).rev() {
+            let (head, solved) = x.split_at_mut(i + 1);
+            for (j, xij) in head[i].iter_mut().enumerate() {
+                let mut s = y[i][j];
+                for (&r_il, x_l) in a[i][i + 1..].iter().zip(solved.iter()) {
+                    s -= r_il * x_l[j];
+                }
+                *xij = s / a[i][i];
+            }
+        }
+        let x = Matrix(x);
+        if all_finite(&x) {
+            Ok(x)
+        } else {
+            Err(Error::Overflow)
+        }
+    }
+}
