@@ -9,21 +9,19 @@
 use crate::matrix::Matrix;
 use crate::scalar::Real;
 
-/// `max(x, 0)`, NumPy's `np.maximum(0, x)`. NaN stays NaN.
+/// `max(x, 0)`, NumPy's `np.maximum(0, x)` bit for bit: NaN stays NaN, and `-0.0` stays
+/// `-0.0` (NumPy returns its second argument on a tie).
 ///
 /// # Example
 /// ```
 /// use statrix::nn::activation::relu;
 /// assert_eq!(relu(-2.0), 0.0);
 /// assert_eq!(relu(1.5), 1.5);
+/// assert!(relu(-0.0f64).is_sign_negative()); // np.maximum(0, -0.0) is -0.0
 /// ```
 #[inline]
 pub fn relu<T: Real>(x: T) -> T {
-    if x > T::zero() || x.is_nan() {
-        x
-    } else {
-        T::zero()
-    }
+    if x < T::zero() { T::zero() } else { x }
 }
 
 /// The derivative of [`relu`]: 1 for `x > 0`, 0 otherwise (0 at `x = 0`, as PyTorch).
@@ -97,30 +95,52 @@ pub fn sigmoid<T: Real>(x: T) -> T {
     }
 }
 
-/// The derivative of [`sigmoid`]: `s * (1 - s)` with `s = sigmoid(x)`.
+/// `(sigmoid(x), sigmoid(-x))` from one `e = exp(-|x|)`: `1 / (1 + e)` and `e / (1 + e)`,
+/// both to full relative accuracy (no `1 - s`, which cancels for large `x`).
+#[inline]
+fn sigmoid_pair<T: Real>(x: T) -> (T, T) {
+    let e = (-x.abs()).exp();
+    let d = T::one() + e;
+    let (big, small) = (T::one() / d, e / d);
+    if x >= T::zero() {
+        (big, small)
+    } else {
+        (small, big)
+    }
+}
+
+/// The derivative of [`sigmoid`]: `s * (1 - s)` with `s = sigmoid(x)`, computed as
+/// `sigmoid(x) * sigmoid(-x)` so that it keeps its relative accuracy for large `|x|` (where
+/// `1 - s` would cancel to 0) and is exactly even.
 ///
 /// # Example
 /// ```
 /// use statrix::nn::activation::sigmoid_derivative;
 /// assert_eq!(sigmoid_derivative(0.0), 0.25);
+/// assert_eq!(sigmoid_derivative(40.0), sigmoid_derivative(-40.0)); // about 4.2e-18, not 0
+/// assert!(sigmoid_derivative(40.0f64) > 4.2e-18);
 /// ```
 #[inline]
 pub fn sigmoid_derivative<T: Real>(x: T) -> T {
-    let s = sigmoid(x);
-    s * (T::one() - s)
+    let (s, s_neg) = sigmoid_pair(x);
+    s * s_neg
 }
 
-/// The derivative of `tanh`: `1 - tanh(x)^2`.
+/// The derivative of `tanh`: `1 - tanh(x)^2`, computed as `4 sigmoid(2x) sigmoid(-2x)`
+/// (the same number) so that it keeps its relative accuracy for large `|x|`, where
+/// `1 - tanh^2` cancels (to 0 from `|x| = 19` in f64).
 ///
 /// # Example
 /// ```
 /// use statrix::nn::activation::tanh_derivative;
 /// assert_eq!(tanh_derivative(0.0), 1.0);
+/// assert!(tanh_derivative(20.0f64) > 1.6e-17); // sech(20)^2; 1 - tanh(20)^2 is 0
 /// ```
 #[inline]
 pub fn tanh_derivative<T: Real>(x: T) -> T {
-    let t = x.tanh();
-    T::one() - t * t
+    let two = T::one() + T::one();
+    let (s, s_neg) = sigmoid_pair(two * x);
+    two * two * s * s_neg
 }
 
 /// `1/sqrt(2)`, in `T`.
@@ -161,19 +181,23 @@ pub fn gelu_derivative<T: Real>(x: T) -> T {
 }
 
 /// GELU's tanh approximation, `0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))` (PyTorch's
-/// `gelu(x, approximate='tanh')`, GPT-2's form).
+/// `gelu(x, approximate='tanh')`, GPT-2's form), computed as the same number
+/// `x * sigmoid(2 sqrt(2/pi) (x + 0.044715 x^3))` (`1 + tanh(y) = 2 sigmoid(2y)`), which keeps
+/// its relative accuracy for negative `x`, where `1 + tanh` cancels (to 0 from `x = -7.2` in
+/// f64).
 ///
 /// # Example
 /// ```
 /// use statrix::nn::activation::{gelu, gelu_tanh};
 /// assert!((gelu_tanh(1.0f64) - gelu(1.0f64)).abs() < 1e-3);
+/// assert!(gelu_tanh(-10.0f64) < 0.0); // about -1.2e-37, not 0
 /// ```
 #[inline]
 pub fn gelu_tanh<T: Real>(x: T) -> T {
-    let half = T::from(0.5).unwrap_or_else(T::nan);
-    let sqrt_2_over_pi = T::from(0.797_884_560_802_865_4).unwrap_or_else(T::nan);
+    // 2 sqrt(2/pi), rounded once.
+    let two_sqrt_2_over_pi = T::from(1.595_769_121_605_730_8).unwrap_or_else(T::nan);
     let c = T::from(0.044_715).unwrap_or_else(T::nan);
-    half * x * (T::one() + (sqrt_2_over_pi * (x + c * x * x * x)).tanh())
+    x * sigmoid(two_sqrt_2_over_pi * (x + c * x * x * x))
 }
 
 /// SiLU (swish), `x * sigmoid(x)` (PyTorch's `silu`).
@@ -189,7 +213,8 @@ pub fn silu<T: Real>(x: T) -> T {
     x * sigmoid(x)
 }
 
-/// The derivative of [`silu`]: `s * (1 + x * (1 - s))` with `s = sigmoid(x)`.
+/// The derivative of [`silu`]: `s * (1 + x * (1 - s))` with `s = sigmoid(x)`, with `1 - s`
+/// computed as `sigmoid(-x)` (no cancellation for large `x`).
 ///
 /// # Example
 /// ```
@@ -198,8 +223,8 @@ pub fn silu<T: Real>(x: T) -> T {
 /// ```
 #[inline]
 pub fn silu_derivative<T: Real>(x: T) -> T {
-    let s = sigmoid(x);
-    s * (T::one() + x * (T::one() - s))
+    let (s, s_neg) = sigmoid_pair(x);
+    s * (T::one() + x * s_neg)
 }
 
 /// Softplus, `ln(1 + exp(x))`, computed as `max(x, 0) + ln_1p(exp(-|x|))` so that it

@@ -24,6 +24,12 @@ use crate::scalar::Real;
 /// let out: Matrix<f64, 32, 3> = mlp.forward(&batch);
 /// assert_eq!(out, Matrix::zeros());
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a layer taking {IN} features of `{T}`",
+    label = "the previous layer outputs {IN} features of `{T}`; this layer does not take them",
+    note = "in `a.then(b)`, `b` must take the features `a` outputs: for `Linear<T, IN, OUT>`, \
+            `b`'s `IN` must equal `a`'s `OUT`, and both must have the same element type"
+)]
 pub trait Layer<T: Real, const IN: usize, const OUT: usize> {
     /// Applies the layer to a batch: one sample per row.
     fn forward<const B: usize>(&self, input: &Matrix<T, B, IN>) -> Matrix<T, B, OUT>;
