@@ -42,6 +42,7 @@
 //! | `elementwise` | Hadamard product, elementwise division, broadcasting |
 //! | `vector` | dot, cross, outer, norms, `normalize` |
 //! | [`nn`] | activations and derivatives, losses, typed layers (`Linear`, `Layer::then`) |
+//! | [`stats`] | `mean`, `var`/`std` (`ddof`), `median`, quantiles ([`QuantileMethod`]), `cov`/`corrcoef`, z-score, min-max scaling |
 //! | `display` | NumPy-identical `Display`, `Debug`; `scalar_display`: [`NumpyScalar`] |
 //! | [`error`] | [`Error`] |
 //! | `interop` | `approx` (always), `serde`, `mint`, `bytemuck` (features) |
@@ -96,6 +97,7 @@ mod ops;
 pub mod scalar;
 mod scalar_display;
 mod shape;
+pub mod stats;
 mod vector;
 
 pub use display::{DisplayElement, DisplayFlat};
@@ -109,6 +111,7 @@ pub use matrix::{
 pub use num_complex::Complex;
 pub use scalar::{Real, Scalar};
 pub use scalar_display::NumpyScalar;
+pub use stats::QuantileMethod;
 
 /// The README's examples, compiled and run as doctests so they stay true.
 #[doc = include_str!("../README.md")]

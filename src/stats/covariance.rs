@@ -1,0 +1,176 @@
+//! Covariance and correlation matrices, with the orientation in the name: `_rows` treats each
+//! row as a variable (NumPy's default `rowvar=True`), `_cols` each column (`rowvar=False`,
+//! the usual layout of a data matrix with one observation per row).
+
+use super::accumulate::{centred_cross_sum, clamp_nonnegative, count, mean_of};
+use crate::matrix::Matrix;
+use crate::scalar::Real;
+
+/// The symmetric `N x N` matrix whose entry `(i, j)`, `i <= j`, is `entry(i, j)`.
+fn symmetric<T: Real, const N: usize>(mut entry: impl FnMut(usize, usize) -> T) -> Matrix<T, N, N> {
+    let mut out = Matrix::<T, N, N>::zeros();
+    for i in 0..N {
+        for j in i..N {
+            let value = entry(i, j);
+            out.0[i][j] = value;
+            out.0[j][i] = value;
+        }
+    }
+    out
+}
+
+/// The covariance entry from a centred cross sum: clamped at zero on the diagonal (a variance),
+/// divided by `max(n - ddof, 0)` as NumPy.
+fn covariance_entry<T: Real>(centred: T, diagonal: bool, divisor: T) -> T {
+    let centred = if diagonal {
+        clamp_nonnegative(centred)
+    } else {
+        centred
+    };
+    centred / divisor
+}
+
+/// NumPy's `corrcoef` from a covariance matrix: `c_ij / s_i / s_j` with `s_i = sqrt(c_ii)`,
+/// clipped to `[-1, 1]`; NaN in the row and column of a variable whose variance is zero.
+fn correlation<T: Real, const N: usize>(cov: &Matrix<T, N, N>) -> Matrix<T, N, N> {
+    let std: [T; N] = core::array::from_fn(|i| cov.0[i][i].sqrt());
+    Matrix::from_fn(|i, j| {
+        let (si, sj) = (std[i], std[j]);
+        if si == T::ZERO || sj == T::ZERO {
+            return T::nan();
+        }
+        let r = cov.0[i][j] / si / sj;
+        if r > T::ONE {
+            T::ONE
+        } else if r < -T::ONE {
+            -T::ONE
+        } else {
+            r
+        }
+    })
+}
+
+impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
+    /// The covariance matrix of the rows: each of the `R` rows is a variable, each of the `C`
+    /// columns an observation; NumPy `np.cov(a, ddof=ddof)` (`rowvar=True`, NumPy's default
+    /// orientation). NumPy's default is `ddof = 1` (the unbiased estimate, `bias=False`):
+    /// `cov_rows(1)` is `np.cov(a)`.
+    ///
+    /// Entry `(i, j)` is `sum_k (a_ik - m_i)(a_jk - m_j) / (C - ddof)`, computed with the
+    /// corrected two-pass algorithm and compensated sums as [`var`](Matrix::var): the
+    /// diagonal equals [`var_axis1(ddof)`](Matrix::var_axis1) bit for bit, is never negative,
+    /// and the result is exactly symmetric. `ddof >= C` divides by zero as NumPy: `inf`,
+    /// `-inf`, or NaN where the centred sum is zero.
+    ///
+    /// # NaN
+    /// A variable (row) holding a NaN or an infinity has NaN in its row and column of the
+    /// result; the other entries are unaffected, as NumPy.
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::matrix;
+    ///
+    /// // Two variables (rows), three observations each.
+    /// let x = matrix![0.0, 1.0, 2.0;
+    ///                 2.0, 1.0, 0.0];
+    /// assert_eq!(x.cov_rows(1), matrix![1.0, -1.0; -1.0, 1.0]); // np.cov(x)
+    /// assert_eq!(x.cov_rows(0)[(0, 0)], 2.0 / 3.0); // np.cov(x, ddof=0)
+    /// ```
+    pub fn cov_rows(&self, ddof: usize) -> Matrix<T, R, R> {
+        let means: [T; R] = self.0.map(|row| mean_of(row.iter().copied()));
+        let divisor = count::<T>(C.saturating_sub(ddof));
+        symmetric(|i, j| {
+            let pairs = self.0[i].iter().copied().zip(self.0[j].iter().copied());
+            covariance_entry(
+                centred_cross_sum(pairs, means[i], means[j]),
+                i == j,
+                divisor,
+            )
+        })
+    }
+
+    /// The covariance matrix of the columns: each of the `C` columns is a variable, each of the
+    /// `R` rows an observation (the usual data-matrix layout); NumPy
+    /// `np.cov(a, rowvar=False, ddof=ddof)`. NumPy's default is `ddof = 1`.
+    ///
+    /// Entry `(i, j)` is `sum_k (a_ki - m_i)(a_kj - m_j) / (R - ddof)`, computed as
+    /// [`cov_rows`](Matrix::cov_rows); the diagonal equals
+    /// [`var_axis0(ddof)`](Matrix::var_axis0) bit for bit. `ddof >= R` divides by zero as
+    /// NumPy.
+    ///
+    /// # NaN
+    /// A variable (column) holding a NaN or an infinity has NaN in its row and column of the
+    /// result, as NumPy.
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::matrix;
+    ///
+    /// // Three observations (rows) of two variables (columns).
+    /// let x = matrix![0.0, 2.0;
+    ///                 1.0, 1.0;
+    ///                 2.0, 0.0];
+    /// assert_eq!(x.cov_cols(1), matrix![1.0, -1.0; -1.0, 1.0]); // np.cov(x, rowvar=False)
+    /// ```
+    pub fn cov_cols(&self, ddof: usize) -> Matrix<T, C, C> {
+        let means: [T; C] = core::array::from_fn(|j| mean_of(self.0.iter().map(|row| row[j])));
+        let divisor = count::<T>(R.saturating_sub(ddof));
+        symmetric(|i, j| {
+            let pairs = self.0.iter().map(|row| (row[i], row[j]));
+            covariance_entry(
+                centred_cross_sum(pairs, means[i], means[j]),
+                i == j,
+                divisor,
+            )
+        })
+    }
+
+    /// The Pearson correlation matrix of the rows (each row a variable); NumPy
+    /// `np.corrcoef(a)`.
+    ///
+    /// NumPy's formula: `c_ij / s_i / s_j` from `c = np.cov(a)` and `s_i = sqrt(c_ii)`,
+    /// clipped to `[-1, 1]`. It does not depend on `ddof` (NumPy deprecated the argument).
+    /// The diagonal is 1 within a few units of roundoff (and never above 1), as NumPy's.
+    ///
+    /// A constant variable (zero variance) has NaN in its row and column, its diagonal entry
+    /// included, as NumPy (`0/0`); this is set explicitly, so it holds even where rounding
+    /// would leave a tiny non-zero covariance. Fewer than two observations give NaN.
+    ///
+    /// # NaN
+    /// A variable holding a NaN or an infinity has NaN in its row and column.
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::matrix;
+    ///
+    /// let x = matrix![1.0f64, 2.0, 3.0, 4.0;
+    ///                 2.0, 4.0, 6.0, 8.0;
+    ///                 5.0, 5.0, 5.0, 5.0];
+    /// let r = x.corrcoef_rows(); // np.corrcoef(x)
+    /// assert_eq!(r[(0, 1)], 1.0);
+    /// assert!(r[(2, 2)].is_nan()); // a constant variable
+    /// ```
+    pub fn corrcoef_rows(&self) -> Matrix<T, R, R> {
+        correlation(&self.cov_rows(1))
+    }
+
+    /// The Pearson correlation matrix of the columns (each column a variable); NumPy
+    /// `np.corrcoef(a, rowvar=False)`. See [`corrcoef_rows`](Matrix::corrcoef_rows) for the
+    /// formula and the zero-variance rule.
+    ///
+    /// # NaN
+    /// A variable holding a NaN or an infinity has NaN in its row and column.
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::matrix;
+    ///
+    /// let x = matrix![1.0, 3.0;
+    ///                 2.0, 2.0;
+    ///                 3.0, 1.0];
+    /// assert_eq!(x.corrcoef_cols(), matrix![1.0, -1.0; -1.0, 1.0]);
+    /// ```
+    pub fn corrcoef_cols(&self) -> Matrix<T, C, C> {
+        correlation(&self.cov_cols(1))
+    }
+}
