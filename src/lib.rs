@@ -42,6 +42,7 @@
 //! | `elementwise` | Hadamard product, elementwise division, broadcasting |
 //! | `vector` | dot, cross, outer, norms, `normalize` |
 //! | [`nn`] | activations and derivatives, losses, typed layers (`Linear`, `Layer::then`) |
+//! | `reduce` | `sum`/`prod` (pairwise, NumPy-equal), `cumsum`/`cumprod`, `min`/`max`, `argmin`/`argmax`, `sort`/stable `argsort`, `unique` ([`Unique`]), comparison masks, `all`/`any`/`count_true` |
 //! | [`stats`] | `mean`, `var`/`std` (`ddof`), `median`, quantiles ([`QuantileMethod`]), `cov`/`corrcoef`, z-score, min-max scaling |
 //! | `display` | NumPy-identical `Display`, `Debug`; `scalar_display`: [`NumpyScalar`] |
 //! | [`error`] | [`Error`] |
@@ -94,6 +95,7 @@ pub mod linalg;
 mod matrix;
 pub mod nn;
 mod ops;
+mod reduce;
 pub mod scalar;
 mod scalar_display;
 mod shape;
@@ -109,6 +111,7 @@ pub use matrix::{
     RowVector4, Vector, Vector2, Vector3, Vector4, Vector5, Vector6,
 };
 pub use num_complex::Complex;
+pub use reduce::Unique;
 pub use scalar::{Real, Scalar};
 pub use scalar_display::NumpyScalar;
 pub use stats::QuantileMethod;
