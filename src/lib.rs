@@ -42,6 +42,7 @@
 //! | `elementwise` | Hadamard product, elementwise division, broadcasting |
 //! | `vector` | dot, cross, outer, norms, `normalize` |
 //! | [`nn`] | activations and derivatives, losses, typed layers (`Linear`, `Layer::then`) |
+//! | `random` | feature `rand`: `default_rng`, `Matrix::random_*`, shuffle, permutation, choice |
 //! | `reduce` | `sum`/`prod` (pairwise, NumPy-equal), `cumsum`/`cumprod`, `min`/`max`, `argmin`/`argmax`, `sort`/stable `argsort`, `unique` ([`Unique`]), comparison masks, `all`/`any`/`count_true` |
 //! | [`stats`] | `mean`, `var`/`std` (`ddof`), `median`, quantiles ([`QuantileMethod`]), `cov`/`corrcoef`, z-score, min-max scaling |
 //! | `display` | NumPy-identical `Display`, `Debug`; `scalar_display`: [`NumpyScalar`] |
@@ -95,6 +96,8 @@ pub mod linalg;
 mod matrix;
 pub mod nn;
 mod ops;
+#[cfg(feature = "rand")]
+pub mod random;
 mod reduce;
 pub mod scalar;
 mod scalar_display;
@@ -111,6 +114,8 @@ pub use matrix::{
     RowVector4, Vector, Vector2, Vector3, Vector4, Vector5, Vector6,
 };
 pub use num_complex::Complex;
+#[cfg(feature = "rand")]
+pub use random::{RandomInteger, Replacement, StdGen};
 pub use reduce::Unique;
 pub use scalar::{Real, Scalar};
 pub use scalar_display::NumpyScalar;
