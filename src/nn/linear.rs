@@ -56,6 +56,103 @@ impl<T: Real, const IN: usize, const OUT: usize> Linear<T, IN, OUT> {
     }
 }
 
+/// Seeded initialisation (feature `rand`). Biases start at zero; each constructor takes any
+/// `rand::Rng`, such as [`default_rng`](crate::random::default_rng).
+#[cfg(feature = "rand")]
+impl<T: Real, const IN: usize, const OUT: usize> Linear<T, IN, OUT> {
+    /// `sqrt(k / n)` in `T`, for a fan `n >= 1` (checked at compile time by the callers).
+    fn scale(k: f64, n: usize) -> T {
+        T::from((k / n as f64).sqrt()).unwrap_or_else(T::one)
+    }
+
+    /// He (Kaiming) normal initialisation for ReLU networks: weights from
+    /// `N(0, sqrt(2 / IN))`, PyTorch's `kaiming_normal_(w, nonlinearity='relu')`.
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::{nn::Linear, random::default_rng};
+    /// let layer = Linear::<f64, 128, 64>::he_normal(&mut default_rng(42));
+    /// let std = layer.weights.std(0);
+    /// assert!((std - 0.125).abs() < 0.01); // sqrt(2 / 128)
+    /// ```
+    pub fn he_normal<G: rand::Rng + ?Sized>(rng: &mut G) -> Self {
+        const {
+            assert!(
+                IN >= 1,
+                "he_normal: a layer needs at least one input (IN >= 1)"
+            )
+        };
+        let weights = Matrix::random_standard_normal(rng) * Self::scale(2.0, IN);
+        Linear {
+            weights,
+            bias: Matrix::zeros(),
+        }
+    }
+
+    /// He (Kaiming) uniform initialisation: weights from `U(-a, a)` with
+    /// `a = sqrt(6 / IN)`, PyTorch's `kaiming_uniform_(w, nonlinearity='relu')`.
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::{nn::Linear, random::default_rng};
+    /// let layer = Linear::<f32, 24, 8>::he_uniform(&mut default_rng(7));
+    /// assert!(layer.weights.iter().all(|w| w.abs() <= 0.5)); // sqrt(6 / 24)
+    /// ```
+    pub fn he_uniform<G: rand::Rng + ?Sized>(rng: &mut G) -> Self {
+        const {
+            assert!(
+                IN >= 1,
+                "he_uniform: a layer needs at least one input (IN >= 1)"
+            )
+        };
+        Linear {
+            weights: Self::symmetric_uniform(rng, Self::scale(6.0, IN)),
+            bias: Matrix::zeros(),
+        }
+    }
+
+    /// Xavier (Glorot) normal initialisation for tanh/sigmoid networks: weights from
+    /// `N(0, sqrt(2 / (IN + OUT)))`, PyTorch's `xavier_normal_`.
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::{nn::Linear, random::default_rng};
+    /// let layer = Linear::<f64, 100, 100>::xavier_normal(&mut default_rng(3));
+    /// assert!((layer.weights.std(0) - 0.1).abs() < 0.01); // sqrt(2 / 200)
+    /// ```
+    pub fn xavier_normal<G: rand::Rng + ?Sized>(rng: &mut G) -> Self {
+        const { assert!(IN + OUT >= 1, "xavier_normal: the layer has no weights") };
+        let weights = Matrix::random_standard_normal(rng) * Self::scale(2.0, IN + OUT);
+        Linear {
+            weights,
+            bias: Matrix::zeros(),
+        }
+    }
+
+    /// Xavier (Glorot) uniform initialisation: weights from `U(-a, a)` with
+    /// `a = sqrt(6 / (IN + OUT))`, PyTorch's `xavier_uniform_`.
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::{nn::Linear, random::default_rng};
+    /// let layer = Linear::<f32, 4, 2>::xavier_uniform(&mut default_rng(0));
+    /// assert!(layer.weights.iter().all(|w| w.abs() <= 1.0)); // sqrt(6 / 6)
+    /// ```
+    pub fn xavier_uniform<G: rand::Rng + ?Sized>(rng: &mut G) -> Self {
+        const { assert!(IN + OUT >= 1, "xavier_uniform: the layer has no weights") };
+        Linear {
+            weights: Self::symmetric_uniform(rng, Self::scale(6.0, IN + OUT)),
+            bias: Matrix::zeros(),
+        }
+    }
+
+    /// Weights from `U(-a, a)`: `[0, 1)` draws mapped by `a * (2u - 1)`.
+    fn symmetric_uniform<G: rand::Rng + ?Sized>(rng: &mut G, a: T) -> Matrix<T, IN, OUT> {
+        let two = T::one() + T::one();
+        Matrix::random(rng).map(|u: T| a * (two * u - T::one()))
+    }
+}
+
 impl<T: Real, const IN: usize, const OUT: usize> Layer<T, IN, OUT> for Linear<T, IN, OUT> {
     /// `input @ W + b`, the bias broadcast over the batch's rows.
     #[inline]
