@@ -27,7 +27,10 @@ fn he_normal_has_variance_two_over_fan_in() {
     let sigma2 = 2.0 / 128.0;
     let (mean, var) = moments(&layer.weights);
     assert!(mean.abs() <= 5.0 * (sigma2 / n).sqrt(), "mean {mean}");
-    assert!((var - sigma2).abs() <= 5.0 * sigma2 * (2.0 / n).sqrt(), "var {var}");
+    assert!(
+        (var - sigma2).abs() <= 5.0 * sigma2 * (2.0 / n).sqrt(),
+        "var {var}"
+    );
     assert_eq!(layer.bias, Matrix::zeros());
 }
 
@@ -38,7 +41,10 @@ fn xavier_normal_has_variance_two_over_fan_sum() {
     let sigma2 = 2.0 / 128.0;
     let (mean, var) = moments(&layer.weights);
     assert!(mean.abs() <= 5.0 * (sigma2 / n).sqrt(), "mean {mean}");
-    assert!((var - sigma2).abs() <= 5.0 * sigma2 * (2.0 / n).sqrt(), "var {var}");
+    assert!(
+        (var - sigma2).abs() <= 5.0 * sigma2 * (2.0 / n).sqrt(),
+        "var {var}"
+    );
 }
 
 #[test]

@@ -62,7 +62,8 @@ impl<T: Real, const IN: usize, const OUT: usize> Linear<T, IN, OUT> {
 impl<T: Real, const IN: usize, const OUT: usize> Linear<T, IN, OUT> {
     /// `sqrt(k / n)` in `T`, for a fan `n >= 1` (checked at compile time by the callers).
     fn scale(k: f64, n: usize) -> T {
-        T::from((k / n as f64).sqrt()).unwrap_or_else(T::one)
+        let ratio = T::from(k / n as f64).unwrap_or_else(T::one);
+        ratio.sqrt()
     }
 
     /// He (Kaiming) normal initialisation for ReLU networks: weights from
