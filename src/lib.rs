@@ -41,10 +41,10 @@
 //! | `ops`, `kernel` | operators; the one matrix-product kernel |
 //! | `elementwise` | Hadamard product, elementwise division, broadcasting |
 //! | `vector` | dot, cross, outer, norms, `normalize` |
-//! | [`nn`] | activations and derivatives, losses, typed layers (`Linear`, `Layer::then`) |
-//! | `random` | feature `rand`: `default_rng`, `Matrix::random_*`, shuffle, permutation, choice |
 //! | `reduce` | `sum`/`prod` (pairwise, NumPy-equal), `cumsum`/`cumprod`, `min`/`max`, `argmin`/`argmax`, `sort`/stable `argsort`, `unique` ([`Unique`]), comparison masks, `all`/`any`/`count_true` |
 //! | [`stats`] | `mean`, `var`/`std` (`ddof`), `median`, quantiles ([`QuantileMethod`]), `cov`/`corrcoef`, z-score, min-max scaling |
+//! | [`nn`] | activations and derivatives, losses, typed layers (`Linear`, `Layer::then`) |
+//! | `random` | feature `rand`: `default_rng`, `Matrix::random_*`, shuffle, permutation, choice |
 //! | `display` | NumPy-identical `Display`, `Debug`; `scalar_display`: [`NumpyScalar`] |
 //! | [`error`] | [`Error`] |
 //! | `interop` | `approx` (always), `serde`, `mint`, `bytemuck` (features) |
@@ -108,6 +108,7 @@ mod vector;
 pub use display::{DisplayElement, DisplayFlat};
 pub use error::{Axis, Error};
 pub use linalg::{Balance, Eigen, Hessenberg, Qr, Schur};
+pub use linalg::{Cholesky, Lu};
 pub use linalg::{LeastSquares, Svd, SymmetricEigen};
 pub use matrix::{
     Matrix, Matrix2, Matrix3, Matrix4, Matrix5, Matrix6, RowVector, RowVector2, RowVector3,

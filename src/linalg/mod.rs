@@ -6,22 +6,28 @@
 //! reported as [`Error::NonFinite`](crate::Error::NonFinite) before any iteration starts.
 
 pub mod balance;
+pub mod cholesky;
 pub mod eigen;
 pub mod hessenberg;
 mod householder;
 mod jacobi;
 pub mod lstsq;
+pub mod lu;
 pub mod matrix_norms;
 pub mod pseudo_inverse;
 pub mod qr;
 pub mod schur;
+mod small_inverse;
 pub mod svd;
 pub mod symmetric_eigen;
+mod trace;
 
 pub use balance::Balance;
+pub use cholesky::Cholesky;
 pub use eigen::Eigen;
 pub use hessenberg::Hessenberg;
 pub use lstsq::LeastSquares;
+pub use lu::Lu;
 pub use qr::Qr;
 pub use schur::Schur;
 pub use svd::Svd;

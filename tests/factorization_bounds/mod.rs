@@ -1,0 +1,326 @@
+//! Helpers shared by `tests/lu.rs` and `tests/cholesky.rs`: the element types under test,
+//! `gamma_k`, residuals evaluated with the compensated dot product Dot2, elementwise bound
+//! checks, exact determinants as `mantissa * 2^exponent`, and fixture parsing.
+//!
+//! The residuals are evaluated in f64 with Dot2 (Ogita, Rump, Oishi 2005: as if in twice
+//! the precision, error `<= 2^-53 |s| + gamma_k(f64)^2 sum |x_i y_i|`), whose error bound is
+//! added to the tested bound; the bounds themselves are sums of non-negative terms evaluated
+//! in f64 (relative error below `1e-14`), multiplied by `SLACK = 1 + 1e-12`. A reference
+//! rounded to f64 is off by `2^-53` relative, which is added where a reference is compared.
+
+// Each test crate uses a different subset.
+#![allow(dead_code)]
+
+use std::fmt::{Debug, Display};
+
+use serde_json::Value;
+use statrix::{Matrix, Real};
+
+/// Covers the rounding of the bounds' own evaluation in f64.
+pub const SLACK: f64 = 1.0 + 1e-12;
+/// f64's unit roundoff, for references rounded to f64.
+pub const U64: f64 = f64::EPSILON / 2.0;
+
+/// The element types under test, measured in f64 (which holds every f32 exactly).
+pub trait Float: Real + Into<f64> + Debug + Display {
+    /// `2^MAX_EXP` is the first power of two past the largest finite value.
+    const MAX_EXP: i32;
+    /// The exponent of the smallest positive normal value.
+    const MIN_NORMAL_EXP: i32;
+    /// The exponent of the smallest positive subnormal value.
+    const DENORM_EXP: i32;
+    fn from_f64_exact(x: f64) -> Self;
+}
+
+impl Float for f64 {
+    const MAX_EXP: i32 = 1024;
+    const MIN_NORMAL_EXP: i32 = -1022;
+    const DENORM_EXP: i32 = -1074;
+    fn from_f64_exact(x: f64) -> Self {
+        x
+    }
+}
+
+impl Float for f32 {
+    const MAX_EXP: i32 = 128;
+    const MIN_NORMAL_EXP: i32 = -126;
+    const DENORM_EXP: i32 = -149;
+    fn from_f64_exact(x: f64) -> Self {
+        let y = x as f32;
+        assert!(f64::from(y) == x || x.is_nan(), "{x} is not an f32 value");
+        y
+    }
+}
+
+pub fn to64<T: Float>(x: T) -> f64 {
+    x.into()
+}
+
+pub fn unit_roundoff<T: Float>() -> f64 {
+    T::epsilon().into() / 2.0
+}
+
+/// `gamma_k = k u / (1 - k u)` in the type under test.
+pub fn gamma<T: Float>(k: usize) -> f64 {
+    let ku = k as f64 * unit_roundoff::<T>();
+    assert!(ku < 0.5, "gamma_{k} is meaningless in this type");
+    ku / (1.0 - ku)
+}
+
+// --- Dot2: sums of products as if in twice the working precision ----------------------------
+
+pub fn two_sum(a: f64, b: f64) -> (f64, f64) {
+    let s = a + b;
+    let z = s - a;
+    (s, (a - (s - z)) + (b - z))
+}
+
+pub fn two_product(a: f64, b: f64) -> (f64, f64) {
+    let p = a * b;
+    (p, a.mul_add(b, -p))
+}
+
+/// Ogita–Rump–Oishi's Dot2 accumulator for `sum x_i y_i`, with a bound on its own error.
+#[derive(Default)]
+pub struct Dot2 {
+    hi: f64,
+    lo: f64,
+    abs_sum: f64,
+    terms: usize,
+}
+
+impl Dot2 {
+    pub fn add(&mut self, x: f64, y: f64) {
+        let (h, r) = two_product(x, y);
+        let (p, q) = two_sum(self.hi, h);
+        self.hi = p;
+        self.lo += q + r;
+        self.abs_sum += (x * y).abs();
+        self.terms += 1;
+    }
+
+    pub fn value(&self) -> f64 {
+        self.hi + self.lo
+    }
+
+    /// `|value - exact| <= 2^-53 |exact| + gamma_k^2 sum |x_i y_i|` (Ogita et al., Prop.
+    /// 5.5), written with `|value|` (hence `2 u`), plus the underflow of each product's
+    /// error term (one subnormal unit each).
+    pub fn error_bound(&self) -> f64 {
+        let k = self.terms as f64;
+        let g = k * U64 / (1.0 - k * U64);
+        2.0 * U64 * self.value().abs() + g * g * self.abs_sum * 1.01 + 4.0 * k * f64::from_bits(1)
+    }
+}
+
+// --- matrices as f64 ------------------------------------------------------------------------
+
+pub type Mat = Vec<Vec<f64>>;
+
+pub fn to_f64<T: Float, const R: usize, const C: usize>(m: &Matrix<T, R, C>) -> Mat {
+    (0..R)
+        .map(|i| (0..C).map(|j| m[(i, j)].into()).collect())
+        .collect()
+}
+
+pub fn abs(m: &Mat) -> Mat {
+    m.iter()
+        .map(|r| r.iter().map(|x| x.abs()).collect())
+        .collect()
+}
+
+/// `a b` for non-negative matrices (bounds), in plain f64.
+pub fn product(a: &Mat, b: &Mat) -> Mat {
+    let (n, k, m) = (a.len(), b.len(), b.first().map_or(0, Vec::len));
+    (0..n)
+        .map(|i| {
+            (0..m)
+                .map(|j| (0..k).map(|t| a[i][t] * b[t][j]).sum())
+                .collect()
+        })
+        .collect()
+}
+
+/// `a b - c` elementwise with Dot2: `(value, error bound)` per element.
+pub fn residual(a: &Mat, b: &Mat, c: &Mat) -> (Mat, Mat) {
+    let (n, k, m) = (a.len(), b.len(), c.first().map_or(0, Vec::len));
+    let mut value = vec![vec![0.0; m]; n];
+    let mut err = vec![vec![0.0; m]; n];
+    for i in 0..n {
+        for j in 0..m {
+            let mut acc = Dot2::default();
+            for t in 0..k {
+                acc.add(a[i][t], b[t][j]);
+            }
+            acc.add(c[i][j], -1.0);
+            value[i][j] = acc.value();
+            err[i][j] = acc.error_bound();
+        }
+    }
+    (value, err)
+}
+
+pub fn identity(n: usize) -> Mat {
+    (0..n)
+        .map(|i| (0..n).map(|j| if i == j { 1.0 } else { 0.0 }).collect())
+        .collect()
+}
+
+pub fn norm_inf(m: &Mat) -> f64 {
+    m.iter()
+        .map(|r| r.iter().map(|x| x.abs()).sum::<f64>())
+        .fold(0.0, f64::max)
+}
+
+pub fn max_abs(m: &Mat) -> f64 {
+    m.iter().flatten().fold(0.0, |a, x| a.max(x.abs()))
+}
+
+/// Checks `|value| <= bound + err` elementwise (after `SLACK`); returns the largest
+/// `|value| / bound`, for the record.
+pub fn assert_within(what: &str, value: &Mat, bound: &Mat, err: &Mat) -> f64 {
+    let mut worst: f64 = 0.0;
+    for (i, row) in value.iter().enumerate() {
+        for (j, &v) in row.iter().enumerate() {
+            let b = bound[i][j] * SLACK + err[i][j];
+            assert!(
+                v.abs() <= b,
+                "{what}: element ({i}, {j}) is {v:e}, bound {b:e}"
+            );
+            if bound[i][j] > 0.0 {
+                worst = worst.max(v.abs() / bound[i][j]);
+            }
+        }
+    }
+    worst
+}
+
+/// The exact value `m * 2^e` as an f64 (finite for the exponents asked for).
+pub fn ldexp(m: f64, e: i32) -> f64 {
+    let mut x = m;
+    let mut e = e;
+    while e > 0 {
+        let step = e.min(1000);
+        x *= 2f64.powi(step);
+        e -= step;
+    }
+    while e < 0 {
+        let step = e.max(-1000);
+        x *= 2f64.powi(step);
+        e -= step;
+    }
+    x
+}
+
+/// `(m, e)` with `x = m 2^e`, `1 <= |m| < 2`, for a finite non-zero `x`.
+pub fn decompose(x: f64) -> (f64, i32) {
+    let (x, bias) = if x.abs() < f64::MIN_POSITIVE {
+        (x * 2f64.powi(64), -64)
+    } else {
+        (x, 0)
+    };
+    let e = ((x.to_bits() >> 52) & 0x7ff) as i32 - 1023;
+    (x / 2f64.powi(e), e + bias)
+}
+
+/// Checks a computed determinant against the exact one, `mant * 2^exp` (`None` for 0),
+/// allowing a relative error `rel` (first order and beyond, see the module docs).
+pub fn check_det<T: Float>(what: &str, got: T, exact: Option<(f64, i32)>, rel: f64) {
+    let got: f64 = got.into();
+    let Some((mant, exp)) = exact else {
+        assert_eq!(got, 0.0, "{what}: det of a singular matrix");
+        return;
+    };
+    let rel = rel * SLACK + U64;
+    if rel >= 0.5 {
+        // The bound says nothing about even the sign (a numerically singular matrix).
+        return;
+    }
+    if exp >= T::MAX_EXP {
+        assert!(
+            got.is_infinite() && got.signum() == mant.signum(),
+            "{what}: det {got:e} should overflow to {}inf",
+            if mant < 0.0 { "-" } else { "" }
+        );
+    } else if exp < T::DENORM_EXP - 1 {
+        assert_eq!(got, 0.0, "{what}: det should underflow to 0");
+    } else if exp < T::MIN_NORMAL_EXP {
+        let exact = ldexp(mant, exp);
+        let tol = rel * exact.abs() + ldexp(1.0, T::DENORM_EXP);
+        assert!(
+            (got - exact).abs() <= tol,
+            "{what}: det {got:e}, exact {exact:e}"
+        );
+    } else {
+        assert!(
+            got.is_finite() && got != 0.0,
+            "{what}: det {got:e}, exact {mant} 2^{exp}"
+        );
+        let (m, e) = decompose(got);
+        let err = (m * 2f64.powi(e - exp) - mant).abs() / mant.abs();
+        assert!(
+            err <= rel,
+            "{what}: det {got:e} has relative error {err:e} > {rel:e} (exact {mant} 2^{exp})"
+        );
+    }
+}
+
+pub fn parse_f64(v: &Value) -> f64 {
+    let s = v.as_str().expect("floats are strings");
+    match s {
+        "nan" => f64::NAN,
+        "inf" => f64::INFINITY,
+        "-inf" => f64::NEG_INFINITY,
+        _ => s.parse().unwrap_or_else(|_| panic!("{s:?} is not a float")),
+    }
+}
+
+pub fn parse_matrix(v: &Value) -> Option<Mat> {
+    let rows = v.as_array()?;
+    Some(
+        rows.iter()
+            .map(|r| {
+                r.as_array()
+                    .expect("rows are arrays")
+                    .iter()
+                    .map(parse_f64)
+                    .collect()
+            })
+            .collect(),
+    )
+}
+
+pub fn parse_det(v: &Value) -> Option<(f64, i32)> {
+    let pair = v.as_array()?;
+    let e = pair[1].as_i64().expect("exponent");
+    Some((
+        parse_f64(&pair[0]),
+        i32::try_from(e).expect("exponent fits i32"),
+    ))
+}
+
+pub fn matrix_from<T: Float, const R: usize, const C: usize>(m: &Mat) -> Matrix<T, R, C> {
+    assert_eq!((m.len(), m[0].len()), (R, C), "fixture shape");
+    Matrix::from_fn(|i, j| T::from_f64_exact(m[i][j]))
+}
+
+/// `|x - x_exact| <= |A^-1| (|r| + r_err)` elementwise, with the exact references rounded
+/// to f64 (`2^-53` relative each).
+pub fn check_forward(what: &str, x: &Mat, x_exact: &Mat, inv_exact: &Mat, r: &Mat, r_err: &Mat) {
+    let r_abs: Mat = r
+        .iter()
+        .zip(r_err)
+        .map(|(a, b)| a.iter().zip(b).map(|(v, e)| v.abs() + e).collect())
+        .collect();
+    let bound = product(&abs(inv_exact), &r_abs);
+    for (i, row) in x.iter().enumerate() {
+        for (j, &v) in row.iter().enumerate() {
+            let e = x_exact[i][j];
+            let tol = bound[i][j] * SLACK * (1.0 + 2.0 * U64) + U64 * e.abs();
+            assert!(
+                (v - e).abs() <= tol,
+                "{what}: ({i}, {j}) = {v:e}, exact {e:e}, bound {tol:e}"
+            );
+        }
+    }
+}
