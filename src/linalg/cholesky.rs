@@ -13,6 +13,13 @@
 //! factorization therefore has a finite `L` with a positive diagonal: an overflowed entry
 //! of `L` would make a later pivot `-inf` or NaN.
 //!
+//! Up to 8x8 the factorization and the substitutions are written over constant ranges and
+//! unroll completely (the same operations in the same order as the loops of larger sizes,
+//! so the same bits). The input is scanned for NaN and infinity only when the
+//! factorization fails or ends with a non-finite diagonal (why that suffices: at
+//! [`Matrix::cholesky`]'s code), and a right-hand side only when the solution is not
+//! finite; the unit tests check both against the scans, on random matrices.
+//!
 //! # Accuracy
 //!
 //! Higham, *Accuracy and Stability of Numerical Algorithms* (2nd ed.), `u = eps / 2`,
@@ -30,6 +37,9 @@ use crate::matrix::Matrix;
 use crate::scalar::Real;
 
 use super::lu::{all_finite, finite_or_overflow, scaled_product};
+
+/// The largest `N` whose factorization and substitutions are written for full unrolling.
+const UNROLL_MAX: usize = 8;
 
 /// The Cholesky factorization `A = L L^T` of a symmetric positive definite matrix: `L`
 /// lower triangular with a positive diagonal.
@@ -85,39 +95,136 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     /// assert_eq!(indefinite.cholesky(), Err(Error::NotPositiveDefinite { index: 1 }));
     /// # Ok::<(), statrix::Error>(())
     /// ```
-    // Index loops over constant ranges, as in `Lu`'s factorization: LLVM unrolls them for
-    // small N; every index is below N by the loop bounds.
-    #[allow(clippy::needless_range_loop)]
+    #[inline]
     pub fn cholesky(&self) -> Result<Cholesky<T, N>, Error> {
-        let a = &self.0;
-        let lower_finite = a
-            .iter()
-            .enumerate()
-            .all(|(i, row)| row[..=i].iter().all(|x| x.is_finite()));
-        if !lower_finite {
-            return Err(Error::NonFinite);
-        }
         let mut l = [[T::ZERO; N]; N];
-        for i in 0..N {
-            for j in 0..i {
-                let mut s = a[i][j];
-                for k in 0..j {
+        let factored = if N <= UNROLL_MAX {
+            factor_unrolled(&self.0, &mut l)
+        } else {
+            factor_loops(&self.0, &mut l)
+        };
+        // The lower triangle is checked only when the factorization did not succeed with a
+        // finite diagonal. A NaN or infinite `a_ij` below the diagonal makes `l_ij`
+        // non-finite (when `l_jj` is finite; when it is not, the diagonal shows it) and then
+        // the pivot of row `i` `-inf` or NaN, a failure; `a_ii = -inf` or NaN fails at its
+        // own pivot, and `a_ii = +inf` gives `l_ii = inf` (or a NaN pivot). From a finite
+        // lower triangle, a pivot that passes is finite (at most `a_ii`). So a success with
+        // a finite diagonal proves the input finite, and the errors are those of a scan
+        // first.
+        let diagonal_finite = (0..N).fold(true, |ok, i| ok & l[i][i].is_finite());
+        match factored {
+            Ok(()) if diagonal_finite => Ok(Cholesky { l: Matrix(l) }),
+            _ if !lower_finite(&self.0) => Err(Error::NonFinite),
+            // A finite input whose factorization succeeded: its diagonal is finite (see
+            // above), so this arm is not reached; it returns what it would have.
+            Ok(()) => Ok(Cholesky { l: Matrix(l) }),
+            Err(index) => Err(Error::NotPositiveDefinite { index }),
+        }
+    }
+}
+
+/// Whether the lower triangle (with the diagonal) is finite.
+#[cold]
+fn lower_finite<T: Real, const N: usize>(a: &[[T; N]; N]) -> bool {
+    a.iter()
+        .enumerate()
+        .all(|(i, row)| row[..=i].iter().all(|x| x.is_finite()))
+}
+
+/// The factorization of the lower triangle of `a` into `l` (whose upper triangle is left
+/// untouched), as in the module documentation; `Err` with the column of the first pivot
+/// that is not positive (or NaN).
+// Index loops over constant ranges, as in `Lu`'s factorization: LLVM unrolls them for
+// small N; every index is below N by the loop bounds.
+#[allow(clippy::needless_range_loop)]
+fn factor_loops<T: Real, const N: usize>(
+    a: &[[T; N]; N],
+    l: &mut [[T; N]; N],
+) -> Result<(), usize> {
+    for i in 0..N {
+        factor_row_loops(a, l, i)?;
+    }
+    Ok(())
+}
+
+/// Row `i` of [`factor_loops`].
+#[allow(clippy::needless_range_loop)] // As in `factor_loops`.
+#[inline(always)]
+fn factor_row_loops<T: Real, const N: usize>(
+    a: &[[T; N]; N],
+    l: &mut [[T; N]; N],
+    i: usize,
+) -> Result<(), usize> {
+    for j in 0..i {
+        let mut s = a[i][j];
+        for k in 0..j {
+            s -= l[i][k] * l[j][k];
+        }
+        l[i][j] = s / l[j][j];
+    }
+    let mut s = a[i][i];
+    for k in 0..i {
+        s -= l[i][k] * l[i][k];
+    }
+    // A NaN pivot (from an overflowed entry of L) fails too.
+    if s.is_nan() || s <= T::ZERO {
+        return Err(i);
+    }
+    l[i][i] = s.sqrt();
+    Ok(())
+}
+
+/// [`factor_loops`] for small `N` (`N <= UNROLL_MAX`): the same operations in the same
+/// order, one inlined [`factor_row_unrolled`] per row, whose loops run over the constant
+/// range `0..N` and skip the indices outside the triangle, so that every index becomes a
+/// constant and `L` lives in registers (as `Lu`'s `eliminate_unrolled`).
+#[inline(always)]
+fn factor_unrolled<T: Real, const N: usize>(
+    a: &[[T; N]; N],
+    l: &mut [[T; N]; N],
+) -> Result<(), usize> {
+    const { assert!(UNROLL_MAX <= 8) };
+    macro_rules! rows {
+        ($($i:literal)*) => {$(
+            if N > $i {
+                factor_row_unrolled(a, l, $i)?;
+            }
+        )*};
+    }
+    rows!(0 1 2 3 4 5 6 7);
+    Ok(())
+}
+
+/// Row `i` of [`factor_unrolled`]: [`factor_row_loops`] over constant ranges.
+#[allow(clippy::needless_range_loop)] // As in `factor_loops`.
+#[inline(always)]
+fn factor_row_unrolled<T: Real, const N: usize>(
+    a: &[[T; N]; N],
+    l: &mut [[T; N]; N],
+    i: usize,
+) -> Result<(), usize> {
+    for j in 0..N {
+        if j < i {
+            let mut s = a[i][j];
+            for k in 0..N {
+                if k < j {
                     s -= l[i][k] * l[j][k];
                 }
-                l[i][j] = s / l[j][j];
             }
-            let mut s = a[i][i];
-            for k in 0..i {
-                s -= l[i][k] * l[i][k];
-            }
-            // A NaN pivot (from an overflowed entry of L) fails too.
-            if s.is_nan() || s <= T::ZERO {
-                return Err(Error::NotPositiveDefinite { index: i });
-            }
-            l[i][i] = s.sqrt();
+            l[i][j] = s / l[j][j];
         }
-        Ok(Cholesky { l: Matrix(l) })
     }
+    let mut s = a[i][i];
+    for k in 0..N {
+        if k < i {
+            s -= l[i][k] * l[i][k];
+        }
+    }
+    if s.is_nan() || s <= T::ZERO {
+        return Err(i);
+    }
+    l[i][i] = s.sqrt();
+    Ok(())
 }
 
 impl<T: Real, const N: usize> Cholesky<T, N> {
@@ -149,11 +256,18 @@ impl<T: Real, const N: usize> Cholesky<T, N> {
     /// assert_eq!(chol.solve(&vector![4.0, 2.0])?, vector![1.0, 0.0]);
     /// # Ok::<(), statrix::Error>(())
     /// ```
+    #[inline]
     pub fn solve<const K: usize>(&self, b: &Matrix<T, N, K>) -> Result<Matrix<T, N, K>, Error> {
-        if !all_finite(&b.0) {
-            return Err(Error::NonFinite);
+        let x = self.substitute(b.0);
+        // A NaN or infinite element of `b` leaves one in `x` (substitution subtracts from it
+        // and divides it by the finite positive diagonal), so `b` needs a look only then.
+        if all_finite(&x.0) {
+            Ok(x)
+        } else if all_finite(&b.0) {
+            Err(Error::Overflow)
+        } else {
+            Err(Error::NonFinite)
         }
-        finite_or_overflow(self.substitute(b.0))
     }
 
     /// The determinant of `A`: the product of `L`'s diagonal, squared (rescaled by exact
@@ -168,7 +282,7 @@ impl<T: Real, const N: usize> Cholesky<T, N> {
     /// ```
     pub fn det(&self) -> T {
         let diagonal = self.l.0.iter().enumerate().map(|(i, row)| row[i]);
-        scaled_product(diagonal.flat_map(|d| [d, d]))
+        scaled_product(diagonal.flat_map(|d| [d, d]), 2 * N)
     }
 
     /// The inverse of `A`, NumPy's `np.linalg.inv(a)`: each column solves `A x = e_j`, so,
@@ -190,8 +304,18 @@ impl<T: Real, const N: usize> Cholesky<T, N> {
 
     /// `L y = b`, then `L^T x = y`, on the rows of `x`, each a set of `K` right-hand-side
     /// entries.
-    #[allow(clippy::needless_range_loop)] // As in `cholesky`.
-    fn substitute<const K: usize>(&self, mut x: [[T; K]; N]) -> Matrix<T, N, K> {
+    #[inline(always)]
+    fn substitute<const K: usize>(&self, x: [[T; K]; N]) -> Matrix<T, N, K> {
+        if N <= UNROLL_MAX {
+            self.substitute_unrolled(x)
+        } else {
+            self.substitute_loops(x)
+        }
+    }
+
+    /// [`substitute`](Cholesky::substitute) for larger `N`.
+    #[allow(clippy::needless_range_loop)] // As in `factor_loops`.
+    fn substitute_loops<const K: usize>(&self, mut x: [[T; K]; N]) -> Matrix<T, N, K> {
         let l = &self.l.0;
         // Forward, row by row: y_i = (b_i - sum_{k<i} l_ik y_k) / l_ii.
         for i in 0..N {
@@ -223,5 +347,178 @@ impl<T: Real, const N: usize> Cholesky<T, N> {
             }
         }
         Matrix(x)
+    }
+
+    /// [`substitute_loops`](Cholesky::substitute_loops) for small `N`: the same operations
+    /// in the same order, over constant ranges (as [`factor_unrolled`]).
+    #[allow(clippy::needless_range_loop)] // As in `factor_loops`.
+    #[inline(always)]
+    fn substitute_unrolled<const K: usize>(&self, mut x: [[T; K]; N]) -> Matrix<T, N, K> {
+        let l = &self.l.0;
+        for i in 0..N {
+            for k in 0..N {
+                if k < i {
+                    let l_ik = l[i][k];
+                    for c in 0..K {
+                        let product = l_ik * x[k][c];
+                        x[i][c] -= product;
+                    }
+                }
+            }
+            let d = l[i][i];
+            for c in 0..K {
+                x[i][c] /= d;
+            }
+        }
+        for r in 0..N {
+            let i = N - 1 - r;
+            let d = l[i][i];
+            for c in 0..K {
+                x[i][c] /= d;
+            }
+            for k in 0..N {
+                if k < i {
+                    let l_ik = l[i][k];
+                    for c in 0..K {
+                        let product = l_ik * x[i][c];
+                        x[k][c] -= product;
+                    }
+                }
+            }
+        }
+        Matrix(x)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The unrolled forms against the loops, and the errors against the order of checks
+    //! they replaced (a scan of the lower triangle first, of `b` before solving), bit for
+    //! bit, on random symmetric matrices: SPD, indefinite, with huge, tiny and non-finite
+    //! entries.
+    use super::*;
+
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+
+        fn uniform(&mut self) -> f64 {
+            (self.next() >> 11) as f64 / (1u64 << 53) as f64 * 2.0 - 1.0
+        }
+
+        fn special(&mut self) -> f64 {
+            [
+                f64::NAN,
+                f64::INFINITY,
+                f64::NEG_INFINITY,
+                1e300,
+                -1e300,
+                0.0,
+                5e-324,
+            ][(self.next() % 7) as usize]
+        }
+    }
+
+    /// `G G^T + shift I` with a random shift (SPD or not), sometimes with a special value
+    /// planted in the lower or the upper triangle.
+    fn random_matrix<T: Real, const N: usize>(rng: &mut Rng) -> Matrix<T, N, N> {
+        let g: [[f64; N]; N] = core::array::from_fn(|_| core::array::from_fn(|_| rng.uniform()));
+        let shift = [1.0, 0.1, 0.0, -0.1, 1e-9][(rng.next() % 5) as usize];
+        let scale = [1.0, 1.0, 1e-20, 1e20, 1e-150, 1e150][(rng.next() % 6) as usize];
+        let mut a = Matrix::<T, N, N>::from_fn(|i, j| {
+            let dot: f64 = (0..N).map(|k| g[i][k] * g[j][k]).sum();
+            let v = (dot + if i == j { shift } else { 0.0 }) * scale;
+            T::from(v).unwrap_or(T::ZERO)
+        });
+        if rng.next() % 4 == 0 {
+            let (i, j) = (
+                (rng.next() % N as u64) as usize,
+                (rng.next() % N as u64) as usize,
+            );
+            a.0[i][j] = T::from(rng.special()).unwrap_or(T::ZERO);
+        }
+        a
+    }
+
+    fn same<T: Real>(x: T, y: T) -> bool {
+        (x.is_nan() && y.is_nan()) || (x == y && x.is_sign_negative() == y.is_sign_negative())
+    }
+
+    fn same_matrix<T: Real, const R: usize, const C: usize>(
+        x: &Matrix<T, R, C>,
+        y: &Matrix<T, R, C>,
+    ) -> bool {
+        x.as_slice()
+            .iter()
+            .zip(y.as_slice())
+            .all(|(&a, &b)| same(a, b))
+    }
+
+    fn old_cholesky<T: Real, const N: usize>(a: &Matrix<T, N, N>) -> Result<Cholesky<T, N>, Error> {
+        if !lower_finite(&a.0) {
+            return Err(Error::NonFinite);
+        }
+        let mut l = [[T::ZERO; N]; N];
+        factor_loops(&a.0, &mut l).map_err(|index| Error::NotPositiveDefinite { index })?;
+        Ok(Cholesky { l: Matrix(l) })
+    }
+
+    fn check_size<T: Real, const N: usize>(rng: &mut Rng, cases: usize) {
+        for _ in 0..cases {
+            let a = random_matrix::<T, N>(rng);
+            let (mut l1, mut l2) = ([[T::ZERO; N]; N], [[T::ZERO; N]; N]);
+            let r1 = factor_loops(&a.0, &mut l1);
+            let r2 = factor_unrolled(&a.0, &mut l2);
+            assert_eq!(r1, r2, "{a:?}");
+            assert!(same_matrix(&Matrix(l1), &Matrix(l2)), "{a:?}");
+
+            let new = a.cholesky();
+            let old = old_cholesky(&a);
+            match (&new, &old) {
+                (Ok(x), Ok(y)) => assert!(same_matrix(&x.l, &y.l), "{a:?}"),
+                _ => assert_eq!(new.err(), old.err(), "{a:?}"),
+            }
+            let Ok(chol) = old else { continue };
+            let special = rng.next() % 5 == 0;
+            let b = Matrix::<T, N, 2>::from_fn(|_, _| {
+                let v = if special {
+                    rng.special()
+                } else {
+                    rng.uniform()
+                };
+                T::from(v).unwrap_or(T::ZERO)
+            });
+            assert!(same_matrix(
+                &chol.substitute_unrolled(b.0),
+                &chol.substitute_loops(b.0)
+            ));
+            let old_solve = if b.iter().all(|x| x.is_finite()) {
+                finite_or_overflow(chol.substitute_loops(b.0))
+            } else {
+                Err(Error::NonFinite)
+            };
+            match (chol.solve(&b), old_solve) {
+                (Ok(x), Ok(y)) => assert!(same_matrix(&x, &y)),
+                (x, y) => assert_eq!(x.err(), y.err(), "{a:?} {b:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn fast_paths_are_the_plain_forms() {
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        macro_rules! sizes {
+            ($($n:literal)*) => {$(
+                check_size::<f64, $n>(&mut rng, 3000);
+                check_size::<f32, $n>(&mut rng, 3000);
+            )*};
+        }
+        sizes!(1 2 3 4 5 6 7 8);
     }
 }

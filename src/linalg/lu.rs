@@ -7,15 +7,35 @@
 //! first one on ties, as LAPACK's `idamax`), rows are exchanged element by element, the
 //! multipliers are `l_ik = a_ik / a_kk` (a correctly rounded division, where `getf2`
 //! multiplies by a reciprocal) and the trailing block is updated row by row
-//! (`a_ij -= l_ik * u_kj`, contiguous in the row-major layout). All loops have constant trip
-//! counts (`N`), so small sizes unroll; the factors live in one `N x N` array, as LAPACK
-//! stores them.
+//! (`a_ij -= l_ik * u_kj`, contiguous in the row-major layout). The factors live in one
+//! `N x N` array, as LAPACK stores them.
 //!
 //! A column whose candidates are all exactly zero is a zero pivot: it is recorded (the
 //! first one is [`Lu::first_zero_pivot`]) and elimination moves on, as `getrf` does, so a
 //! singular matrix still factors and [`Lu::det`] is 0. Solving with it returns
 //! [`Error::Singular`] with that column; a pivot that is tiny but not zero is not an error
 //! (NumPy does the same), and a solution too large for the type is [`Error::Overflow`].
+//!
+//! # Speed
+//!
+//! The arithmetic is the same at every size and on every path; only its arrangement
+//! changes, so the results are the same bits:
+//!
+//! - Up to 6x6 the elimination and the substitutions are written over constant ranges and
+//!   unroll completely: every index is a constant, the matrix stays in registers, the row
+//!   exchange is a few selects. Larger sizes run the loops.
+//! - The common case scans nothing. The elimination first runs without the zero-pivot
+//!   test; when every pivot is finite and non-zero, it is the factorization with the test,
+//!   and the input and the factors are finite (the argument is at the private
+//!   `Lu::is_regular`), so neither needs a scan for NaN or infinity. Otherwise the matrix
+//!   is factored again with the test and scanned, out of line, and the errors come in
+//!   their documented order. A right-hand side is looked at only when the solution is not
+//!   finite (a NaN or infinity in `b` reaches `x`).
+//! - [`Lu::det`] skips its power-of-two rescaling when the pivots are in a range where it
+//!   would not rescale anything (`scaled_product`).
+//!
+//! The unit tests of this module check each fast path against the plain form, bit for bit,
+//! on random matrices with ties, zero columns, huge, tiny, subnormal and non-finite entries.
 //!
 //! # Accuracy
 //!
@@ -136,14 +156,12 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     /// # Ok::<(), statrix::Error>(())
     /// ```
     pub fn lu(&self) -> Result<Lu<T, N>, Error> {
-        if !all_finite(&self.0) {
-            return Err(Error::NonFinite);
-        }
-        let lu = Lu::factor(self);
-        if all_finite(&lu.packed.0) {
+        let mut lu = Lu::unfactored(self);
+        lu.eliminate_speculative();
+        if lu.is_regular() {
             Ok(lu)
         } else {
-            Err(Error::Overflow)
+            lu_cold(self)
         }
     }
 
@@ -173,14 +191,34 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     /// ```
     pub fn det(&self) -> T {
         if let Some(det) = small_inverse::det(self) {
-            if det.is_finite() {
-                return det;
-            }
+            return if det.is_finite() {
+                det
+            } else {
+                self.det_by_lu_cold()
+            };
         }
-        if !all_finite(&self.0) {
-            return T::nan();
+        self.det_by_lu()
+    }
+
+    /// [`det`](Matrix::det) by LU: `Lu::det` if the input is finite, else NaN.
+    #[inline]
+    fn det_by_lu(&self) -> T {
+        let mut lu = Lu::unfactored(self);
+        lu.eliminate_speculative();
+        // Pivots in the plain product's range are finite and non-zero: then `lu` is
+        // `Lu::factor(self)` and the input is finite (`Lu::is_regular`).
+        match plain_product(lu.pivots(), N) {
+            Some(product) => lu.sign * product,
+            None => det_cold(self),
         }
-        Lu::factor(self).det()
+    }
+
+    /// [`det_by_lu`](Matrix::det_by_lu) out of line, for the 2x2 closed form's rare
+    /// fallback.
+    #[cold]
+    #[inline(never)]
+    fn det_by_lu_cold(&self) -> T {
+        self.det_by_lu()
     }
 
     /// The inverse, NumPy's `np.linalg.inv(a)`.
@@ -217,16 +255,19 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
         if let Some(inv) = small_inverse::inverse(self) {
             return Ok(inv);
         }
+        if N == 2 {
+            // The closed form's rare hand-over, out of line.
+            return inverse_cold(self);
+        }
         // `self.lu()?.inverse()`, without the `Result<Lu, _>` temporary (its copies cost
         // more than a small factorization).
-        if !all_finite(&self.0) {
-            return Err(Error::NonFinite);
+        let mut lu = Lu::unfactored(self);
+        lu.eliminate_speculative();
+        if lu.is_regular() {
+            lu.inverse_regular()
+        } else {
+            inverse_cold(self)
         }
-        let lu = Lu::factor(self);
-        if !all_finite(&lu.packed.0) {
-            return Err(Error::Overflow);
-        }
-        lu.inverse()
     }
 
     /// Solves `A x = b` for one right-hand side (a [`Vector`](crate::Vector)) or `K` of
@@ -253,29 +294,108 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     /// ```
     pub fn solve<const K: usize>(&self, b: &Matrix<T, N, K>) -> Result<Matrix<T, N, K>, Error> {
         // `self.lu()?.solve(b)`, without the `Result<Lu, _>` temporary.
-        if !all_finite(&self.0) {
-            return Err(Error::NonFinite);
+        let mut lu = Lu::unfactored(self);
+        lu.eliminate_speculative();
+        if lu.is_regular() {
+            lu.solve_regular(b)
+        } else {
+            solve_cold(self, b)
         }
-        let lu = Lu::factor(self);
-        if !all_finite(&lu.packed.0) {
-            return Err(Error::Overflow);
-        }
-        lu.solve(b)
     }
 }
 
 impl<T: Real, const N: usize> Lu<T, N> {
-    /// Factors a finite matrix; never fails (zero pivots are recorded, overflow is left in
-    /// the factors for the caller to check).
-    // Index loops over constant ranges: LLVM unrolls them for small N. The iterator form
-    // (`skip`, `split_at_mut`) did not unroll in every context and measured up to 2.5x
-    // slower; every index is below N by the loop bounds.
-    #[allow(clippy::needless_range_loop)]
+    /// Factors a matrix; never fails (zero pivots are recorded; non-finite input or
+    /// overflow is left in the factors, for [`usable`](Lu::usable) to report).
+    ///
+    /// Used only where [`is_regular`](Lu::is_regular) has failed, so it is the compact
+    /// loop form at every size.
     fn factor(a: &Matrix<T, N, N>) -> Self {
-        let mut m = a.0;
-        let mut rows: [usize; N] = core::array::from_fn(|i| i);
-        let mut sign = T::ONE;
-        let mut first_zero_pivot = None;
+        let mut lu = Self::unfactored(a);
+        lu.eliminate_loops::<true>();
+        lu
+    }
+
+    /// `a` itself with the identity permutation: the state before elimination, which the
+    /// `eliminate_*` functions factor in place. (Callers build it in their own frame: a
+    /// factorization returned by value was copied, 2 KB at 16x16.)
+    #[inline(always)]
+    fn unfactored(a: &Matrix<T, N, N>) -> Self {
+        Lu {
+            packed: *a,
+            rows: core::array::from_fn(|i| i),
+            sign: T::ONE,
+            first_zero_pivot: None,
+        }
+    }
+
+    /// The elimination of [`factor`](Lu::factor) without its test for a zero pivot (a
+    /// column whose candidates are all zero): where `factor` skips the column, this one
+    /// divides by the zero pivot and goes on. The zero pivot stays on the diagonal (it is
+    /// the candidate in place, as none is larger), so when every pivot is non-zero, no test
+    /// would have fired and the result is `factor`'s, bit for bit; `first_zero_pivot` stays
+    /// `None`.
+    #[inline(always)]
+    fn eliminate_speculative(&mut self) {
+        if N <= UNROLL_MAX {
+            self.eliminate_unrolled();
+        } else {
+            self.eliminate_loops::<false>();
+        }
+    }
+
+    /// Whether every pivot of this
+    /// [`eliminate_speculative`](Lu::eliminate_speculative) is finite and non-zero: then
+    /// [`Matrix::lu`] returns it as it is; otherwise `factor` and [`usable`](Lu::usable)
+    /// tell what is wrong.
+    ///
+    /// Such pivots make the speculative elimination equal to `factor`, and they prove `a`
+    /// and all the factors finite, so neither needs a scan. A non-finite element of the
+    /// active block at step `k` (rows and columns `k..N`) is either in column `k` (an
+    /// infinity is the largest candidate and becomes the pivot, a NaN on the diagonal stays
+    /// the pivot, a NaN below it makes its row's multiplier and trailing entries NaN, as
+    /// its pivot is not zero), or in the pivot row (every row below subtracts a multiple of
+    /// it: `x - l * inf` and `x - l * NaN` are not finite whatever the finite `l`), or in
+    /// another row (`inf - y` and `NaN - y` stay non-finite); so the next active block has
+    /// one too, down to the last pivot. Every element of the factors was in an active
+    /// block, so one that is not finite makes a pivot non-finite too.
+    #[inline]
+    fn is_regular(&self) -> bool {
+        self.pivots().iter().fold(true, |ok, p| {
+            ok & (p.abs() < T::infinity()) & (*p != T::ZERO)
+        })
+    }
+
+    /// [`eliminate_speculative`](Lu::eliminate_speculative) for small `N`: the operations
+    /// of `eliminate_loops::<false>` in the same order (so the same bits), written so that
+    /// every index is a constant: one inlined [`elimination_step`] per column
+    /// (`N <= UNROLL_MAX`), whose loops run over the constant range `0..N`. The matrix then
+    /// lives in registers and the row exchange is a few selects. (In the loop form, LLVM
+    /// vectorizes the `k`-dependent inner loops, with run-time alias checks, and keeps the
+    /// outer loop: a 3x3 determinant took 31 ns, now 8 ns on the same machine.)
+    #[inline(always)]
+    fn eliminate_unrolled(&mut self) {
+        // `N <= UNROLL_MAX`: a step for each column, none beyond.
+        const { assert!(UNROLL_MAX <= 8) };
+        macro_rules! steps {
+            ($($k:literal)*) => {$(
+                if N > $k {
+                    elimination_step(self, $k);
+                }
+            )*};
+        }
+        steps!(0 1 2 3 4 5 6 7);
+    }
+
+    /// The elimination, with the test for a zero pivot (`ZERO_TEST`, as
+    /// [`factor`](Lu::factor)) or without (as
+    /// [`eliminate_speculative`](Lu::eliminate_speculative)), in loops over the triangles.
+    // Index loops over constant ranges: the iterator form (`skip`, `split_at_mut`) did not
+    // unroll in every context and measured up to 2.5x slower; every index is below N by the
+    // loop bounds.
+    #[allow(clippy::needless_range_loop)]
+    fn eliminate_loops<const ZERO_TEST: bool>(&mut self) {
+        let m = &mut self.packed.0;
         for k in 0..N {
             // The largest |a_ik| at or below the diagonal; the first one on ties.
             let mut p = k;
@@ -287,33 +407,42 @@ impl<T: Real, const N: usize> Lu<T, N> {
                     p = i;
                 }
             }
-            if largest == T::ZERO {
+            if ZERO_TEST && largest == T::ZERO {
                 // The column is zero at and below the diagonal: nothing to eliminate.
-                if first_zero_pivot.is_none() {
-                    first_zero_pivot = Some(k);
+                if self.first_zero_pivot.is_none() {
+                    self.first_zero_pivot = Some(k);
                 }
                 continue;
             }
             if p != k {
-                swap_rows(&mut m, k, p);
-                rows.swap(k, p);
-                sign = -sign;
+                swap_rows(m, k, p);
+                self.rows.swap(k, p);
+                self.sign = -self.sign;
             }
-            let pivot = m[k][k];
+            // A copy of the pivot row: the updates of the rows below then provably do not
+            // alias it, and vectorize without run-time checks.
+            let pivot_row = m[k];
+            let pivot = pivot_row[k];
             for i in k + 1..N {
                 let l = m[i][k] / pivot;
                 m[i][k] = l;
                 for j in k + 1..N {
-                    let product = l * m[k][j];
+                    let product = l * pivot_row[j];
                     m[i][j] -= product;
                 }
             }
         }
-        Lu {
-            packed: Matrix(m),
-            rows,
-            sign,
-            first_zero_pivot,
+    }
+
+    /// The checks of [`Matrix::lu`] on the factorization of `a`: [`Error::NonFinite`] if
+    /// `a` has a NaN or infinite element, else [`Error::Overflow`] if the factors do.
+    fn usable(&self, a: &Matrix<T, N, N>) -> Result<(), Error> {
+        if !all_finite(&a.0) {
+            Err(Error::NonFinite)
+        } else if !all_finite(&self.packed.0) {
+            Err(Error::Overflow)
+        } else {
+            Ok(())
         }
     }
 
@@ -443,7 +572,13 @@ impl<T: Real, const N: usize> Lu<T, N> {
         if self.first_zero_pivot.is_some() {
             return T::ZERO;
         }
-        self.sign * scaled_product(self.packed.0.iter().enumerate().map(|(i, row)| row[i]))
+        self.sign * scaled_product(self.pivots(), N)
+    }
+
+    /// The diagonal of `U`.
+    #[inline(always)]
+    fn pivots(&self) -> [T; N] {
+        core::array::from_fn(|i| self.packed.0[i][i])
     }
 
     /// Solves `A x = b` for the columns of `b` (one right-hand side for a
@@ -467,17 +602,32 @@ impl<T: Real, const N: usize> Lu<T, N> {
     /// assert_eq!(two, matrix![-0.8, 1.0; 0.6, 0.0]);
     /// # Ok::<(), statrix::Error>(())
     /// ```
+    #[inline]
     pub fn solve<const K: usize>(&self, b: &Matrix<T, N, K>) -> Result<Matrix<T, N, K>, Error> {
-        if let Some(index) = self.first_zero_pivot {
-            return Err(Error::Singular { index });
+        match self.first_zero_pivot {
+            Some(index) => Err(Error::Singular { index }),
+            None => self.solve_regular(b),
         }
-        if !all_finite(&b.0) {
-            return Err(Error::NonFinite);
-        }
+    }
+
+    /// [`solve`](Lu::solve) without a zero pivot. Always inlined, as the other steps of
+    /// [`Matrix::solve`] and [`Matrix::inverse`]: a call would need the factorization in
+    /// memory, and at small sizes it lives in registers.
+    #[inline(always)]
+    fn solve_regular<const K: usize>(&self, b: &Matrix<T, N, K>) -> Result<Matrix<T, N, K>, Error> {
         // `rows` is a permutation of 0..N, so `get` always finds the row.
         let permuted =
             core::array::from_fn(|k| b.0.get(self.rows[k]).copied().unwrap_or([T::ZERO; K]));
-        finite_or_overflow(self.substitute(permuted))
+        let x = self.substitute(permuted);
+        // A NaN or infinite element of `b` leaves one in `x` (substitution subtracts from it
+        // and divides it by finite non-zero pivots), so `b` needs a look only then.
+        if all_finite(&x.0) {
+            Ok(x)
+        } else if all_finite(&b.0) {
+            Err(Error::Overflow)
+        } else {
+            Err(Error::NonFinite)
+        }
     }
 
     /// The inverse of the factored matrix, NumPy's `np.linalg.inv(a)`: each column solves
@@ -499,10 +649,18 @@ impl<T: Real, const N: usize> Lu<T, N> {
     /// assert_eq!(a * inv, Matrix::identity());
     /// # Ok::<(), statrix::Error>(())
     /// ```
+    #[inline]
     pub fn inverse(&self) -> Result<Matrix<T, N, N>, Error> {
-        if let Some(index) = self.first_zero_pivot {
-            return Err(Error::Singular { index });
+        match self.first_zero_pivot {
+            Some(index) => Err(Error::Singular { index }),
+            None => self.inverse_regular(),
         }
+    }
+
+    /// [`inverse`](Lu::inverse) without a zero pivot, always inlined (as
+    /// [`solve_regular`](Lu::solve_regular)).
+    #[inline(always)]
+    fn inverse_regular(&self) -> Result<Matrix<T, N, N>, Error> {
         let permuted = core::array::from_fn(|k| {
             core::array::from_fn(|j| if self.rows[k] == j { T::ONE } else { T::ZERO })
         });
@@ -511,8 +669,55 @@ impl<T: Real, const N: usize> Lu<T, N> {
 
     /// Forward substitution with the unit lower `L`, then back substitution with `U`, on the
     /// rows of `x` (already permuted), each row a set of `K` right-hand-side entries.
-    #[allow(clippy::needless_range_loop)] // As in `factor`.
-    fn substitute<const K: usize>(&self, mut x: [[T; K]; N]) -> Matrix<T, N, K> {
+    #[inline(always)]
+    fn substitute<const K: usize>(&self, x: [[T; K]; N]) -> Matrix<T, N, K> {
+        if N <= UNROLL_MAX {
+            self.substitute_unrolled(x)
+        } else {
+            self.substitute_loops(x)
+        }
+    }
+
+    /// [`substitute`](Lu::substitute) for small `N`, the same operations in the same order
+    /// as [`substitute_loops`](Lu::substitute_loops), over constant ranges (as
+    /// [`eliminate_unrolled`](Lu::eliminate_unrolled)).
+    #[allow(clippy::needless_range_loop)] // As in `eliminate_unrolled`.
+    #[inline(always)]
+    fn substitute_unrolled<const K: usize>(&self, mut x: [[T; K]; N]) -> Matrix<T, N, K> {
+        let lu = &self.packed.0;
+        for i in 0..N {
+            for k in 0..N {
+                if k < i {
+                    let l = lu[i][k];
+                    for c in 0..K {
+                        let product = l * x[k][c];
+                        x[i][c] -= product;
+                    }
+                }
+            }
+        }
+        for r in 0..N {
+            let i = N - 1 - r;
+            for k in 0..N {
+                if k > i {
+                    let u = lu[i][k];
+                    for c in 0..K {
+                        let product = u * x[k][c];
+                        x[i][c] -= product;
+                    }
+                }
+            }
+            let pivot = lu[i][i];
+            for c in 0..K {
+                x[i][c] /= pivot;
+            }
+        }
+        Matrix(x)
+    }
+
+    /// [`substitute`](Lu::substitute) for larger `N`.
+    #[allow(clippy::needless_range_loop)] // As in `eliminate_loops`.
+    fn substitute_loops<const K: usize>(&self, mut x: [[T; K]; N]) -> Matrix<T, N, K> {
         let lu = &self.packed.0;
         for i in 1..N {
             for k in 0..i {
@@ -540,12 +745,106 @@ impl<T: Real, const N: usize> Lu<T, N> {
     }
 }
 
-/// Whether every element is finite.
+/// The largest `N` whose factorization and substitutions are written for full unrolling.
+pub(super) const UNROLL_MAX: usize = 6;
+
+/// Step `k` of [`Lu::eliminate_unrolled`]: the pivot search in column `k`, the row exchange
+/// and the update of the rows below, as in `Lu::eliminate_loops::<false>`. The loops run over `0..N`
+/// and skip the indices outside the step's range, so that, inlined with a constant `k`,
+/// they unroll completely.
+// Index loops over constant ranges, as explained; every index is below N.
+#[allow(clippy::needless_range_loop)]
+#[inline(always)]
+fn elimination_step<T: Real, const N: usize>(lu: &mut Lu<T, N>, k: usize) {
+    let m = &mut lu.packed.0;
+    let mut p = k;
+    let mut largest = m[k][k].abs();
+    for i in 0..N {
+        if i > k {
+            let v = m[i][k].abs();
+            if v > largest {
+                largest = v;
+                p = i;
+            }
+        }
+    }
+    for i in 0..N {
+        if i > k && i == p {
+            for j in 0..N {
+                let t = m[k][j];
+                m[k][j] = m[i][j];
+                m[i][j] = t;
+            }
+            lu.rows.swap(k, i);
+            lu.sign = -lu.sign;
+        }
+    }
+    let pivot_row = m[k];
+    let pivot = pivot_row[k];
+    for i in 0..N {
+        if i > k {
+            let l = m[i][k] / pivot;
+            m[i][k] = l;
+            for j in 0..N {
+                if j > k {
+                    let product = l * pivot_row[j];
+                    m[i][j] -= product;
+                }
+            }
+        }
+    }
+}
+
+/// [`Matrix::lu`] when a pivot is zero or not finite.
+#[cold]
+#[inline(never)]
+fn lu_cold<T: Real, const N: usize>(a: &Matrix<T, N, N>) -> Result<Lu<T, N>, Error> {
+    let lu = Lu::factor(a);
+    lu.usable(a)?;
+    Ok(lu)
+}
+
+/// [`Matrix::inverse`] by LU when a pivot is zero or not finite (and for the 2x2 closed
+/// form's hand-over): the errors in their order.
+#[cold]
+#[inline(never)]
+fn inverse_cold<T: Real, const N: usize>(a: &Matrix<T, N, N>) -> Result<Matrix<T, N, N>, Error> {
+    lu_cold(a)?.inverse()
+}
+
+/// [`Matrix::solve`] when a pivot is zero or not finite: the errors in their order.
+#[cold]
+#[inline(never)]
+fn solve_cold<T: Real, const N: usize, const K: usize>(
+    a: &Matrix<T, N, N>,
+    b: &Matrix<T, N, K>,
+) -> Result<Matrix<T, N, K>, Error> {
+    lu_cold(a)?.solve(b)
+}
+
+/// The rare end of [`Matrix::det`], when the factorization of `a` has a zero pivot or
+/// pivots outside the plain product's range: factors `a` again (so that the common path
+/// need not keep the factorization in memory for this call).
+#[cold]
+#[inline(never)]
+fn det_cold<T: Real, const N: usize>(a: &Matrix<T, N, N>) -> T {
+    if all_finite(&a.0) {
+        Lu::factor(a).det()
+    } else {
+        T::nan()
+    }
+}
+
+/// Whether every element is finite (without early exit, so that it vectorizes).
+#[inline]
 pub(super) fn all_finite<T: Real, const R: usize, const C: usize>(m: &[[T; C]; R]) -> bool {
-    m.as_flattened().iter().all(|x| x.is_finite())
+    m.as_flattened()
+        .iter()
+        .fold(true, |ok, x| ok & x.is_finite())
 }
 
 /// `Ok(m)` if every element is finite, else [`Error::Overflow`] (the inputs were finite).
+#[inline]
 pub(super) fn finite_or_overflow<T: Real, const R: usize, const C: usize>(
     m: Matrix<T, R, C>,
 ) -> Result<Matrix<T, R, C>, Error> {
@@ -558,6 +857,7 @@ pub(super) fn finite_or_overflow<T: Real, const R: usize, const C: usize>(
 
 /// Swaps rows `k < p` element by element (a whole-row `swap` becomes a `memmove` call on
 /// targets such as Cortex-M).
+#[inline]
 fn swap_rows<T, const N: usize>(m: &mut [[T; N]; N], k: usize, p: usize) {
     let (top, bottom) = m.split_at_mut(p);
     if let (Some(a), Some(b)) = (top.get_mut(k), bottom.first_mut()) {
@@ -577,7 +877,62 @@ fn swap_rows<T, const N: usize>(m: &mut [[T; N]; N], k: usize, p: usize) {
 /// the `n - 1` products, plus one if it is subnormal (the final rescaling rounds once: an
 /// earlier step can reach the subnormals only when the result rounds to zero anyway).
 /// NaN propagates; an infinite factor gives `±inf` (or NaN with a zero).
-pub(super) fn scaled_product<T: Real>(factors: impl IntoIterator<Item = T>) -> T {
+///
+/// The common case rescales nothing: see [`plain_product`].
+#[inline]
+pub(super) fn scaled_product<T: Real, I>(factors: I, count: usize) -> T
+where
+    I: IntoIterator<Item = T>,
+    I::IntoIter: Clone,
+{
+    let factors = factors.into_iter();
+    match plain_product(factors.clone(), count) {
+        Some(p) => p,
+        None => rescaled_product(factors),
+    }
+}
+
+/// The plain left-to-right product of `factors` (`count` of them, or fewer) when it is
+/// the same bits as [`scaled_product`]'s, else `None`.
+///
+/// That is when each factor is in `[2^-a, 2^a]` with `a = floor(log2(t_big) / count)`:
+/// every partial product is then in `[2^-(a count), 2^(a count)]`, inside
+/// `[t_small, t_big]`, so [`rescaled_product`] performs exactly these multiplications and
+/// no rescaling (`e` stays 0). The test is on the factors alone, off the chain of partial
+/// products, and on their extremes: a NaN factor, which `min` and `max` skip, makes the
+/// product NaN, as the rescaled one. A `Some` also tells that every factor is finite and
+/// non-zero.
+#[inline]
+fn plain_product<T: Real>(factors: impl IntoIterator<Item = T>, count: usize) -> Option<T> {
+    let [lo, hi] = plain_product_range::<T>(count);
+    let mut p = T::ONE;
+    let mut in_range = true;
+    for f in factors {
+        p *= f;
+        in_range &= (f.abs() >= lo) & (f.abs() <= hi);
+    }
+    in_range.then_some(p)
+}
+
+/// `[2^-a, 2^a]` with `a = floor(log2(t_big) / count)` (`t_big` from
+/// [`Real::BLUE_SCALING`]; `2^a <= t_big` and `2^-a >= t_small`). Constant-folded: the
+/// exponent comes from the bits of a constant.
+#[inline(always)]
+fn plain_product_range<T: Real>(count: usize) -> [T; 2] {
+    let [_, t_big, _, _] = T::BLUE_SCALING;
+    // t_big is a power of two, exactly an f64: its exponent is in the f64 bits.
+    let t_big = t_big.to_f64().unwrap_or(1.0);
+    let exponent = ((t_big.to_bits() >> 52) & 0x7ff) as usize;
+    let a = exponent.saturating_sub(1023) / count.max(1);
+    let hi = f64::from_bits(((1023 + a) as u64) << 52);
+    let lo = f64::from_bits(((1023 - a) as u64) << 52);
+    [T::from(lo).unwrap_or(T::ONE), T::from(hi).unwrap_or(T::ONE)]
+}
+
+/// [`scaled_product`] when a value leaves `[t_small, t_big]`.
+#[cold]
+#[inline(never)]
+fn rescaled_product<T: Real>(factors: impl Iterator<Item = T>) -> T {
     let [t_small, t_big, _, s_big] = T::BLUE_SCALING;
     let up = T::ONE / s_big; // an exact power of two
     // Brings `x` into [t_small, t_big] and returns the change of `e` it needs: at most two
@@ -616,4 +971,218 @@ pub(super) fn scaled_product<T: Real>(factors: impl IntoIterator<Item = T>) -> T
         }
     }
     p
+}
+
+#[cfg(test)]
+mod tests {
+    //! The fast paths against the plain forms they stand for: the unrolled elimination and
+    //! substitutions against the loops, the plain product against the rescaled one, and the
+    //! public functions' results and errors against the order of checks they replaced (a
+    //! full finiteness scan of the input, then of the factors, then the loops), bit for bit.
+    use super::*;
+
+    /// xorshift64*: deterministic and dependency-free.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+
+        fn below(&mut self, n: u64) -> u64 {
+            self.next() % n
+        }
+
+        fn uniform(&mut self) -> f64 {
+            (self.next() >> 11) as f64 / (1u64 << 53) as f64 * 2.0 - 1.0
+        }
+
+        /// An entry: mostly ordinary, sometimes a small integer (ties between pivot
+        /// candidates), zero, huge, tiny, subnormal, NaN or infinite.
+        fn entry(&mut self, wild: bool, scale: f64) -> f64 {
+            match self.below(if wild { 40 } else { 30 }) {
+                0..=17 => self.uniform() * scale,
+                18..=21 => (self.below(5) as f64 - 2.0) * scale,
+                22..=23 => 0.0,
+                24 => 1e300 * self.uniform(),
+                25 => 1e-300 * self.uniform(),
+                26 => 1e30 * self.uniform(),
+                27 => 1e-30 * self.uniform(),
+                28 => 5e-324,
+                29 => f64::MAX * self.uniform(),
+                30..=32 => f64::NAN,
+                33..=35 => f64::INFINITY,
+                _ => f64::NEG_INFINITY,
+            }
+        }
+    }
+
+    /// A random matrix: each case picks a scale of its own, and some have a zero column, a
+    /// repeated row or a NaN/inf entry.
+    fn random_matrix<T: Real, const N: usize>(rng: &mut Rng) -> Matrix<T, N, N> {
+        let wild = rng.below(5) == 0;
+        let scale = [1.0, 1.0, 1.0, 1e-6, 1e6, 1e-18, 1e18, 1e-150, 1e150][rng.below(9) as usize];
+        let mut m =
+            Matrix::<T, N, N>::from_fn(|_, _| T::from(rng.entry(wild, scale)).unwrap_or(T::ZERO));
+        if N > 1 && rng.below(6) == 0 {
+            let j = rng.below(N as u64) as usize;
+            for i in 0..N {
+                m.0[i][j] = T::ZERO;
+            }
+        }
+        if N > 1 && rng.below(6) == 0 {
+            let (r, s) = (rng.below(N as u64) as usize, rng.below(N as u64) as usize);
+            m.0[r] = m.0[s];
+        }
+        m
+    }
+
+    fn same<T: Real>(x: T, y: T) -> bool {
+        (x.is_nan() && y.is_nan()) || (x == y && x.is_sign_negative() == y.is_sign_negative())
+    }
+
+    fn same_matrix<T: Real, const R: usize, const C: usize>(
+        x: &Matrix<T, R, C>,
+        y: &Matrix<T, R, C>,
+    ) -> bool {
+        x.as_slice()
+            .iter()
+            .zip(y.as_slice())
+            .all(|(&a, &b)| same(a, b))
+    }
+
+    fn same_result<T: Real, const R: usize, const C: usize>(
+        x: &Result<Matrix<T, R, C>, Error>,
+        y: &Result<Matrix<T, R, C>, Error>,
+    ) -> bool {
+        match (x, y) {
+            (Ok(a), Ok(b)) => same_matrix(a, b),
+            (Err(a), Err(b)) => a == b,
+            _ => false,
+        }
+    }
+
+    fn same_lu<T: Real, const N: usize>(x: &Lu<T, N>, y: &Lu<T, N>) -> bool {
+        same_matrix(&x.packed, &y.packed)
+            && x.rows == y.rows
+            && same(x.sign, y.sign)
+            && x.first_zero_pivot == y.first_zero_pivot
+    }
+
+    // The replaced forms: scan the input, factor in loops, scan the factors.
+    fn old_lu<T: Real, const N: usize>(a: &Matrix<T, N, N>) -> Result<Lu<T, N>, Error> {
+        if !a.iter().all(|x| x.is_finite()) {
+            return Err(Error::NonFinite);
+        }
+        let lu = Lu::factor(a);
+        if lu.packed.iter().all(|x| x.is_finite()) {
+            Ok(lu)
+        } else {
+            Err(Error::Overflow)
+        }
+    }
+
+    fn old_det<T: Real, const N: usize>(a: &Matrix<T, N, N>) -> T {
+        if let Some(det) = small_inverse::det(a) {
+            if det.is_finite() {
+                return det;
+            }
+        }
+        if !a.iter().all(|x| x.is_finite()) {
+            return T::nan();
+        }
+        let lu = Lu::factor(a);
+        if lu.first_zero_pivot.is_some() {
+            return T::ZERO;
+        }
+        lu.sign * rescaled_product(lu.pivots().into_iter())
+    }
+
+    fn old_solve<T: Real, const N: usize, const K: usize>(
+        a: &Matrix<T, N, N>,
+        b: &Matrix<T, N, K>,
+    ) -> Result<Matrix<T, N, K>, Error> {
+        let lu = old_lu(a)?;
+        if let Some(index) = lu.first_zero_pivot {
+            return Err(Error::Singular { index });
+        }
+        if !b.iter().all(|x| x.is_finite()) {
+            return Err(Error::NonFinite);
+        }
+        let permuted = core::array::from_fn(|k| b.0[lu.rows[k]]);
+        finite_or_overflow(lu.substitute_loops(permuted))
+    }
+
+    fn old_inverse<T: Real, const N: usize>(a: &Matrix<T, N, N>) -> Result<Matrix<T, N, N>, Error> {
+        if let Some(inv) = small_inverse::inverse(a) {
+            return Ok(inv);
+        }
+        old_solve(a, &Matrix::identity())
+    }
+
+    fn check_size<T: Real, const N: usize>(rng: &mut Rng, cases: usize) {
+        for _ in 0..cases {
+            let a = random_matrix::<T, N>(rng);
+            let wild_b = rng.below(10) == 0;
+            let b = Matrix::<T, N, 2>::from_fn(|_, _| {
+                T::from(rng.entry(wild_b, 1.0)).unwrap_or(T::ONE)
+            });
+
+            // Elimination: the unrolled form is the loops' form, and on a regular result
+            // both are `factor`'s.
+            let mut loops = Lu::unfactored(&a);
+            loops.eliminate_loops::<false>();
+            if N <= 8 {
+                let mut unrolled = Lu::unfactored(&a);
+                unrolled.eliminate_unrolled();
+                assert!(same_lu(&loops, &unrolled), "{a:?}");
+            }
+            let mut speculative = Lu::unfactored(&a);
+            speculative.eliminate_speculative();
+            if speculative.is_regular() {
+                assert!(same_lu(&speculative, &Lu::factor(&a)), "{a:?}");
+                let x = Matrix(core::array::from_fn(|k| b.0[speculative.rows[k]]));
+                assert!(same_matrix(
+                    &speculative.substitute_unrolled(x.0),
+                    &speculative.substitute_loops(x.0)
+                ));
+            }
+
+            // The plain product, when it answers, is the rescaled one.
+            let pivots = speculative.pivots();
+            if let Some(p) = plain_product(pivots, N) {
+                assert!(same(p, rescaled_product(pivots.into_iter())), "{pivots:?}");
+            }
+
+            // The public functions against the replaced order of checks.
+            assert!(same(a.det(), old_det(&a)), "det {a:?}");
+            match (a.lu(), old_lu(&a)) {
+                (Ok(x), Ok(y)) => {
+                    assert!(same_lu(&x, &y), "lu {a:?}");
+                    assert!(same(x.det(), old_det(&a)) || N == 2, "Lu::det {a:?}");
+                }
+                (x, y) => assert_eq!(x.err(), y.err(), "lu {a:?}"),
+            }
+            assert!(same_result(&a.inverse(), &old_inverse(&a)), "inverse {a:?}");
+            assert!(
+                same_result(&a.solve(&b), &old_solve(&a, &b)),
+                "solve {a:?} {b:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn fast_paths_are_the_plain_forms() {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        macro_rules! sizes {
+            ($($n:literal)*) => {$(
+                check_size::<f64, $n>(&mut rng, 3000);
+                check_size::<f32, $n>(&mut rng, 3000);
+            )*};
+        }
+        sizes!(1 2 3 4 5 6 7 8 9);
+    }
 }
