@@ -143,6 +143,10 @@ fn scale_block<T: Real, const N: usize>(
     let sfmax1 = T::one() / sfmin1;
     let sfmin2 = sfmin1 * two;
     let sfmax2 = T::one() / sfmin2;
+    if already_balanced(a, k, l) {
+        // The first sweep would change nothing, so dgebal would stop after it.
+        return;
+    }
     let mut buf = [T::zero(); N];
     for _sweep in 0..MAX_SCALING_SWEEPS {
         let mut changed = false;
@@ -201,6 +205,38 @@ fn scale_block<T: Real, const N: usize>(
             break;
         }
     }
+}
+
+/// Whether a scaling sweep of [`scale_block`] would leave `a` as it is (most matrices are
+/// already balanced): for every `i` in `k..=l`, `f` stays 1 when `c >= r / 2` and
+/// `c / 2 < r`, with `c` and `r` the norms of column and row `i` that the sweep computes.
+/// One row-major pass forms every column's and row's sum of squares in the order [`norm2`]
+/// adds them, so `c` and `r` are bitwise the sweep's. Conservative: `false` when a sum
+/// leaves the range where [`norm2`] takes it as it is, or when some `f` might change.
+fn already_balanced<T: Real, const N: usize>(a: &[[T; N]; N], k: usize, l: usize) -> bool {
+    let mut col = [T::zero(); N];
+    let mut row = [T::zero(); N];
+    for (rs, a_row) in row[k..=l].iter_mut().zip(&a[k..=l]) {
+        let mut sum = T::zero();
+        for (cs, &x) in col[k..=l].iter_mut().zip(&a_row[k..=l]) {
+            let sq = x * x;
+            *cs += sq;
+            sum += sq;
+        }
+        *rs = sum;
+    }
+    let two = T::one() + T::one();
+    let n = T::from(l + 1 - k).unwrap_or_else(T::max_value);
+    let tiny = T::min_positive_value() / T::epsilon() * n;
+    col[k..=l].iter().zip(&row[k..=l]).all(|(&cs, &rs)| {
+        let in_range = |s: T| s.is_finite() && s >= tiny;
+        if !(in_range(cs) && in_range(rs)) {
+            return false;
+        }
+        let (c, r) = (cs.sqrt(), rs.sqrt());
+        // (c and r are finite, so these are the negations of the sweep's loop tests.)
+        c >= r / two && c / two < r
+    })
 }
 
 impl<T: Real, const N: usize> Balancing<T, N> {

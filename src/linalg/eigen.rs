@@ -7,8 +7,8 @@ use num_complex::Complex;
 
 use crate::error::Error;
 use crate::linalg::balance::BalanceJob;
-use crate::linalg::householder::{all_finite, normalizing_exponent, scale_pow2};
-use crate::linalg::schur::{Want, eigenvalues_only, real_schur};
+use crate::linalg::householder::{Pow2Scale, finite_max_abs, prescale_exponent};
+use crate::linalg::schur::{Want, eigenvalues_only, real_schur, unscaled_eigenvalues};
 use crate::matrix::{Matrix, Vector};
 use crate::scalar::Real;
 
@@ -95,8 +95,10 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     /// double-shift QR iterations to the real Schur form (see [`schur`](Matrix::schur);
     /// at most `30 * max(N, 10)` sweeps), then each eigenvector by back substitution on the
     /// quasi-triangular form (with LAPACK's perturbation of tiny pivots and its scaling
-    /// against overflow), multiplied by the Schur vectors and the balancing transform. The
-    /// input is first scaled by a power of two, exactly, so entries near `1e±300` are fine.
+    /// against overflow), multiplied by the Schur vectors and the balancing transform. Input
+    /// whose largest element lies outside `2^-459..2^459` (`2^-40..2^40` in `f32`) is first
+    /// scaled by a power of two, exactly (`dgeev` scales outside the same range), so entries
+    /// near `1e±300` are fine.
     /// See [`Eigen`] for the order and the normalisation.
     ///
     /// Accuracy, with `B = D^-1 P^T A P D` the balanced matrix (see
@@ -130,11 +132,9 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     /// # Ok::<(), statrix::Error>(())
     /// ```
     pub fn eigen(&self) -> Result<Eigen<T, N>, Error> {
-        if !all_finite(self) {
-            return Err(Error::NonFinite);
-        }
+        let amax = finite_max_abs(self).ok_or(Error::NonFinite)?;
         let czero = Complex::new(T::zero(), T::zero());
-        let Some(exp) = normalizing_exponent(self) else {
+        if amax == T::zero() {
             // The zero matrix (and N = 0): all eigenvalues zero, the identity's columns as
             // eigenvectors (as NumPy).
             return Ok(Eigen {
@@ -143,16 +143,15 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
                     Complex::new(if i == j { T::one() } else { T::zero() }, T::zero())
                 }),
             });
-        };
-        let mut b = self.map(|x| scale_pow2(x, exp)).0;
+        }
+        let exp = prescale_exponent(amax);
+        let mut b = self.0;
+        if let Some(exp) = exp {
+            Pow2Scale::new(exp).apply_all(&mut b);
+        }
         let form = real_schur(&mut b, BalanceJob::PermuteAndScale, Want::SchurVectors)?;
         let mut w = [czero; N];
-        for (k, wk) in w.iter_mut().enumerate() {
-            *wk = Complex::new(scale_pow2(form.wr[k], -exp), scale_pow2(form.wi[k], -exp));
-            if !(wk.re.is_finite() && wk.im.is_finite()) {
-                return Err(Error::Overflow);
-            }
-        }
+        unscaled_eigenvalues(&form, exp, &mut w)?;
         let mut vectors = schur_eigenvectors(&form.t, &form.z);
         for v in vectors.iter_mut() {
             form.balancing.undo_scaling(v);
@@ -187,9 +186,6 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     /// # Ok::<(), statrix::Error>(())
     /// ```
     pub fn eigenvalues(&self) -> Result<Vector<Complex<T>, N>, Error> {
-        if !all_finite(self) {
-            return Err(Error::NonFinite);
-        }
         let w = eigenvalues_only(self)?;
         Ok(Matrix::from_fn(|i, _| w[i]))
     }

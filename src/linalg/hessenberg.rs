@@ -4,7 +4,8 @@
 
 use crate::error::Error;
 use crate::linalg::householder::{
-    all_finite, make_reflector, normalizing_exponent, reflect_cols, reflect_rows, scale_pow2,
+    Pow2Scale, finite_max_abs, make_reflector, prescale_exponent, reflect_cols, reflect_rows,
+    reflect_rows_masked,
 };
 use crate::matrix::Matrix;
 use crate::scalar::Real;
@@ -40,8 +41,9 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     /// Backward stable: `Q (H + E) Q^T = A` with `||E||` a small multiple of
     /// `N * eps * ||A||` (at worst `N^2`: Higham, *Accuracy and Stability*, chapter 19).
     ///
-    /// The matrix is first scaled by a power of two (exactly) so that its largest element is
-    /// near 1, so elements near the ends of the floating-point range are no problem.
+    /// A matrix whose largest element lies outside `2^-459..2^459` (`2^-40..2^40` in `f32`)
+    /// is first scaled by a power of two (exactly) so that its largest element is near 1, so
+    /// elements near the ends of the floating-point range are no problem.
     ///
     /// # Errors
     /// - [`Error::NonFinite`] if an element is NaN or infinite.
@@ -60,26 +62,32 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     /// # Ok::<(), statrix::Error>(())
     /// ```
     pub fn hessenberg(&self) -> Result<Hessenberg<T, N>, Error> {
-        if !all_finite(self) {
-            return Err(Error::NonFinite);
-        }
-        let Some(exp) = normalizing_exponent(self) else {
+        let amax = finite_max_abs(self).ok_or(Error::NonFinite)?;
+        if amax == T::zero() {
             // The zero matrix (and N = 0) is already in Hessenberg form.
             return Ok(Hessenberg {
                 h: *self,
                 q: Matrix::identity(),
             });
-        };
-        // Work on the matrix scaled (exactly) to largest element in [1, 2).
-        let mut a = self.map(|x| scale_pow2(x, exp)).0;
+        }
+        // Outside the safe range, work on the matrix scaled (exactly) to largest element in
+        // [1, 2).
+        let exp = prescale_exponent(amax);
+        let mut a = self.0;
+        if let Some(exp) = exp {
+            Pow2Scale::new(exp).apply_all(&mut a);
+        }
         let mut tau = [T::zero(); N];
         reduce(&mut a, 0, N - 1, &mut tau);
         let q = form_q(&a, &tau, 0, N - 1);
         clear_below_subdiagonal(&mut a);
-        let h = Matrix(a).map(|x| scale_pow2(x, -exp));
-        if !all_finite(&h) {
-            return Err(Error::Overflow);
+        if let Some(exp) = exp {
+            Pow2Scale::new(-exp).apply_all(&mut a);
+            if !a.iter().flatten().all(|x| x.is_finite()) {
+                return Err(Error::Overflow);
+            }
         }
+        let h = Matrix(a);
         Ok(Hessenberg { h, q: Matrix(q) })
     }
 }
@@ -94,24 +102,32 @@ pub(crate) fn reduce<T: Real, const N: usize>(
     ihi: usize,
     tau: &mut [T; N],
 ) {
-    let mut v = [T::zero(); N];
+    // tails[i]: reflector i's vector, v[i+1] = 1 implied and its tail in v[i+2..=ihi]; written
+    // below the subdiagonal only at the end, since the left updates give the entries below
+    // the subdiagonal of the columns left of the active one a zero update (whose sign could
+    // differ from the stored tail's zero).
+    let mut tails = [[T::zero(); N]; N];
     for i in ilo..ihi {
+        let v = &mut tails[i];
         // The reflector that zeroes a[i+2..=ihi][i].
-        for (vr, row) in v.iter_mut().zip(a.iter()).take(ihi + 1).skip(i + 2) {
+        for (vr, row) in v[i + 2..=ihi].iter_mut().zip(&a[i + 2..=ihi]) {
             *vr = row[i];
         }
         let (beta, t) = make_reflector(a[i + 1][i], &mut v[i + 2..=ihi]);
         v[i + 1] = T::one();
         tau[i] = t;
         if t != T::zero() {
-            let v = &v[i + 1..=ihi];
             // From the right: A[0..=ihi][i+1..=ihi] (I - t v v^T).
-            reflect_cols(a, v, t, (0, ihi + 1), i + 1);
-            // From the left: (I - t v v^T) A[i+1..=ihi][i+1..N].
-            reflect_rows(a, v, t, i + 1, (i + 1, N));
+            reflect_cols(a, &v[i + 1..=ihi], t, (0, ihi + 1), i + 1);
+            // From the left: (I - t v v^T) A[i+1..=ihi][i+1..N], over whole rows; in rows
+            // i+1..=ihi the columns 0..=i are at or below the subdiagonal (column i's part is
+            // set just below, the rest is written at the end or, left of ilo, zero).
+            reflect_rows_masked(a, v, t, (i + 1, ihi + 1), i + 1);
         }
         a[i + 1][i] = beta;
-        for (row, &vr) in a.iter_mut().zip(v.iter()).take(ihi + 1).skip(i + 2) {
+    }
+    for (i, v) in tails.iter().enumerate().take(ihi).skip(ilo) {
+        for (row, &vr) in a[i + 2..=ihi].iter_mut().zip(&v[i + 2..=ihi]) {
             row[i] = vr;
         }
     }
@@ -136,7 +152,7 @@ pub(crate) fn form_q<T: Real, const N: usize>(
             continue;
         }
         v[i + 1] = T::one();
-        for (vr, row) in v.iter_mut().zip(a.iter()).take(ihi + 1).skip(i + 2) {
+        for (vr, row) in v[i + 2..=ihi].iter_mut().zip(&a[i + 2..=ihi]) {
             *vr = row[i];
         }
         // Q[i+1..=ihi][i+1..=ihi] = H_i Q (the rest of Q is the identity there).

@@ -1,6 +1,7 @@
 //! Pieces shared by the two Jacobi methods ([`symmetric_eigen`](super::symmetric_eigen) and
 //! [`svd`](super::svd)): the sweep budget, exact power-of-two scaling, an overflow- and
-//! underflow-safe norm, the Rutishauser rotation, and ordering helpers.
+//! underflow-safe norm, the Rutishauser rotation, the orders in which a sweep visits the
+//! pairs, and sorting helpers.
 //!
 //! Both methods scale their input by an exact power of two so that its largest magnitude
 //! lies in `[1, 2)`. Scaling by a power of two changes no significant bit (short of
@@ -110,22 +111,49 @@ pub(crate) fn norm<T: Real>(xs: impl Iterator<Item = T> + Clone) -> T {
 ///
 /// `t = sign(zeta) / (|zeta| + sqrt(1 + zeta^2))`, `c = 1 / sqrt(1 + t^2)`, `s = t c`
 ///
-/// (Rutishauser's stable formulas, Handbook for Automatic Computation II/1, 1971), evaluated
-/// as `sign(num) sign(den) |den| / (|num| + hypot(num, den))` so that a tiny `a_pq` cannot
-/// overflow `zeta`. `den` must be non-zero. Rotating columns `p` and `q` by
-/// `col_p' = c col_p - s col_q`, `col_q' = s col_p + c col_q` (and rows alike) zeroes `a_pq`
-/// and gives `a_pp' = a_pp - t a_pq`, `a_qq' = a_qq + t a_pq`.
+/// (Rutishauser's stable formulas, Handbook for Automatic Computation II/1, 1971).
+///
+/// They are evaluated without forming `zeta` (a tiny `a_pq` cannot overflow it) and in
+/// half-angle form: with `r = sqrt(num^2 + den^2)` and `u = |num| + r` (no cancellation),
+/// `|t| = |den| / u`, and since `1 + t^2 = (u^2 + den^2) / u^2 = 2 r u / u^2`,
+/// `c = sqrt(u / (2 r))`. That is two square roots and two divisions, as the textbook
+/// order, but with the two divisions side by side instead of one after the other, which
+/// shortens the chain of dependent operations by a division and a square root's worth.
+/// For a small angle `u = 2 r` exactly, so `c` is exactly 1 and `s = t`, as with the
+/// textbook order: the rotation is orthogonal to the last bit where most of the late
+/// rotations are; over random angles `|c^2 + s^2 - 1|` is a little smaller than the
+/// textbook order's on average (measured: about 0.4 ulp against 0.55). The exact 45-degree
+/// rotation (`num = 0`) takes the textbook `c = s = 1 / sqrt(2)`.
+///
+/// `r` is the plain square root when `num^2 + den^2` is in the range where no square loses
+/// bits (from `MIN_POSITIVE / EPSILON^2` up, and finite), which the callers' scaled
+/// matrices keep it in; outside it, `hypot` (a slower library call) and the textbook
+/// order. `den` must be non-zero.
+///
+/// Rotating columns `p` and `q` by `col_p' = c col_p - s col_q`, `col_q' = s col_p + c col_q`
+/// (and rows alike) zeroes `a_pq` and gives `a_pp' = a_pp - t a_pq`, `a_qq' = a_qq + t a_pq`.
 #[inline]
 pub(crate) fn rotation<T: Real>(num: T, den: T) -> (T, T, T) {
     let zero = T::zero();
-    let t_abs = den.abs() / (num.abs() + num.hypot(den));
+    let one = T::one();
+    let eps = T::epsilon();
+    let ss = num * num + den * den;
+    let (c, t_abs) = if num == zero {
+        (one / (one + one).sqrt(), one)
+    } else if ss >= T::min_positive_value() / (eps * eps) && ss <= T::max_value() {
+        let r = ss.sqrt();
+        let u = num.abs() + r;
+        ((u / (r + r)).sqrt(), den.abs() / u)
+    } else {
+        let t_abs = den.abs() / (num.abs() + num.hypot(den));
+        (one / (one + t_abs * t_abs).sqrt(), t_abs)
+    };
     // sign(zeta) with sign(0) = +1: a zero `num` gives the 45-degree rotation.
     let t = if (num >= zero) == (den >= zero) {
         t_abs
     } else {
         -t_abs
     };
-    let c = T::one() / (T::one() + t * t).sqrt();
     (c, t * c, t)
 }
 
@@ -138,6 +166,40 @@ pub(crate) fn rotate_pair<T: Real>(x: &mut [T], y: &mut [T], c: T, s: T) {
         *a = c * u - s * v;
         *b = s * u + c * v;
     }
+}
+
+/// The `i`-th pair `(p, q)`, `p < q < n`, of round `round` of the round-robin tournament
+/// among `n` indices (the circle method; with an odd `n` a dummy index `n` sits out one
+/// pair per round): rounds `0..m - 1` with `m = n + n % 2`, pairs `0..m / 2` each. The
+/// pairs of a round are disjoint and the rounds together hold every pair once, so a sweep
+/// over them is a cyclic Jacobi sweep in which the rotations of a round are independent.
+/// `None` for the dummy's pair.
+#[inline]
+pub(crate) fn tournament_pair(n: usize, round: usize, i: usize) -> Option<(usize, usize)> {
+    let m = n + n % 2;
+    let last = m.checked_sub(1)?;
+    let (a, b) = if i == 0 {
+        (round, last)
+    } else {
+        ((round + i) % last, (round + last - i) % last)
+    };
+    let (p, q) = if a < b { (a, b) } else { (b, a) };
+    (q < n).then_some((p, q))
+}
+
+/// The pairs `(p, k - p)`, `p < k - p < n`, of wave `k` (`1 <= k <= 2 n - 3`): the
+/// values of `p` they take.
+///
+/// In a cyclic sweep in column order, `(0, 1), (0, 2), (1, 2), (0, 3), (1, 3), (2, 3), ...`,
+/// the last earlier rotation sharing an index with `(p, q)` is `(p, q - 1)`, `(p - 1, q)`
+/// or `(p - 1, p)`, so by induction `(p, q)` depends on nothing after step `p + q - 1`.
+/// Taking the waves `k = p + q` in increasing order is therefore the same sweep with only
+/// disjoint rotations exchanged; in one-sided Jacobi those touch different rows and
+/// commute exactly, so the floating-point result is the very same. The pairs of a wave are
+/// disjoint, so their tests and angles are independent computations.
+#[inline]
+pub(crate) fn wave(n: usize, k: usize) -> core::ops::Range<usize> {
+    (k + 1).saturating_sub(n)..k.div_ceil(2)
 }
 
 /// The permutation that sorts `keys` by `before` (a strict order), stable: equal keys keep

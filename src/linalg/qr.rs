@@ -3,7 +3,8 @@
 
 use crate::error::Error;
 use crate::linalg::householder::{
-    all_finite, make_reflector, normalizing_exponent, reflect_rows, scale_pow2,
+    Pow2Scale, all_finite, finite_max_abs, make_reflector, prescale_exponent, reflect_rows,
+    reflect_rows_masked,
 };
 use crate::matrix::Matrix;
 use crate::scalar::Real;
@@ -52,8 +53,9 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// `const` assertion (for one, factor its transpose). Backward stable: the computed
     /// factors satisfy `(A + dA) = Q R` with `||dA|| <= c * R * C * eps * ||A||` and `Q`
     /// orthonormal to about `R * C * eps` (Higham, *Accuracy and Stability*, Thm 19.4).
-    /// See [`Qr`] for the sign convention (NumPy's). The matrix is first scaled by a power
-    /// of two (exactly), so elements near either end of the floating-point range are fine.
+    /// See [`Qr`] for the sign convention (NumPy's). A matrix whose largest element lies
+    /// outside `2^-459..2^459` (`2^-40..2^40` in `f32`) is first scaled by a power of two
+    /// (exactly), so elements near either end of the floating-point range are fine.
     ///
     /// # Errors
     /// - [`Error::NonFinite`] if an element is NaN or infinite.
@@ -78,34 +80,25 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
                 "qr: the matrix must be tall or square (R >= C); factor the transpose of a wide matrix"
             )
         };
-        if !all_finite(self) {
-            return Err(Error::NonFinite);
-        }
+        let amax = finite_max_abs(self).ok_or(Error::NonFinite)?;
+        let mut a = self.0;
+        let Some(exp) = prescale_exponent(amax) else {
+            // In the safe range (the common case): no scaling, and R (whose elements are at
+            // most sqrt(R) times the largest input element) cannot overflow.
+            let tau = factor(&mut a);
+            return Ok(Qr {
+                packed: Matrix(a),
+                tau,
+            });
+        };
         // Factor the matrix scaled (exactly) to largest element in [1, 2): the reflectors
         // do not depend on the scale, and R is scaled back at the end.
-        let exp = normalizing_exponent(self).unwrap_or(0);
-        let mut a = self.map(|x| scale_pow2(x, exp)).0;
-        let mut tau = [T::zero(); C];
-        let mut v = [T::zero(); R];
-        for k in 0..C {
-            // The reflector annihilating a[k+1.., k] (LAPACK dgeqr2).
-            for (vi, row) in v.iter_mut().zip(a.iter()).skip(k + 1) {
-                *vi = row[k];
-            }
-            let (beta, t) = make_reflector(a[k][k], &mut v[k + 1..]);
-            v[k] = T::one();
-            for (row, &vi) in a.iter_mut().zip(v.iter()).skip(k + 1) {
-                row[k] = vi;
-            }
-            a[k][k] = beta;
-            tau[k] = t;
-            if t != T::zero() {
-                reflect_rows(&mut a, &v[k..], t, k, (k + 1, C));
-            }
-        }
+        Pow2Scale::new(exp).apply_all(&mut a);
+        let tau = factor(&mut a);
+        let unscale = Pow2Scale::new(-exp);
         for (i, row) in a.iter_mut().enumerate() {
             for x in row.iter_mut().skip(i) {
-                *x = scale_pow2(*x, -exp);
+                *x = unscale.apply(*x);
             }
         }
         let packed = Matrix(a);
@@ -115,6 +108,38 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
         }
         Ok(Qr { packed, tau })
     }
+}
+
+/// Householder QR in place (LAPACK `dgeqr2`): `R` on and above the diagonal, the reflector
+/// tails below it; returns the reflectors' scalars.
+///
+/// Each reflector is applied to whole rows ([`reflect_rows_masked`]), so the inner loops run
+/// over all `C` columns, a constant trip count; the columns left of the active block get a
+/// zero update there, and their entries below the diagonal (where the rounding of that zero
+/// update could flip the sign of a zero) are written only at the end, from `tails`.
+#[inline]
+fn factor<T: Real, const R: usize, const C: usize>(a: &mut [[T; C]; R]) -> [T; C] {
+    let mut tau = [T::zero(); C];
+    // tails[k]: reflector k's vector (rows k+1.., column k of the packed form).
+    let mut tails = [[T::zero(); R]; C];
+    for (k, v) in tails.iter_mut().enumerate() {
+        // The reflector annihilating a[k+1.., k].
+        for (vi, row) in v[k + 1..].iter_mut().zip(&a[k + 1..]) {
+            *vi = row[k];
+        }
+        let (beta, t) = make_reflector(a[k][k], &mut v[k + 1..]);
+        tau[k] = t;
+        if t != T::zero() {
+            reflect_rows_masked(a, v, t, (k, R), k + 1);
+        }
+        a[k][k] = beta;
+    }
+    for (k, v) in tails.iter().enumerate() {
+        for (row, &vi) in a[k + 1..].iter_mut().zip(&v[k + 1..]) {
+            row[k] = vi;
+        }
+    }
+    tau
 }
 
 impl<T: Real, const R: usize, const C: usize> Qr<T, R, C> {
@@ -183,19 +208,19 @@ impl<T: Real, const R: usize, const C: usize> Qr<T, R, C> {
         }
         let mut v = [T::zero(); R];
         for k in (0..C.min(QC)).rev() {
-            v[k] = T::one();
-            for (vi, row) in v.iter_mut().zip(a.iter()).skip(k + 1) {
+            for (vi, row) in v[k + 1..].iter_mut().zip(&a[k + 1..]) {
                 *vi = row[k];
             }
             let tau = self.tau[k];
-            // Column k is still e_k here; the columns right of it hold H_{k+1} ... applied
-            // to the identity.
+            // Column k is still e_k here and the columns left of it are zero in rows k..
+            // (so the zero update of reflect_rows_masked leaves them exactly as they are); the
+            // columns right of it hold H_{k+1} ... applied to the identity.
             if tau != T::zero() {
-                reflect_rows(&mut q, &v[k..], tau, k, (k + 1, QC));
+                reflect_rows_masked(&mut q, &v, tau, (k, R), k + 1);
             }
             q[k][k] = T::one() - tau;
             if tau != T::zero() {
-                for (row, &vi) in q.iter_mut().zip(v.iter()).skip(k + 1) {
+                for (row, &vi) in q[k + 1..].iter_mut().zip(&v[k + 1..]) {
                     row[k] = -tau * vi;
                 }
             }
@@ -253,7 +278,7 @@ impl<T: Real, const R: usize, const C: usize> Qr<T, R, C> {
                 continue;
             }
             v[k] = T::one();
-            for (vi, row) in v.iter_mut().zip(a.iter()).skip(k + 1) {
+            for (vi, row) in v[k + 1..].iter_mut().zip(&a[k + 1..]) {
                 *vi = row[k];
             }
             reflect_rows(&mut y, &v[k..], tau, k, (0, K));
@@ -276,5 +301,31 @@ impl<T: Real, const R: usize, const C: usize> Qr<T, R, C> {
         } else {
             Err(Error::Overflow)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::matrix::Matrix;
+
+    #[test]
+    fn safe_range_and_prescaled_paths_agree() {
+        // 2^600 A is outside the safe range and takes the prescaled path; its factors are
+        // those of A (which is not scaled at all) up to rounding, R scaled by 2^600.
+        let a = Matrix::new([
+            [0.5f64, -1.25, 2.0],
+            [3.0, 0.75, -0.5],
+            [-1.0, 2.5, 1.5],
+            [0.25, -0.125, 4.0],
+        ]);
+        let big = 2f64.powi(600);
+        let (f, g) = (a.qr().unwrap(), a.map(|x| x * big).qr().unwrap());
+        let tol = 64.0 * f64::EPSILON;
+        assert!((f.q() - g.q()).norm() <= tol);
+        assert!((f.r() - g.r().map(|x| x / big)).norm() <= tol * a.norm());
+        let tiny = 2f64.powi(-600);
+        let h = a.map(|x| x * tiny).qr().unwrap();
+        assert!((f.q() - h.q()).norm() <= tol);
+        assert!((f.r() - h.r().map(|x| x / tiny)).norm() <= tol * a.norm());
     }
 }

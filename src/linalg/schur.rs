@@ -8,7 +8,7 @@ use num_complex::Complex;
 use crate::error::Error;
 use crate::linalg::balance::{BalanceJob, Balancing, balance_in_place};
 use crate::linalg::hessenberg::{clear_below_subdiagonal, form_q, reduce};
-use crate::linalg::householder::{all_finite, make_reflector, normalizing_exponent, scale_pow2};
+use crate::linalg::householder::{Pow2Scale, finite_max_abs, make_reflector, prescale_exponent};
 use crate::matrix::{Matrix, Vector};
 use crate::scalar::Real;
 
@@ -83,8 +83,9 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     /// Backward stable: `Z (T + E) Z^T = A` with `||E||` a small multiple of
     /// `eps * ||A||`.
     ///
-    /// The matrix is first scaled by a power of two (exactly) so that its largest element is
-    /// near 1; entries near `1e300` or `1e-300` are no problem.
+    /// A matrix whose largest element lies outside `2^-459..2^459` (`2^-40..2^40` in `f32`)
+    /// is first scaled by a power of two (exactly) so that its largest element is near 1;
+    /// entries near `1e300` or `1e-300` are no problem.
     ///
     /// # Errors
     /// - [`Error::NonFinite`] if an element is NaN or infinite.
@@ -104,25 +105,31 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     /// # Ok::<(), statrix::Error>(())
     /// ```
     pub fn schur(&self) -> Result<Schur<T, N>, Error> {
-        if !all_finite(self) {
-            return Err(Error::NonFinite);
-        }
-        let Some(exp) = normalizing_exponent(self) else {
+        let amax = finite_max_abs(self).ok_or(Error::NonFinite)?;
+        if amax == T::zero() {
             // The zero matrix is its own Schur form.
             return Ok(Schur {
                 t: *self,
                 z: Matrix::identity(),
             });
-        };
-        let mut a = self.map(|x| scale_pow2(x, exp)).0;
+        }
+        let exp = prescale_exponent(amax);
+        let mut a = self.0;
+        if let Some(exp) = exp {
+            Pow2Scale::new(exp).apply_all(&mut a);
+        }
         let form = real_schur(&mut a, BalanceJob::Permute, Want::SchurVectors)?;
         let mut z = form.z;
         // A = P Z T Z^T P^T: undo the permutation on Z's rows.
         form.balancing.undo_permutation(&mut z);
-        let t = Matrix(form.t).map(|x| scale_pow2(x, -exp));
-        if !all_finite(&t) {
-            return Err(Error::Overflow);
+        let mut t = form.t;
+        if let Some(exp) = exp {
+            Pow2Scale::new(-exp).apply_all(&mut t);
+            if !t.iter().flatten().all(|x| x.is_finite()) {
+                return Err(Error::Overflow);
+            }
         }
+        let t = Matrix(t);
         Ok(Schur { t, z: Matrix(z) })
     }
 }
@@ -402,14 +409,14 @@ fn hqr<T: Real, const N: usize>(
                         *x2 -= sum * t3;
                     }
                     // Columns k..k+2 from the right, rows i1..=min(k+3, i).
-                    for row in h.iter_mut().take((k + 3).min(i) + 1).skip(i1) {
+                    for row in &mut h[i1..=(k + 3).min(i)] {
                         let sum = row[k] + v2 * row[k + 1] + v3 * row[k + 2];
                         row[k] -= sum * t1;
                         row[k + 1] -= sum * t2;
                         row[k + 2] -= sum * t3;
                     }
                     if wantt {
-                        for row in z.iter_mut().take(ihi + 1).skip(ilo) {
+                        for row in &mut z[ilo..=ihi] {
                             let sum = row[k] + v2 * row[k + 1] + v3 * row[k + 2];
                             row[k] -= sum * t1;
                             row[k + 1] -= sum * t2;
@@ -423,13 +430,13 @@ fn hqr<T: Real, const N: usize>(
                         *x0 -= sum * t1;
                         *x1 -= sum * t2;
                     }
-                    for row in h.iter_mut().take(i + 1).skip(i1) {
+                    for row in &mut h[i1..=i] {
                         let sum = row[k] + v2 * row[k + 1];
                         row[k] -= sum * t1;
                         row[k + 1] -= sum * t2;
                     }
                     if wantt {
-                        for row in z.iter_mut().take(ihi + 1).skip(ilo) {
+                        for row in &mut z[ilo..=ihi] {
                             let sum = row[k] + v2 * row[k + 1];
                             row[k] -= sum * t1;
                             row[k + 1] -= sum * t2;
@@ -463,12 +470,12 @@ fn hqr<T: Real, const N: usize>(
                     *xp = cs * x + sn * y;
                     *xi = cs * y - sn * x;
                 }
-                for row in h.iter_mut().take(p).skip(i1) {
+                for row in &mut h[i1.min(p)..p] {
                     let (x, y) = (row[p], row[i]);
                     row[p] = cs * x + sn * y;
                     row[i] = cs * y - sn * x;
                 }
-                for row in z.iter_mut().take(ihi + 1).skip(ilo) {
+                for row in &mut z[ilo..=ihi] {
                     let (x, y) = (row[p], row[i]);
                     row[p] = cs * x + sn * y;
                     row[i] = cs * y - sn * x;
@@ -478,7 +485,9 @@ fn hqr<T: Real, const N: usize>(
         kdefl = 0;
         iend = l;
     }
-    if !(h.iter().flatten().all(|x| x.is_finite()) && z.iter().flatten().all(|x| x.is_finite())) {
+    // (Z is the untouched identity when only eigenvalues are wanted.)
+    let z_finite = !wantt || z.iter().flatten().all(|x| x.is_finite());
+    if !(h.iter().flatten().all(|x| x.is_finite()) && z_finite) {
         // Unreachable for finite input short of overflow in the sweeps; reported rather than
         // returned as NaN.
         return Err(Error::NoConvergence { iterations: sweeps });
@@ -647,21 +656,43 @@ fn standardize_2x2<T: Real>(a: T, b: T, c: T, d: T) -> Standard2x2<T> {
 }
 
 /// The eigenvalues of a matrix (no vectors), on the Schur diagonal's order; shared with
-/// [`Matrix::eigenvalues`]. `a` must be finite.
+/// [`Matrix::eigenvalues`]. [`Error::NonFinite`] if an element of `a` is not finite.
 pub(crate) fn eigenvalues_only<T: Real, const N: usize>(
     a: &Matrix<T, N, N>,
 ) -> Result<[Complex<T>; N], Error> {
     let mut w = [Complex::new(T::zero(), T::zero()); N];
-    let Some(exp) = normalizing_exponent(a) else {
-        return Ok(w);
+    let Some(amax) = finite_max_abs(a) else {
+        return Err(Error::NonFinite);
     };
-    let mut b = a.map(|x| scale_pow2(x, exp)).0;
+    if amax == T::zero() {
+        return Ok(w);
+    }
+    let exp = prescale_exponent(amax);
+    let mut b = a.0;
+    if let Some(exp) = exp {
+        Pow2Scale::new(exp).apply_all(&mut b);
+    }
     let form = real_schur(&mut b, BalanceJob::PermuteAndScale, Want::Eigenvalues)?;
-    for (k, wk) in w.iter_mut().enumerate() {
-        *wk = Complex::new(scale_pow2(form.wr[k], -exp), scale_pow2(form.wi[k], -exp));
+    unscaled_eigenvalues(&form, exp, &mut w)?;
+    Ok(w)
+}
+
+/// The eigenvalues of `form` scaled back by `2^-exp` (when the matrix was prescaled) into
+/// `w`; [`Error::Overflow`] if one does not fit the floating-point range.
+pub(crate) fn unscaled_eigenvalues<T: Real, const N: usize>(
+    form: &RealSchur<T, N>,
+    exp: Option<i32>,
+    w: &mut [Complex<T>; N],
+) -> Result<(), Error> {
+    let unscale = Pow2Scale::new(exp.map_or(0, |e| -e));
+    for ((wk, &re), &im) in w.iter_mut().zip(&form.wr).zip(&form.wi) {
+        *wk = match exp {
+            Some(_) => Complex::new(unscale.apply(re), unscale.apply(im)),
+            None => Complex::new(re, im),
+        };
         if !(wk.re.is_finite() && wk.im.is_finite()) {
             return Err(Error::Overflow);
         }
     }
-    Ok(w)
+    Ok(())
 }

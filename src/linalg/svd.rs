@@ -36,13 +36,23 @@
 //!    Higham 1998), column pivoting makes `R` graded in both directions, and the Jacobi
 //!    iteration on `R^T` then converges in few sweeps;
 //! 3. orthogonalised by one-sided Jacobi on the columns of `R^T` (the rows of `R`): cyclic
-//!    sweeps over all pairs `(p, q)`, rotating a pair whose cosine
+//!    sweeps over all pairs `(p, q)` in column order, rotating a pair whose cosine
 //!    `|w_p . w_q| / (|w_p| |w_q|)` exceeds `C * eps` (`C` the column count, which also
 //!    bounds the rounding error of the computed cosine), with Rutishauser's stable rotation
 //!    formulas. It stops after the first sweep with no rotation, or reports
 //!    [`Error::NoConvergence`] after 60 sweeps (5 to 10 are usual). Then
 //!    `sigma_i = |w_i|`, `V` is the permuted normalised rows, and `U = P_r^T Q J` with `J`
 //!    the accumulated rotations.
+//!
+//!    The squared row norms are cached and updated with each rotation
+//!    (`|w_p|^2 - t w_p . w_q`, `|w_q|^2 + t w_p . w_q`), so a pair costs one dot product,
+//!    not three; an update that cancels is replaced by the exact sum, and every updated norm
+//!    is summed afresh at the start of the next sweep (the practice of Drmač and Veselić's
+//!    `xGSVJ0`). The updates only steer the angles: the final sweep rotates nothing, so all
+//!    its tests, and the singular values, use freshly summed norms. A sweep is taken in
+//!    waves of disjoint pairs `(p, q)` with equal `p + q`, which is the column-order sweep
+//!    with only commuting rotations exchanged (the same floating-point result), so that
+//!    the tests and angles of a wave are independent computations.
 //!
 //! One-sided Jacobi is backward stable *column-wise*, which is what gives high relative
 //! accuracy (Demmel and Veselić, *Jacobi's method is more accurate than QR*, SIAM J. Matrix
@@ -71,7 +81,7 @@
 
 use super::jacobi::{
     MAX_SWEEPS, Pow2Scale, Vectors, index_of_largest, norm, rotate_pair, rotation, sorted_order,
-    unit_exponent,
+    unit_exponent, wave,
 };
 use crate::error::Error;
 use crate::matrix::{Matrix, Vector};
@@ -329,33 +339,32 @@ pub(crate) fn thin_svd<T: Real, const M: usize, const N: usize>(
     vectors: Vectors,
 ) -> Result<ThinSvd<T, M, N>, Error> {
     let zero = T::zero();
-    if a.iter().any(|x| !x.is_finite()) {
-        return Err(Error::NonFinite);
+    // One pass: finiteness, and each row's largest magnitude.
+    let mut row_max = [zero; M];
+    for (rm, row) in row_max.iter_mut().zip(a.0.iter()) {
+        for &x in row.iter() {
+            if !x.is_finite() {
+                return Err(Error::NonFinite);
+            }
+            *rm = rm.max(x.abs());
+        }
     }
-    let max_abs = a.iter().fold(zero, |m, &x| m.max(x.abs()));
+    let max_abs = row_max.iter().fold(zero, |m, &x| m.max(x));
     let e = unit_exponent(max_abs);
     let (up, down) = (Pow2Scale::new(e), Pow2Scale::new(-e));
 
-    // Rows in decreasing max-norm order (stable), then the scaled working copy stored by
-    // columns: cols[j][r] = 2^e a[row_order[r]][j].
-    let row_max: [T; M] =
-        core::array::from_fn(|i| a.0[i].iter().fold(zero, |m, &x| m.max(x.abs())));
+    // Rows in decreasing max-norm order (stable), then the scaled working copy:
+    // qr[r][j] = 2^e a[row_order[r]][j].
     let row_order = sorted_order(&row_max, |x, y| x > y);
-    let mut cols: [[T; M]; N] =
-        core::array::from_fn(|j| core::array::from_fn(|r| up.apply(a.0[row_order[r]][j])));
+    let mut qr: [[T; N]; M] = core::array::from_fn(|r| a.0[row_order[r]].map(|x| up.apply(x)));
     let mut col_order: [usize; N] = core::array::from_fn(|j| j);
     let mut taus = [zero; N];
-    householder_qr_pivoted(&mut cols, &mut col_order, &mut taus);
+    householder_qr_pivoted(&mut qr, &mut col_order, &mut taus);
 
     // W = R (N x N, upper triangular); its rows are the columns of R^T.
     let mut w: [[T; N]; N] = core::array::from_fn(|i| {
-        core::array::from_fn(|j| {
-            if i <= j {
-                cols[j].get(i).copied().unwrap_or(zero)
-            } else {
-                zero
-            }
-        })
+        let row = qr.get(i).copied().unwrap_or([zero; N]);
+        core::array::from_fn(|j| if i <= j { row[j] } else { zero })
     });
     let mut rot: [[T; N]; N] =
         core::array::from_fn(|i| core::array::from_fn(|j| if i == j { T::one() } else { zero }));
@@ -363,13 +372,20 @@ pub(crate) fn thin_svd<T: Real, const M: usize, const N: usize>(
         Vectors::Compute => Some(&mut rot),
         Vectors::Skip => None,
     };
-    orthogonalize_rows(&mut w, accumulate)?;
+    let sq = orthogonalize_rows(&mut w, accumulate)?;
 
-    // sigma_i = |w_i|; rows too small to have been orthogonalised are zero.
+    // sigma_i = |w_i|: the square root of the freshly summed square where no square
+    // underflows (as `norm` does), `norm` otherwise; rows too small to have been
+    // orthogonalised are zero.
     let small = negligible::<T>();
+    let safe = T::min_positive_value() / (T::epsilon() * T::epsilon());
     let mut sigma = [zero; N];
-    for (s, row) in sigma.iter_mut().zip(w.iter_mut()) {
-        *s = norm(row.iter().copied());
+    for ((s, row), &sq) in sigma.iter_mut().zip(w.iter_mut()).zip(sq.iter()) {
+        *s = if sq >= safe {
+            sq.sqrt()
+        } else {
+            norm(row.iter().copied())
+        };
         if *s < small {
             *s = zero;
             *row = [zero; N];
@@ -407,119 +423,282 @@ pub(crate) fn thin_svd<T: Real, const M: usize, const N: usize>(
     }
 
     // U = P_r^T Q J: column i is Q applied to row order[i] of the rotations (padded with
-    // zeros to length M), its entries put back in the original row order.
-    let mut u_cols: [[T; M]; N] = core::array::from_fn(|i| {
-        core::array::from_fn(|r| rot[order[i]].get(r).copied().unwrap_or(zero))
+    // zeros to length M), its rows put back in the original row order. The reflectors are
+    // applied to all N columns at once, row by row, so the inner loops run along rows.
+    let mut y: [[T; N]; M] = core::array::from_fn(|r| {
+        core::array::from_fn(|i| rot[order[i]].get(r).copied().unwrap_or(zero))
     });
-    for y in u_cols.iter_mut() {
-        for (k, (v, &tau)) in cols.iter().zip(taus.iter()).enumerate().rev() {
-            if tau != zero {
-                apply_reflector(v, tau, k, y);
-            }
+    for (k, &tau) in taus.iter().enumerate().rev() {
+        if tau != zero {
+            apply_reflector(&qr, tau, k, &mut y);
         }
     }
     let mut u = Matrix::<T, M, N>::zeros();
-    for (r, &orig) in row_order.iter().enumerate() {
-        for (i, col) in u_cols.iter().enumerate() {
-            u.0[orig][i] = col[r];
+    for (&orig, row) in row_order.iter().zip(y.iter()) {
+        if let Some(u_row) = u.0.get_mut(orig) {
+            *u_row = *row;
         }
     }
     Ok(ThinSvd { u, s, vt })
 }
 
-/// Householder QR with column pivoting of the matrix whose columns are `cols` (`M x N`):
-/// overwrites `cols[j][..=j]` with column `j` of `R` and `cols[j][j+1..]` with the
-/// reflector's vector (its leading 1 implicit), as LAPACK's `xGEQP3`. `col_order[j]` is
-/// the original index of column `j`, `taus[j]` the reflector's factor (0: no reflection).
+/// Householder QR with column pivoting of the `M x N` matrix `a` (row-major), as LAPACK's
+/// `xGEQP3`: overwrites the upper triangle with `R` and column `k` below the diagonal with
+/// the `k`-th reflector's vector (its leading 1 implicit). `col_order[j]` is the original
+/// index of column `j`, `taus[k]` the reflector's factor (0: no reflection).
+///
+/// The matrix is stored by rows, so the column norms and the reflectors' application to
+/// the remaining columns run along rows, all columns at once; each column's sums are still
+/// accumulated in row order, as a column-by-column loop would.
 fn householder_qr_pivoted<T: Real, const M: usize, const N: usize>(
-    cols: &mut [[T; M]; N],
+    a: &mut [[T; N]; M],
     col_order: &mut [usize; N],
     taus: &mut [T; N],
 ) {
+    let zero = T::zero();
+    let eps = T::epsilon();
+    let safe = T::min_positive_value() / (eps * eps);
     for k in 0..M.min(N) {
         // Pivot: the remaining column with the largest norm below row k, the first on ties.
         // The norms are recomputed, not downdated: O(M N) per step, as the step itself.
+        // `norm` of each column, its plain sum of squares taken for all columns at once.
+        let mut sums = [zero; N];
+        for row in a.iter().skip(k) {
+            for (s, &x) in sums.iter_mut().zip(row.iter()) {
+                *s += x * x;
+            }
+        }
         let mut best = k;
         let mut best_norm = -T::one();
-        for (j, col) in cols.iter().enumerate().skip(k) {
-            let nrm = norm(col.iter().skip(k).copied());
+        for (j, &sum) in sums.iter().enumerate().skip(k) {
+            let nrm = if sum.is_finite() && sum >= safe {
+                sum.sqrt()
+            } else {
+                norm(a.iter().skip(k).map(|row| row[j]))
+            };
             if nrm > best_norm {
                 best = j;
                 best_norm = nrm;
             }
         }
-        cols.swap(k, best);
-        col_order.swap(k, best);
-        let (done, rest) = cols.split_at_mut(k + 1);
-        let Some(v) = done.last_mut() else { continue };
-        let tau = make_reflector(v, k, best_norm);
+        if best != k {
+            for row in a.iter_mut() {
+                row.swap(k, best);
+            }
+            col_order.swap(k, best);
+        }
+        let tau = make_reflector(a, k, best_norm);
         if let Some(t) = taus.get_mut(k) {
             *t = tau;
         }
-        if tau != T::zero() {
-            for col in rest.iter_mut() {
-                apply_reflector(v, tau, k, col);
-            }
+        if tau != zero {
+            // Rows k.. of the columns right of k.
+            let (head, tail) = a.split_at_mut(k + 1);
+            let Some(row_k) = head.last_mut() else {
+                continue;
+            };
+            reflect_right(row_k, tail, tau, k);
         }
     }
 }
 
-/// Turns `x[k..]` (of norm `xnorm`) into a Householder reflector `H = I - tau v v^T` with
-/// `H x[k..] = beta e_1`, as LAPACK's `xLARFG`: stores `beta` in `x[k]` and `v[1..]` in
-/// `x[k+1..]`, returns `tau` (0 when `x[k+1..]` is already zero).
-fn make_reflector<T: Real, const M: usize>(x: &mut [T; M], k: usize, xnorm: T) -> T {
+/// Turns column `k` of `a` below row `k` (of norm `xnorm`) into a Householder reflector
+/// `H = I - tau v v^T` with `H x = beta e_1`, as LAPACK's `xLARFG`: stores `beta` in
+/// `a[k][k]` and `v[1..]` below it, returns `tau` (0 when the column is already zero below
+/// the diagonal).
+fn make_reflector<T: Real, const M: usize, const N: usize>(
+    a: &mut [[T; N]; M],
+    k: usize,
+    xnorm: T,
+) -> T {
     let zero = T::zero();
-    let Some(&alpha) = x.get(k) else { return zero };
-    if xnorm == zero || x.iter().skip(k + 1).all(|&v| v == zero) {
+    let Some(&alpha) = a.get(k).and_then(|row| row.get(k)) else {
+        return zero;
+    };
+    if xnorm == zero || a.iter().skip(k + 1).all(|row| row[k] == zero) {
         return zero;
     }
     // beta has the sign opposite to alpha, so alpha - beta = sign(alpha) (|alpha| + xnorm)
     // has no cancellation, and |x_i| <= |alpha - beta| keeps the quotients at most 1.
     let beta = if alpha >= zero { -xnorm } else { xnorm };
     let denom = alpha - beta;
-    for v in x.iter_mut().skip(k + 1) {
-        *v /= denom;
+    for row in a.iter_mut().skip(k + 1) {
+        row[k] /= denom;
     }
-    x[k] = beta;
+    a[k][k] = beta;
     (beta - alpha) / beta
 }
 
-/// `y[k..] = (I - tau v v^T) y[k..]` with `v = [1, x[k+1..]]`.
-fn apply_reflector<T: Real, const M: usize>(x: &[T; M], tau: T, k: usize, y: &mut [T; M]) {
+/// Applies the reflector `H = I - tau v v^T`, `v = [1, tail[..][k]]`, to the columns right
+/// of `k` of the rows `[row_k, tail..]`: with `w_j = y_kj + sum_i v_i y_ij` (summed in row
+/// order), `y_kj -= tau w_j` and `y_ij -= (tau w_j) v_i`.
+fn reflect_right<T: Real, const N: usize>(
+    row_k: &mut [T; N],
+    tail: &mut [[T; N]],
+    tau: T,
+    k: usize,
+) {
+    let start = k + 1;
+    let mut buf = *row_k;
+    let (Some(w), Some(yk)) = (buf.get_mut(start..), row_k.get_mut(start..)) else {
+        return;
+    };
+    for row in tail.iter() {
+        let v = row[k];
+        for (wj, &y) in w.iter_mut().zip(row.iter().skip(start)) {
+            *wj += y * v;
+        }
+    }
+    for (wj, ykj) in w.iter_mut().zip(yk.iter_mut()) {
+        *wj = tau * *wj;
+        *ykj -= *wj;
+    }
+    for row in tail.iter_mut() {
+        let v = row[k];
+        if let Some(ys) = row.get_mut(start..) {
+            for (y, &f) in ys.iter_mut().zip(w.iter()) {
+                *y -= f * v;
+            }
+        }
+    }
+}
+
+/// `y = (I - tau v v^T) y` for all `N` columns of `y` at once, with `v = [1, qr[k+1..][k]]`
+/// acting on rows `k..` (the `k`-th reflector of [`householder_qr_pivoted`]): with
+/// `w_j = y_kj + sum_{i > k} y_ij v_i` (summed in row order), `y_kj -= tau w_j`,
+/// `y_ij -= (tau w_j) v_i`.
+fn apply_reflector<T: Real, const M: usize, const N: usize>(
+    qr: &[[T; N]; M],
+    tau: T,
+    k: usize,
+    y: &mut [[T; N]; M],
+) {
     let Some(&yk) = y.get(k) else { return };
-    let mut dot = yk;
-    for (&a, &b) in y.iter().zip(x.iter()).skip(k + 1) {
-        dot += a * b;
+    let mut w = yk;
+    for (row, q) in y.iter().zip(qr.iter()).skip(k + 1) {
+        let v = q[k];
+        for (wj, &yj) in w.iter_mut().zip(row.iter()) {
+            *wj += yj * v;
+        }
     }
-    let f = tau * dot;
-    y[k] = yk - f;
-    for (a, &b) in y.iter_mut().zip(x.iter()).skip(k + 1) {
-        *a -= f * b;
+    for wj in w.iter_mut() {
+        *wj = tau * *wj;
     }
+    for (yj, &f) in y[k].iter_mut().zip(w.iter()) {
+        *yj -= f;
+    }
+    for (row, q) in y.iter_mut().zip(qr.iter()).skip(k + 1) {
+        let v = q[k];
+        for (yj, &f) in row.iter_mut().zip(w.iter()) {
+            *yj -= f * v;
+        }
+    }
+}
+
+/// `x . y`, in two interleaved partial sums (even and odd indices) added at the end: an
+/// error bound no larger than a single running sum's, half the chain of dependent
+/// additions, and the two sums side by side in one SIMD register.
+#[inline]
+fn dot<T: Real, const N: usize>(x: &[T; N], y: &[T; N]) -> T {
+    let zero = T::zero();
+    let (mut even, mut odd) = (zero, zero);
+    for (a, b) in x.chunks_exact(2).zip(y.chunks_exact(2)) {
+        even += a[0] * b[0];
+        odd += a[1] * b[1];
+    }
+    if let (Some(&a), Some(&b)) = (
+        x.chunks_exact(2).remainder().first(),
+        y.chunks_exact(2).remainder().first(),
+    ) {
+        even += a * b;
+    }
+    even + odd
 }
 
 /// One-sided Jacobi: rotates pairs of rows of `w` until every pair is orthogonal to within
 /// `N * eps` in cosine. Applies the same rotations to the rows of `rot` when given.
+/// Returns the squared norms of the rows of the result, freshly summed (by [`dot`]).
+///
+/// The squared row norms are cached: a rotation that makes `w_p . w_q` zero changes them
+/// to `|w_p|^2 - t w_p . w_q` and `|w_q|^2 + t w_p . w_q`, so a pair costs one dot product
+/// instead of three. As in Drmač and Veselić's `xGSVJ0`, an update that cancels (to below a
+/// quarter of the old value, losing more than two bits) is replaced by the sum itself;
+/// besides, every updated norm is summed afresh at the start of the next sweep. The
+/// updated norms only steer the rotation angles (a rotation by a slightly different angle
+/// is still a rotation, applied as accurately): the sweep that ends the iteration rotates
+/// nothing, so all of its tests use freshly summed norms, and convergence is decided as
+/// with norms recomputed for every pair.
+///
+/// Each sweep is cyclic in column order, `(0, 1), (0, 2), (1, 2), (0, 3), ...`, taken in
+/// waves of disjoint pairs ([`wave`]) with the same floating-point result: the tests and
+/// angles of a wave are computed first, independently, and its rotations applied after.
 fn orthogonalize_rows<T: Real, const N: usize>(
     w: &mut [[T; N]; N],
     mut rot: Option<&mut [[T; N]; N]>,
-) -> Result<(), Error> {
+) -> Result<[T; N], Error> {
+    let zero = T::zero();
+    let eps = T::epsilon();
     // The computed cosine's rounding error is below N eps (the dot product's), so this
     // tolerance is never met by rounding noise alone.
-    let tol = T::epsilon() * T::from(N).unwrap_or_else(T::max_value);
+    let tol = eps * T::from(N).unwrap_or_else(T::max_value);
+    // Above this, squared norms lose no bits to underflow (see `norm`).
+    let safe = T::min_positive_value() / (eps * eps);
+    let quarter = T::one() / (T::one() + T::one() + T::one() + T::one());
+    let mut sq: [T; N] = w.map(|row| dot(&row, &row));
+    let mut stale = [false; N];
+    // The current wave's rotations (at most N / 2, the first `count` entries): pair,
+    // cosine, sine, and whether the two norms must be summed afresh once it is applied.
+    let mut plan = [(0, 0, zero, zero, false); N];
     for _ in 0..MAX_SWEEPS {
+        for ((s, st), row) in sq.iter_mut().zip(stale.iter_mut()).zip(w.iter()) {
+            if *st {
+                *s = dot(row, row);
+                *st = false;
+            }
+        }
         let mut rotated = false;
-        for q in 1..N {
-            for p in 0..q {
+        for k in 1..(2 * N).saturating_sub(2) {
+            let mut count = 0;
+            for p in wave(N, k) {
+                let q = k - p;
+                let (alpha, beta) = (sq[p], sq[q]);
+                let step = if alpha >= safe && beta >= safe {
+                    let gamma = dot(&w[p], &w[q]);
+                    if orthogonal(gamma, alpha, beta, tol) {
+                        continue;
+                    }
+                    let (c, s, t) = rotation(beta - alpha, gamma + gamma);
+                    let (a, b) = (alpha - t * gamma, beta + t * gamma);
+                    sq[p] = a;
+                    sq[q] = b;
+                    stale[p] = true;
+                    stale[q] = true;
+                    (p, q, c, s, a < alpha * quarter || b < beta * quarter)
+                } else {
+                    // Rows so small that their squares lose accuracy: normalise first.
+                    let Some((c, s)) = small_rows_rotation(&w[p], &w[q], tol) else {
+                        continue;
+                    };
+                    (p, q, c, s, true)
+                };
+                if let Some(slot) = plan.get_mut(count) {
+                    *slot = step;
+                    count += 1;
+                }
+            }
+            rotated |= count > 0;
+            for &(p, q, c, s, exact) in plan.iter().take(count) {
                 let (head, tail) = w.split_at_mut(q);
                 let (Some(wp), Some(wq)) = (head.get_mut(p), tail.first_mut()) else {
                     continue;
                 };
-                let Some((c, s)) = one_sided_rotation(wp, wq, tol) else {
-                    continue;
-                };
-                rotated = true;
                 rotate_pair(wp, wq, c, s);
+                if exact {
+                    sq[p] = dot(wp, wp);
+                    sq[q] = dot(wq, wq);
+                    stale[p] = false;
+                    stale[q] = false;
+                }
                 if let Some(r) = rot.as_deref_mut() {
                     let (head, tail) = r.split_at_mut(q);
                     if let (Some(rp), Some(rq)) = (head.get_mut(p), tail.first_mut()) {
@@ -529,7 +708,7 @@ fn orthogonalize_rows<T: Real, const N: usize>(
             }
         }
         if !rotated {
-            return Ok(());
+            return Ok(sq);
         }
     }
     Err(Error::NoConvergence {
@@ -537,9 +716,25 @@ fn orthogonalize_rows<T: Real, const N: usize>(
     })
 }
 
+/// Whether rows with squared norms `alpha`, `beta` (both at least `MIN_POSITIVE /
+/// EPSILON^2`) and inner product `gamma` are orthogonal to within `tol` in cosine,
+/// `|gamma| <= tol * sqrt(alpha) * sqrt(beta)`: compared as squares (no square roots)
+/// when both sides are normal numbers, otherwise as written.
+#[inline]
+fn orthogonal<T: Real>(gamma: T, alpha: T, beta: T, tol: T) -> bool {
+    let floor = T::min_positive_value();
+    let lhs = gamma * gamma;
+    let rhs = tol * tol * (alpha * beta);
+    if lhs >= floor && rhs >= floor {
+        lhs <= rhs
+    } else {
+        gamma.abs() <= tol * alpha.sqrt() * beta.sqrt()
+    }
+}
+
 /// The norm below which a row of `R` (scaled so that its largest element is in `[1, 2)`)
 /// counts as zero: `min_positive / eps`. Above it, the rotation of a pair with cosine above
-/// `tol >= eps` has `den = 2 cos a b >= 2 min_positive` in [`one_sided_rotation`], so its
+/// `tol >= eps` has `den = 2 cos a b >= 2 min_positive` in [`small_rows_rotation`], so its
 /// tangent and sine are normal numbers and the iteration converges.
 fn negligible<T: Real>() -> T {
     T::min_positive_value() / T::epsilon()
@@ -547,8 +742,10 @@ fn negligible<T: Real>() -> T {
 
 /// The rotation `(c, s)` that makes rows `wp` and `wq` orthogonal, or `None` when they
 /// already are (cosine at most `tol`) or one is negligible (norm below
-/// [`negligible`], in a matrix whose largest element is in `[1, 2)`).
-fn one_sided_rotation<T: Real>(wp: &[T], wq: &[T], tol: T) -> Option<(T, T)> {
+/// [`negligible`], in a matrix whose largest element is in `[1, 2)`). For rows whose
+/// squared norms may lose bits to underflow: the norms are computed with [`norm`] and the
+/// cosine from the normalised rows.
+fn small_rows_rotation<T: Real>(wp: &[T], wq: &[T], tol: T) -> Option<(T, T)> {
     let zero = T::zero();
     let eps = T::epsilon();
     let (mut alpha, mut beta, mut gamma) = (zero, zero, zero);
