@@ -26,8 +26,10 @@
 //! ill-conditioned the bound carries its condition number: an implementation is accepted if
 //! its error is what rounding its input-dependent intermediates by `u` must cause, no more.
 
-use std::sync::OnceLock;
+mod common;
 
+// `g(k)` and `floats` are the names the bounds below are written with.
+use common::{ETA64, U64, gamma as g, parse, parse_list as floats};
 use proptest::prelude::*;
 use serde_json::Value;
 use statrix::nn::activation::{
@@ -37,17 +39,8 @@ use statrix::nn::activation::{
 };
 use statrix::{Matrix, Real, matrix};
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/nn.json");
-const U64: f64 = f64::EPSILON / 2.0;
-/// The smallest positive subnormal f64.
-const ETA64: f64 = f64::from_bits(1);
-
 fn fixtures() -> &'static Value {
-    static DATA: OnceLock<Value> = OnceLock::new();
-    DATA.get_or_init(|| {
-        let text = std::fs::read_to_string(FIXTURES).expect("read nn.json");
-        serde_json::from_str(&text).expect("parse nn.json")
-    })
+    common::fixture("nn.json")
 }
 
 // --- the types under test -------------------------------------------------------------------
@@ -94,24 +87,6 @@ impl Dtype for f32 {
     fn bits(self) -> u64 {
         u64::from(self.to_bits())
     }
-}
-
-fn parse(v: &Value) -> f64 {
-    match v.as_str().expect("float as string") {
-        "nan" => f64::NAN,
-        "inf" => f64::INFINITY,
-        "-inf" => f64::NEG_INFINITY,
-        s => s.parse().expect("float repr"),
-    }
-}
-
-fn floats(v: &Value) -> Vec<f64> {
-    v.as_array().expect("array").iter().map(parse).collect()
-}
-
-/// Higham's `gamma_k` for unit roundoff `u`.
-fn g(k: f64, u: f64) -> f64 {
-    k * u / (1.0 - k * u)
 }
 
 /// `a * b`, but 0 when `a` is 0 (a zero reference times an unbounded factor).
@@ -393,7 +368,7 @@ fn check_nonfinite<T: Dtype>(case: &Value) {
             other => panic!("unhandled non-finite function {other}"),
         };
         let got: f64 = f(T::infinity()).into();
-        assert_eq!(got, parse(expected), "{} {name}(inf)", T::NAME);
+        assert_eq!(got, parse::<f64>(expected), "{} {name}(inf)", T::NAME);
     }
     // NaN in, NaN out, for every function.
     for (name, f) in smooth::<T>() {
@@ -649,23 +624,6 @@ fn check_softmax<T: Dtype, const R: usize, const C: usize>(case: &Value) {
         }
     }
     report(failures);
-}
-
-/// Dispatches a softmax case on (dtype, rows, cols).
-macro_rules! by_shape {
-    ($case:expr, $f:ident, [$(($r:literal, $c:literal)),*]) => {{
-        let case = $case;
-        let dtype = case["dtype"].as_str().expect("dtype");
-        let shape: Vec<u64> = case["shape"].as_array().expect("shape").iter()
-            .map(|v| v.as_u64().expect("dim")).collect();
-        match (dtype, shape[0], shape[1]) {
-            $(
-                ("f64", $r, $c) => $f::<f64, $r, $c>(case),
-                ("f32", $r, $c) => $f::<f32, $r, $c>(case),
-            )*
-            other => panic!("unhandled case {other:?}"),
-        }
-    }};
 }
 
 #[test]

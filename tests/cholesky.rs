@@ -33,14 +33,12 @@
 //! Residuals are evaluated as if in twice the precision and the bounds carry their own
 //! evaluation error: see `tests/factorization_bounds/mod.rs`.
 
+mod common;
 mod factorization_bounds;
 
 use factorization_bounds::*;
 use proptest::prelude::*;
-use serde_json::Value;
 use statrix::{Cholesky, Error, Matrix, matrix, vector};
-
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/cholesky.json");
 
 /// `|L| |L^T|` in f64.
 fn llt_abs<T: Float, const N: usize>(chol: &Cholesky<T, N>) -> Mat {
@@ -75,10 +73,7 @@ struct Case {
 }
 
 fn load_cases() -> Vec<Case> {
-    let text = std::fs::read_to_string(FIXTURES).expect("read cholesky.json");
-    let json: Value = serde_json::from_str(&text).expect("parse cholesky.json");
-    json.as_array()
-        .expect("a list of cases")
+    common::fixture_cases("cholesky.json")
         .iter()
         .map(|c| {
             let index = c["index"].as_u64().map(|i| i as usize);

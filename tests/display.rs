@@ -4,12 +4,12 @@
 //! each case gives a dtype, a shape (`[R, C]` for `Display`, `[N]` for `display_flat`), an
 //! optional precision, the elements as exact strings and what NumPy prints.
 
+mod common;
+
 use std::fmt::Display;
 
 use serde_json::Value;
 use statrix::{DisplayElement, Matrix};
-
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/display.json");
 
 /// One fixture case.
 struct Case {
@@ -173,12 +173,7 @@ fn matches_numpy_fixtures() {
     let handle = std::thread::Builder::new()
         .stack_size(64 << 20)
         .spawn(|| {
-            let text = std::fs::read_to_string(FIXTURES)
-                .unwrap_or_else(|e| panic!("cannot read {FIXTURES}: {e}"));
-            let json: Value = serde_json::from_str(&text).expect("display.json is valid JSON");
-            let cases: Vec<Case> = json
-                .as_array()
-                .expect("display.json is a list of cases")
+            let cases: Vec<Case> = common::fixture_cases("display.json")
                 .iter()
                 .map(Case::from_json)
                 .collect();

@@ -50,37 +50,19 @@
 //! Residuals are evaluated with compensated (twice the working precision) dot products in
 //! f64, so that the check adds no rounding of its own.
 
-use std::sync::OnceLock;
+mod common;
 
+// qr_eig.json stores each matrix as a list of rows.
+use common::{
+    Float, dot2, eps, indices, mat, matrix_from_rows as matrix_from, parse, parse_list, to_f64,
+    wild,
+};
 use proptest::prelude::*;
 use serde_json::Value;
-use statrix::{Complex, Error, Matrix, Real, matrix};
+use statrix::{Complex, Error, Matrix, matrix};
 
 /// LAPACK's test-suite threshold (`TESTING/nep.in`), the constant of every bound here.
 const C_EIG: f64 = 20.0;
-
-trait Float: Real + core::str::FromStr + Into<f64> {}
-impl Float for f32 {}
-impl Float for f64 {}
-
-fn fixtures() -> &'static Value {
-    static FIXTURES: OnceLock<Value> = OnceLock::new();
-    FIXTURES.get_or_init(|| {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/qr_eig.json");
-        let text = std::fs::read_to_string(path).expect("qr_eig.json is readable");
-        serde_json::from_str(&text).expect("qr_eig.json is valid JSON")
-    })
-}
-
-fn parse<T: core::str::FromStr>(v: &Value) -> T {
-    let s = v.as_str().expect("a string");
-    s.parse()
-        .unwrap_or_else(|_| panic!("cannot parse {s:?} as a number"))
-}
-
-fn parse_list(v: &Value) -> Vec<f64> {
-    v.as_array().expect("a list").iter().map(parse).collect()
-}
 
 fn parse_complex(v: &Value) -> Vec<Complex<f64>> {
     v.as_array()
@@ -93,43 +75,8 @@ fn parse_complex(v: &Value) -> Vec<Complex<f64>> {
         .collect()
 }
 
-fn matrix_from<T: core::str::FromStr + Copy, const R: usize, const C: usize>(
-    v: &Value,
-) -> Matrix<T, R, C> {
-    let rows = v.as_array().expect("a list of rows");
-    assert_eq!(rows.len(), R, "row count");
-    Matrix::from_fn(|i, j| {
-        let row = rows[i].as_array().expect("a row");
-        assert_eq!(row.len(), C, "column count");
-        parse(&row[j])
-    })
-}
-
-fn to_f64<T: Float, const R: usize, const C: usize>(m: &Matrix<T, R, C>) -> Matrix<f64, R, C> {
-    m.map(|x| x.into())
-}
-
 fn c64<T: Float>(z: Complex<T>) -> Complex<f64> {
     Complex::new(z.re.into(), z.im.into())
-}
-
-fn eps<T: Float>() -> f64 {
-    T::epsilon().into()
-}
-
-/// `sum_k x_k y_k` with twice the working precision (Ogita, Rump and Oishi's Dot2).
-fn dot2(pairs: impl Iterator<Item = (f64, f64)>) -> f64 {
-    let (mut s, mut err) = (0.0f64, 0.0f64);
-    for (x, y) in pairs {
-        let p = x * y;
-        let pe = x.mul_add(y, -p);
-        let t = s + p;
-        let z = t - s;
-        let se = (s - (t - z)) + (p - z);
-        s = t;
-        err += pe + se;
-    }
-    s + err
 }
 
 /// `||A B C - D||_F` (for `Z T Z^T - A`), each element by [`dot2`] over the triple products.
@@ -148,7 +95,7 @@ fn triple_product_error<const N: usize>(
                 let pe = a[(i, k)].mul_add(b[(k, l)], -p);
                 [(p, c[(l, j)]), (pe, c[(l, j)])]
             });
-        dot2(terms.chain(std::iter::once((-1.0, d[(i, j)]))))
+        dot2(terms.chain(std::iter::once((-1.0, d[(i, j)]))), 0.0)
     })
     .norm()
 }
@@ -161,6 +108,7 @@ fn orthogonality_error<const N: usize>(q: &Matrix<f64, N, N>) -> f64 {
             (0..N)
                 .map(|k| (q[(k, i)], q[(k, j)]))
                 .chain(std::iter::once((-1.0, delta))),
+            0.0,
         )
     })
     .norm()
@@ -178,11 +126,13 @@ fn residual<const N: usize>(
             (0..N)
                 .map(|k| (a[(i, k)], v[k].re))
                 .chain([(-lambda.re, v[i].re), (lambda.im, v[i].im)]),
+            0.0,
         );
         let im = dot2(
             (0..N)
                 .map(|k| (a[(i, k)], v[k].im))
                 .chain([(-lambda.re, v[i].im), (-lambda.im, v[i].re)]),
+            0.0,
         );
         sum += re * re + im * im;
     }
@@ -342,12 +292,7 @@ fn check_case<T: Float, const N: usize>(case: &Value, worst: &mut Worst) {
         .balance()
         .unwrap_or_else(|e| panic!("{name}: balance: {e}"));
     let scale = parse_list(&case["scale"]);
-    let perm: Vec<usize> = case["perm"]
-        .as_array()
-        .expect("perm")
-        .iter()
-        .map(|p| p.as_u64().expect("an index") as usize)
-        .collect();
+    let perm = indices(&case["perm"]);
     assert_eq!(bal.permutation.to_vec(), perm, "{name}: permutation");
     for i in 0..N {
         assert_eq!(bal.scale[i].into(), scale[i], "{name}: scale[{i}]");
@@ -563,7 +508,9 @@ macro_rules! dispatch {
 
 #[test]
 fn numpy_fixtures() {
-    let cases = fixtures()["eig"].as_array().expect("eig cases");
+    let cases = common::fixture("qr_eig.json")["eig"]
+        .as_array()
+        .expect("eig cases");
     assert!(cases.len() > 200);
     let mut worst = Worst::default();
     for case in cases {
@@ -675,31 +622,6 @@ fn entries(n: usize, max_exp: i32) -> impl Strategy<Value = Vec<f64>> {
         })
 }
 
-fn wild(n: usize) -> impl Strategy<Value = Vec<f64>> {
-    let special = prop_oneof![
-        Just(0.0),
-        Just(-0.0),
-        Just(1.0),
-        Just(f64::MAX),
-        Just(-f64::MAX),
-        Just(f64::MIN_POSITIVE),
-        Just(5e-324),
-        Just(f64::NAN),
-        Just(f64::INFINITY),
-        Just(f64::NEG_INFINITY),
-        Just(1e300),
-        Just(-1e-300),
-    ];
-    proptest::collection::vec(
-        prop_oneof![special, proptest::num::f64::ANY, -1.0f64..1.0],
-        n * n,
-    )
-}
-
-fn mat<const N: usize>(v: &[f64]) -> Matrix<f64, N, N> {
-    Matrix::from_fn(|i, j| v[i * N + j])
-}
-
 /// Residuals against the bound computed from our own balancing (which the fixture test
 /// shows to be SciPy's), and the Schur identities.
 fn identities<T: Float, const N: usize>(a: Matrix<T, N, N>) {
@@ -762,12 +684,12 @@ macro_rules! properties {
                 #![proptest_config(ProptestConfig::with_cases(40))]
                 #[test]
                 fn residuals_and_schur_identities(a in entries($n, 300), b in entries($n, 60)) {
-                    identities(mat::<$n>(&a));
-                    identities(mat::<$n>(&b).map(|x| x as f32));
+                    identities(mat::<$n, $n>(&a));
+                    identities(mat::<$n, $n>(&b).map(|x| x as f32));
                 }
                 #[test]
-                fn arbitrary_input_never_panics(a in wild($n)) {
-                    never_panics::<$n>(mat::<$n>(&a));
+                fn arbitrary_input_never_panics(a in wild($n * $n)) {
+                    never_panics::<$n>(mat::<$n, $n>(&a));
                 }
             }
         }

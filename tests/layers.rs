@@ -16,6 +16,10 @@
 //! bound also carries the reference's rounding to f64 (`U64 |ref| + ETA64`) and is evaluated
 //! in f64 (`1 + 4 U64`).
 
+mod common;
+
+// `g(k)` and `floats` are the names the bounds below are written with.
+use common::{ETA64, U64, gamma as g, indices, parse, parse_list as floats};
 use proptest::prelude::*;
 use serde_json::Value;
 use statrix::nn::{
@@ -24,17 +28,8 @@ use statrix::nn::{
 };
 use statrix::{Axis, Error, Matrix, Real, matrix};
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/nn.json");
-const U64: f64 = f64::EPSILON / 2.0;
-/// The smallest positive subnormal f64.
-const ETA64: f64 = f64::from_bits(1);
-
 fn fixtures() -> &'static Value {
-    static DATA: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
-    DATA.get_or_init(|| {
-        let text = std::fs::read_to_string(FIXTURES).expect("read nn.json");
-        serde_json::from_str(&text).expect("parse nn.json")
-    })
+    common::fixture("nn.json")
 }
 
 trait Dtype: Real + Into<f64> {
@@ -65,23 +60,6 @@ impl Dtype for f32 {
     }
 }
 
-fn parse(v: &Value) -> f64 {
-    match v.as_str().expect("float as string") {
-        "nan" => f64::NAN,
-        "inf" => f64::INFINITY,
-        "-inf" => f64::NEG_INFINITY,
-        s => s.parse().expect("float repr"),
-    }
-}
-
-fn floats(v: &Value) -> Vec<f64> {
-    v.as_array().expect("array").iter().map(parse).collect()
-}
-
-fn g(k: f64, u: f64) -> f64 {
-    k * u / (1.0 - k * u)
-}
-
 fn matrix_of<T: Dtype, const R: usize, const C: usize>(flat: &[f64]) -> Matrix<T, R, C> {
     assert_eq!(flat.len(), R * C);
     Matrix::from_fn(|i, j| T::from_f64(flat[i * C + j]))
@@ -95,23 +73,6 @@ fn assert_within(what: &str, got: f64, reference: f64, bound: f64) {
         err <= allowed,
         "{what}: got {got:e}, reference {reference:e}, error {err:e} > bound {allowed:e}"
     );
-}
-
-/// Dispatches a case on (dtype, rows, cols).
-macro_rules! by_shape {
-    ($case:expr, $f:ident, [$(($r:literal, $c:literal)),*]) => {{
-        let case = $case;
-        let dtype = case["dtype"].as_str().expect("dtype");
-        let shape: Vec<u64> = case["shape"].as_array().expect("shape").iter()
-            .map(|v| v.as_u64().expect("dim")).collect();
-        match (dtype, shape[0], shape[1]) {
-            $(
-                ("f64", $r, $c) => $f::<f64, $r, $c>(case),
-                ("f32", $r, $c) => $f::<f32, $r, $c>(case),
-            )*
-            other => panic!("unhandled case {other:?}"),
-        }
-    }};
 }
 
 // --- losses ---------------------------------------------------------------------------------
@@ -174,13 +135,7 @@ fn term_error(m: f64, ls: f64, e_ls: f64, l: f64, u: f64) -> f64 {
 fn check_cross_entropy_labels<T: Dtype, const B: usize, const K: usize>(case: &Value) {
     let x = floats(&case["logits"]);
     let logits = matrix_of::<T, B, K>(&x);
-    let labels_vec: Vec<usize> = case["labels"]
-        .as_array()
-        .expect("labels")
-        .iter()
-        .map(|v| v.as_u64().expect("label") as usize)
-        .collect();
-    let labels: [usize; B] = labels_vec.try_into().expect("B labels");
+    let labels: [usize; B] = indices(&case["labels"]).try_into().expect("B labels");
     let reference = parse(&case["ref"]);
     let got: f64 = cross_entropy_with_labels(&logits, &labels)
         .expect("labels in range")

@@ -17,39 +17,15 @@
 //!   (|b| + s_max |x|)`, so `| |r_hat|^2 - |r|^2 | <= 2 |r| d + d^2` (the solution's error
 //!   moves `|r|` only to second order: `r` is orthogonal to the range of `A`).
 
+mod common;
+
+// lstsq.json stores each matrix as a flat row-major list.
+use common::{Float, eps, matrix_from_flat as matrix_from, parse, parse_list, to_f64};
 use serde_json::Value;
-use statrix::{Error, Matrix, Real, matrix, vector};
+use statrix::{Error, Matrix, matrix, vector};
 
 /// LAPACK's test threshold for the SVD (`TESTING/svd.in`).
 const THRESH: f64 = 35.0;
-
-trait Float: Real + core::str::FromStr + Into<f64> {}
-impl Float for f32 {}
-impl Float for f64 {}
-
-fn parse<T: core::str::FromStr>(v: &Value) -> T {
-    let s = v.as_str().expect("a string");
-    s.parse()
-        .unwrap_or_else(|_| panic!("cannot parse {s:?} as a float"))
-}
-
-fn parse_list(v: &Value) -> Vec<f64> {
-    v.as_array().expect("a list").iter().map(parse).collect()
-}
-
-fn matrix_from<T: Float, const R: usize, const C: usize>(v: &Value) -> Matrix<T, R, C> {
-    let values = v.as_array().expect("a list");
-    assert_eq!(values.len(), R * C);
-    Matrix::from_fn(|i, j| parse(&values[i * C + j]))
-}
-
-fn to_f64<T: Float, const R: usize, const C: usize>(m: &Matrix<T, R, C>) -> Matrix<f64, R, C> {
-    m.map(|x| x.into())
-}
-
-fn eps<T: Float>() -> f64 {
-    T::epsilon().into()
-}
 
 /// Checks a result against the case; `s` are the computed singular values and `values`
 /// the ones `singular_values()` gives for the same matrix.
@@ -200,12 +176,7 @@ macro_rules! dispatch {
 
 #[test]
 fn matches_numpy_lstsq_on_every_fixture() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/lstsq.json"
-    ))
-    .expect("lstsq.json");
-    let cases: Vec<Value> = serde_json::from_str(&text).expect("valid JSON");
+    let cases = common::fixture_cases("lstsq.json");
     assert!(cases.len() > 100);
     for case in &cases {
         dispatch!(case;

@@ -43,14 +43,13 @@
 //! Residuals are evaluated as if in twice the precision and the bounds carry their own
 //! evaluation error: see `tests/factorization_bounds/mod.rs`.
 
+mod common;
 mod factorization_bounds;
 
+use common::{indices, mat};
 use factorization_bounds::*;
 use proptest::prelude::*;
-use serde_json::Value;
 use statrix::{Error, Lu, Matrix, matrix, vector};
-
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/lu.json");
 
 /// `P |L| |U|` of a factorization, in f64.
 fn plu_abs<T: Float, const N: usize>(lu: &Lu<T, N>) -> Mat {
@@ -77,10 +76,7 @@ struct Case {
 }
 
 fn load_cases() -> Vec<Case> {
-    let text = std::fs::read_to_string(FIXTURES).expect("read lu.json");
-    let json: Value = serde_json::from_str(&text).expect("parse lu.json");
-    json.as_array()
-        .expect("a list of cases")
+    common::fixture_cases("lu.json")
         .iter()
         .map(|c| Case {
             name: c["name"].as_str().expect("name").to_owned(),
@@ -92,12 +88,7 @@ fn load_cases() -> Vec<Case> {
             inverse: parse_matrix(&c["inverse"]),
             b: parse_matrix(&c["b"]).expect("b"),
             x: parse_matrix(&c["x"]),
-            scipy_p: c["scipy_p"]
-                .as_array()
-                .expect("scipy_p")
-                .iter()
-                .map(|v| v.as_u64().expect("index") as usize)
-                .collect(),
+            scipy_p: indices(&c["scipy_p"]),
             pivots_robust: c["pivots_robust"].as_bool().expect("pivots_robust"),
         })
         .collect()
@@ -690,17 +681,13 @@ fn wild(n: usize) -> impl Strategy<Value = Vec<f64>> {
     )
 }
 
-fn mat<const N: usize>(v: &[f64]) -> Matrix<f64, N, N> {
-    Matrix::from_fn(|i, j| v[i * N + j])
-}
-
 fn vec_of<const N: usize>(v: &[f64]) -> Matrix<f64, N, 1> {
     Matrix::from_fn(|i, _| v[i])
 }
 
 /// Diagonally dominant: each diagonal entry is 1 + the row's other magnitudes + a margin.
 fn dominant<const N: usize>(v: &[f64]) -> Matrix<f64, N, N> {
-    let mut a = mat::<N>(v);
+    let mut a = mat::<N, N>(v);
     for i in 0..N {
         let off: f64 = (0..N).filter(|&j| j != i).map(|j| a[(i, j)].abs()).sum();
         a[(i, i)] = (1.0 + off + a[(i, i)].abs()) * if a[(i, i)] < 0.0 { -1.0 } else { 1.0 };
@@ -716,7 +703,7 @@ macro_rules! properties {
                 #![proptest_config(ProptestConfig::with_cases(48))]
                 #[test]
                 fn factor_and_solve_bounds(a in entries($n * $n), b in entries($n)) {
-                    lu_identities::<$n>(mat::<$n>(&a), vec_of::<$n>(&b));
+                    lu_identities::<$n>(mat::<$n, $n>(&a), vec_of::<$n>(&b));
                 }
                 #[test]
                 fn inverse_times_matrix_is_identity(a in proptest::collection::vec(-1.0f64..1.0, $n * $n)) {
@@ -724,7 +711,7 @@ macro_rules! properties {
                 }
                 #[test]
                 fn arbitrary_input_never_panics(a in wild($n * $n), b in wild($n)) {
-                    never_panics::<$n>(mat::<$n>(&a), vec_of::<$n>(&b));
+                    never_panics::<$n>(mat::<$n, $n>(&a), vec_of::<$n>(&b));
                 }
             }
         }

@@ -32,78 +32,25 @@
 //! Residuals such as `Q R - A` are evaluated with compensated (twice-the-working-precision)
 //! dot products in f64, so that the check does not add rounding of its own.
 
-use std::sync::OnceLock;
+mod common;
 
+// qr_eig.json stores each matrix as a list of rows.
+use common::{Float, dot2, eps, mat, matrix_from_rows as matrix_from, parse, to_f64, wild};
 use proptest::prelude::*;
 use serde_json::Value;
-use statrix::{Error, Matrix, Real, matrix, vector};
+use statrix::{Error, Matrix, matrix, vector};
 
 /// The constant of the QR backward-error bound, in units of `m * n * eps` (see the module
 /// docs).
 const C_QR: f64 = 4.0;
 
-trait Float: Real + core::str::FromStr + Into<f64> {}
-impl Float for f32 {}
-impl Float for f64 {}
-
-fn fixtures() -> &'static Value {
-    static FIXTURES: OnceLock<Value> = OnceLock::new();
-    FIXTURES.get_or_init(|| {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/qr_eig.json");
-        let text = std::fs::read_to_string(path).expect("qr_eig.json is readable");
-        serde_json::from_str(&text).expect("qr_eig.json is valid JSON")
-    })
-}
-
-fn parse<T: core::str::FromStr>(v: &Value) -> T {
-    let s = v.as_str().expect("a string");
-    s.parse()
-        .unwrap_or_else(|_| panic!("cannot parse {s:?} as a number"))
-}
-
-fn matrix_from<T: core::str::FromStr + Copy, const R: usize, const C: usize>(
-    v: &Value,
-) -> Matrix<T, R, C> {
-    let rows = v.as_array().expect("a list of rows");
-    assert_eq!(rows.len(), R, "row count");
-    Matrix::from_fn(|i, j| {
-        let row = rows[i].as_array().expect("a row");
-        assert_eq!(row.len(), C, "column count");
-        parse(&row[j])
-    })
-}
-
-fn to_f64<T: Float, const R: usize, const C: usize>(m: &Matrix<T, R, C>) -> Matrix<f64, R, C> {
-    m.map(|x| x.into())
-}
-
-fn eps<T: Float>() -> f64 {
-    T::epsilon().into()
-}
-
-/// `sum_k x_k y_k - c` with twice the working precision (Ogita, Rump and Oishi's Dot2:
-/// error-free products and sums), rounded once.
-fn dot2(pairs: impl Iterator<Item = (f64, f64)>, c: f64) -> f64 {
-    let (mut s, mut err) = (-c, 0.0f64);
-    for (x, y) in pairs {
-        let p = x * y;
-        let pe = x.mul_add(y, -p);
-        let t = s + p;
-        let z = t - s;
-        let se = (s - (t - z)) + (p - z);
-        s = t;
-        err += pe + se;
-    }
-    s + err
-}
-
-/// `||A B - C||_F`, each element by [`dot2`].
+/// `||A B - C||_F`, each element by [`dot2`] (from `-c_ij`).
 fn product_error<const R: usize, const K: usize, const C: usize>(
     a: &Matrix<f64, R, K>,
     b: &Matrix<f64, K, C>,
     c: &Matrix<f64, R, C>,
 ) -> f64 {
-    Matrix::<f64, R, C>::from_fn(|i, j| dot2((0..K).map(|k| (a[(i, k)], b[(k, j)])), c[(i, j)]))
+    Matrix::<f64, R, C>::from_fn(|i, j| dot2((0..K).map(|k| (a[(i, k)], b[(k, j)])), -c[(i, j)]))
         .norm()
 }
 
@@ -243,7 +190,9 @@ macro_rules! dispatch {
 
 #[test]
 fn numpy_fixtures() {
-    let cases = fixtures()["qr"].as_array().expect("qr cases");
+    let cases = common::fixture("qr_eig.json")["qr"]
+        .as_array()
+        .expect("qr cases");
     assert!(cases.len() > 300);
     let mut worst = Worst::default();
     for case in cases {
@@ -327,31 +276,6 @@ fn entries(n: usize, max_exp: i32) -> impl Strategy<Value = Vec<f64>> {
     let element = prop_oneof![4 => -1.0f64..1.0, 1 => Just(0.0)];
     (proptest::collection::vec(element, n), -max_exp..max_exp)
         .prop_map(|(v, e)| v.into_iter().map(|x| x * 2f64.powi(e)).collect())
-}
-
-fn wild(n: usize) -> impl Strategy<Value = Vec<f64>> {
-    let special = prop_oneof![
-        Just(0.0),
-        Just(-0.0),
-        Just(1.0),
-        Just(f64::MAX),
-        Just(-f64::MAX),
-        Just(f64::MIN_POSITIVE),
-        Just(5e-324),
-        Just(f64::NAN),
-        Just(f64::INFINITY),
-        Just(f64::NEG_INFINITY),
-        Just(1e300),
-        Just(-1e-300),
-    ];
-    proptest::collection::vec(
-        prop_oneof![special, proptest::num::f64::ANY, -1.0f64..1.0],
-        n,
-    )
-}
-
-fn mat<const M: usize, const N: usize>(v: &[f64]) -> Matrix<f64, M, N> {
-    Matrix::from_fn(|i, j| v[i * N + j])
 }
 
 /// Whatever the input: `NonFinite` exactly when an element is not finite, otherwise finite

@@ -8,6 +8,9 @@
 //! `cargo test --no-default-features --features rand --test random`.
 #![cfg(feature = "rand")]
 
+mod common;
+
+use common::{indices, strings};
 use proptest::prelude::*;
 use rand::TryRng;
 use serde_json::Value;
@@ -19,21 +22,6 @@ use statrix::{Error, Matrix, matrix};
 
 // ---------------------------------------------------------------------------------------
 // The stream against the independent Python re-implementation.
-
-fn fixture() -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/random.json");
-    let text =
-        std::fs::read_to_string(path).expect("tests/fixtures/random.json (run gen_random.py)");
-    serde_json::from_str(&text).expect("valid JSON")
-}
-
-fn strings(v: &Value) -> Vec<&str> {
-    v.as_array()
-        .expect("array")
-        .iter()
-        .map(|x| x.as_str().expect("string"))
-        .collect()
-}
 
 /// One integer case: `Matrix::<T, 1, 5>::random_integers(default_rng(seed), low, high)`
 /// must equal the Python values exactly.
@@ -61,7 +49,7 @@ macro_rules! dispatch_integers {
 
 #[test]
 fn stream_matches_the_python_reference() {
-    let data = fixture();
+    let data = common::load_fixture("random.json");
     let cases = data["cases"].as_array().expect("cases");
     assert_eq!(cases.len(), 4);
     for case in cases {
@@ -116,12 +104,7 @@ fn stream_matches_the_python_reference() {
         }
 
         // Fisher-Yates: exact.
-        let want: Vec<usize> = case["permutation_10"]
-            .as_array()
-            .expect("permutation")
-            .iter()
-            .map(|x| x.as_u64().expect("index") as usize)
-            .collect();
+        let want = indices(&case["permutation_10"]);
         assert_eq!(
             permutation_indices::<10, _>(&mut default_rng(seed)).to_vec(),
             want

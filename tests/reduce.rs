@@ -38,16 +38,15 @@
 //! Other properties are in `tests/reduce_properties.rs`, sorting and `unique` in
 //! `tests/sort.rs`.
 
+mod common;
+
 use std::fmt::Debug;
 
+// `U64`: the unit roundoff of the f64 arithmetic the test evaluates errors in.
+use common::{U64, indices, strings};
 use proptest::prelude::*;
 use serde_json::Value;
 use statrix::{Matrix, Scalar, Unique};
-
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/reduce.json");
-
-/// Unit roundoff of the f64 arithmetic the test evaluates errors in.
-const U64: f64 = f64::EPSILON / 2.0;
 
 // --- elements -------------------------------------------------------------------------------
 
@@ -137,22 +136,6 @@ int_element!(i64, i32, u8);
 
 fn name(case: &Value) -> &str {
     case["name"].as_str().expect("name")
-}
-
-fn strings(v: &Value) -> Vec<&str> {
-    v.as_array()
-        .unwrap_or_else(|| panic!("expected a list, got {v}"))
-        .iter()
-        .map(|s| s.as_str().expect("a string"))
-        .collect()
-}
-
-fn indices(v: &Value) -> Vec<usize> {
-    v.as_array()
-        .unwrap_or_else(|| panic!("expected a list, got {v}"))
-        .iter()
-        .map(|s| s.as_u64().expect("an index") as usize)
-        .collect()
 }
 
 fn parse_all<T: Element>(v: &Value) -> Vec<T> {
@@ -591,8 +574,7 @@ macro_rules! dispatch {
 }
 
 fn load() -> Value {
-    let text = std::fs::read_to_string(FIXTURES).unwrap_or_else(|e| panic!("{FIXTURES}: {e}"));
-    serde_json::from_str(&text).expect("reduce.json is valid JSON")
+    common::load_fixture("reduce.json")
 }
 
 #[test]

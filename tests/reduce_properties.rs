@@ -5,20 +5,11 @@
 //! NumPy's conventions for empty matrices, zeros and infinities. NumPy fixtures are in
 //! `tests/reduce.rs`, sorting in `tests/sort.rs`.
 
+mod common;
+
+use common::{pooled_element, same_f64};
 use proptest::prelude::*;
 use statrix::Matrix;
-
-/// Elements from a small pool with NaNs, infinities and both zeros.
-fn wild() -> impl Strategy<Value = f64> {
-    prop_oneof![
-        4 => (-3i32..=3).prop_map(f64::from),
-        1 => Just(f64::NAN),
-        1 => Just(-0.0),
-        1 => Just(f64::INFINITY),
-        1 => Just(f64::NEG_INFINITY),
-        2 => -10.0f64..10.0,
-    ]
-}
 
 fn integer_identities<const R: usize, const C: usize>(xs: &[i64]) {
     let a: Matrix<i64, R, C> = Matrix::from_fn(|i, j| xs[i * C + j]);
@@ -140,10 +131,6 @@ fn extrema_are_first_occurrences<const R: usize, const C: usize>(xs: &[f64]) {
     }
 }
 
-fn same_f64(a: f64, b: f64) -> bool {
-    a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan())
-}
-
 macro_rules! properties {
     ($($name:ident => ($r:literal, $c:literal)),*) => {$(
         mod $name {
@@ -167,14 +154,14 @@ macro_rules! properties {
                 }
                 #[test]
                 fn comparisons_match_the_operators(
-                    xs in proptest::collection::vec(wild(), $r * $c),
-                    ys in proptest::collection::vec(wild(), $r * $c),
-                    s in wild(),
+                    xs in proptest::collection::vec(pooled_element(), $r * $c),
+                    ys in proptest::collection::vec(pooled_element(), $r * $c),
+                    s in pooled_element(),
                 ) {
                     comparisons_and_masks::<$r, $c>(&xs, &ys, s);
                 }
                 #[test]
-                fn extrema_are_first(xs in proptest::collection::vec(wild(), $r * $c)) {
+                fn extrema_are_first(xs in proptest::collection::vec(pooled_element(), $r * $c)) {
                     extrema_are_first_occurrences::<$r, $c>(&xs);
                 }
             }

@@ -2,8 +2,11 @@
 //! random matrices with many ties, NaNs, infinities and signed zeros; the seed's values and
 //! NumPy's documented conventions. NumPy references are in `tests/reduce.rs`.
 
+mod common;
+
 use std::cmp::Ordering;
 
+use common::{mat, pooled_element, same_f64};
 use proptest::prelude::*;
 use statrix::{Matrix, matrix, vector};
 
@@ -11,26 +14,6 @@ use statrix::{Matrix, matrix, vector};
 fn numpy_order(a: f64, b: f64) -> Ordering {
     a.partial_cmp(&b)
         .unwrap_or_else(|| a.is_nan().cmp(&b.is_nan()))
-}
-
-fn same(a: f64, b: f64) -> bool {
-    a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan())
-}
-
-/// Elements from a small pool, so that ties, NaNs, infinities and both zeros are common.
-fn element() -> impl Strategy<Value = f64> {
-    prop_oneof![
-        4 => (-3i32..=3).prop_map(f64::from),
-        1 => Just(f64::NAN),
-        1 => Just(-0.0),
-        1 => Just(f64::INFINITY),
-        1 => Just(f64::NEG_INFINITY),
-        2 => -10.0f64..10.0,
-    ]
-}
-
-fn matrix_of<const R: usize, const C: usize>(xs: &[f64]) -> Matrix<f64, R, C> {
-    Matrix::from_fn(|i, j| xs[i * C + j])
 }
 
 /// `indices` is a permutation of `0..values.len()` that sorts `values` under `order`,
@@ -50,7 +33,7 @@ fn assert_stable_sort(
         seen[k] = true;
     }
     for (&k, &s) in indices.iter().zip(sorted) {
-        assert!(same(values[k], s), "sort is not the values at argsort");
+        assert!(same_f64(values[k], s), "sort is not the values at argsort");
     }
     for pair in indices.windows(2) {
         let (p, q) = (pair[0], pair[1]);
@@ -63,7 +46,7 @@ fn assert_stable_sort(
 }
 
 fn check_sorts<const R: usize, const C: usize>(xs: &[f64]) {
-    let a: Matrix<f64, R, C> = matrix_of(xs);
+    let a: Matrix<f64, R, C> = mat(xs);
     let flat = a.as_slice();
     assert_stable_sort(
         flat,
@@ -98,7 +81,7 @@ fn check_sorts<const R: usize, const C: usize>(xs: &[f64]) {
 }
 
 fn check_unique<const R: usize, const C: usize>(xs: &[f64]) {
-    let a: Matrix<f64, R, C> = matrix_of(xs);
+    let a: Matrix<f64, R, C> = mat(xs);
     let unique = a.unique();
     let (values, counts) = (unique.values(), unique.counts());
     assert_eq!(values.len(), counts.len());
@@ -123,14 +106,14 @@ fn check_unique<const R: usize, const C: usize>(xs: &[f64]) {
         assert_eq!(count, equal, "count of {v}");
         let first = a.iter().find(|&&x| numpy_order(x, v) == Ordering::Equal);
         assert!(
-            same(*first.expect("present"), v),
+            same_f64(*first.expect("present"), v),
             "kept {v}, not the first occurrence"
         );
     }
     assert_eq!(unique.iter().len(), values.len());
     for ((v, count), (&w, &n)) in unique.iter().zip(values.iter().zip(counts)) {
         assert!(
-            same(v, w) && count == n,
+            same_f64(v, w) && count == n,
             "iter() disagrees with values()/counts()"
         );
     }
@@ -161,13 +144,13 @@ macro_rules! properties {
                 #![proptest_config(ProptestConfig::with_cases(48))]
                 #[test]
                 fn sorts_are_stable_permutations(
-                    xs in proptest::collection::vec(element(), $r * $c)
+                    xs in proptest::collection::vec(pooled_element(), $r * $c)
                 ) {
                     check_sorts::<$r, $c>(&xs);
                 }
                 #[test]
                 fn unique_counts_every_element(
-                    xs in proptest::collection::vec(element(), $r * $c)
+                    xs in proptest::collection::vec(pooled_element(), $r * $c)
                 ) {
                     check_unique::<$r, $c>(&xs);
                 }

@@ -32,13 +32,12 @@
 //!   with `|rho| <= B_s / s` (the std bound): `|z_hat - z| <= |z| max(f_hi - 1, 1 - f_lo) +
 //!   (E / s) f_hi` with `f_hi = (1 + u)^2 / (1 - rho)`, `f_lo = (1 - u)^2 / (1 + rho)`.
 
+mod common;
 mod stats_bounds;
 
 use serde_json::Value;
 use statrix::{Matrix, QuantileMethod};
 use stats_bounds::*;
-
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/stats.json");
 
 const QS: [f64; 8] = [0.0, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 1.0];
 const PS: [f64; 8] = [0.0, 10.0, 25.0, 50.0, 75.0, 90.0, 95.0, 100.0];
@@ -682,8 +681,7 @@ macro_rules! dispatch {
 
 #[test]
 fn fixtures_match_numpy_and_exact_references() {
-    let text = std::fs::read_to_string(FIXTURES).expect("read stats.json");
-    let cases: Vec<Value> = serde_json::from_str(&text).expect("parse stats.json");
+    let cases = common::fixture_cases("stats.json");
     assert!(cases.len() >= 90, "stats.json has {} cases", cases.len());
     let mut tight64 = Tightness::default();
     let mut tight32 = Tightness::default();

@@ -27,42 +27,17 @@
 //!   `2 * THRESH * n * eps * kappa` relative in the 2-norm, `kappa = s_max / s_min_kept`;
 //!   times `sqrt(K)` in the Frobenius norm used here.
 
+mod common;
+
+// svd.json stores each matrix as a flat row-major list.
+use common::{Float, eps, matrix_from_flat as matrix_from, parse, parse_list, to_f64};
 use nalgebra::DMatrix;
 use proptest::prelude::*;
 use serde_json::Value;
-use statrix::{Error, Matrix, Real, Svd, Vector, matrix};
+use statrix::{Error, Matrix, Svd, Vector, matrix};
 
 /// LAPACK's test threshold for the SVD (`TESTING/svd.in`).
 const THRESH: f64 = 35.0;
-
-/// The element types under test, with what the checks need.
-trait Float: Real + core::str::FromStr + Into<f64> {}
-impl Float for f32 {}
-impl Float for f64 {}
-
-fn parse<T: core::str::FromStr>(v: &Value) -> T {
-    let s = v.as_str().expect("a string");
-    s.parse()
-        .unwrap_or_else(|_| panic!("cannot parse {s:?} as a float"))
-}
-
-fn parse_list(v: &Value) -> Vec<f64> {
-    v.as_array().expect("a list").iter().map(parse).collect()
-}
-
-fn matrix_from<T: Float, const R: usize, const C: usize>(v: &Value) -> Matrix<T, R, C> {
-    let values = v.as_array().expect("a list");
-    assert_eq!(values.len(), R * C);
-    Matrix::from_fn(|i, j| parse(&values[i * C + j]))
-}
-
-fn to_f64<T: Float, const R: usize, const C: usize>(m: &Matrix<T, R, C>) -> Matrix<f64, R, C> {
-    m.map(|x| x.into())
-}
-
-fn eps<T: Float>() -> f64 {
-    T::epsilon().into()
-}
 
 /// The identities every SVD must satisfy, measured in f64 from the computed factors:
 /// descending non-negative values, equal to the values-only method's bit for bit; backward
@@ -326,12 +301,7 @@ macro_rules! dispatch {
 
 #[test]
 fn matches_numpy_on_every_fixture() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/svd.json"
-    ))
-    .expect("svd.json");
-    let cases: Vec<Value> = serde_json::from_str(&text).expect("valid JSON");
+    let cases = common::fixture_cases("svd.json");
     assert!(cases.len() > 400);
     let mut families = std::collections::BTreeSet::new();
     let (mut pinv, mut pinv_rtol) = (0, 0);

@@ -21,41 +21,16 @@
 //!   at 60 digits (NumPy's `eigh` misses the small eigenvalues of these by up to 1e-5
 //!   relative).
 
+mod common;
+
+// eigh.json stores each matrix as a flat row-major list.
+use common::{Float, eps, matrix_from_flat as matrix_from, parse, parse_list, to_f64};
 use proptest::prelude::*;
 use serde_json::Value;
-use statrix::{Error, Matrix, Real, matrix};
+use statrix::{Error, Matrix, matrix};
 
 /// LAPACK's test threshold for the symmetric eigenproblem (`TESTING/sep.in`).
 const THRESH: f64 = 60.0;
-
-/// The element types under test, with what the checks need.
-trait Float: Real + core::str::FromStr + Into<f64> {}
-impl Float for f32 {}
-impl Float for f64 {}
-
-fn parse<T: core::str::FromStr>(v: &Value) -> T {
-    let s = v.as_str().expect("a string");
-    s.parse()
-        .unwrap_or_else(|_| panic!("cannot parse {s:?} as a float"))
-}
-
-fn parse_list(v: &Value) -> Vec<f64> {
-    v.as_array().expect("a list").iter().map(parse).collect()
-}
-
-fn matrix_from<T: Float, const R: usize, const C: usize>(v: &Value) -> Matrix<T, R, C> {
-    let values = v.as_array().expect("a list");
-    assert_eq!(values.len(), R * C);
-    Matrix::from_fn(|i, j| parse(&values[i * C + j]))
-}
-
-fn to_f64<T: Float, const R: usize, const C: usize>(m: &Matrix<T, R, C>) -> Matrix<f64, R, C> {
-    m.map(|x| x.into())
-}
-
-fn eps<T: Float>() -> f64 {
-    T::epsilon().into()
-}
 
 /// The symmetric matrix `eigh(UPLO='L')` sees: the lower triangle mirrored.
 fn symmetrize_lower<const N: usize>(a: &Matrix<f64, N, N>) -> Matrix<f64, N, N> {
@@ -170,12 +145,7 @@ macro_rules! dispatch {
 
 #[test]
 fn matches_numpy_eigh_on_every_fixture() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/eigh.json"
-    ))
-    .expect("eigh.json");
-    let cases: Vec<Value> = serde_json::from_str(&text).expect("valid JSON");
+    let cases = common::fixture_cases("eigh.json");
     assert!(cases.len() > 200);
     let mut families = std::collections::BTreeSet::new();
     for case in &cases {

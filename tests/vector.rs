@@ -49,27 +49,23 @@
 //!   `|norm(normalize(v)) - 1| <= (2 k2 + 1/2) eps`, plus `sqrt(n) d/2` for quotients that
 //!   underflow.
 
+mod common;
+
 use std::fmt::{Debug, Display};
-use std::str::FromStr;
 
+use common::eps;
 use serde_json::Value;
-use statrix::{Error, Matrix, Real, Vector, row_vector, vector};
-
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/norms.json");
+use statrix::{Error, Matrix, Vector, row_vector, vector};
 
 /// The norms each fixture case holds, by the key `generate.py` writes.
 const ORDS: [&str; 10] = [
     "sumsq", "2", "1", "inf", "0.5", "3", "4.5", "-1", "-inf", "0",
 ];
 
-/// The element types under test: measured in f64, which holds every f32 exactly.
-trait Float: Real + FromStr + Into<f64> + Display + Debug {}
+/// The element types under test (see [`common::Float`]), printable in failure messages.
+trait Float: common::Float + Display + Debug {}
 impl Float for f32 {}
 impl Float for f64 {}
-
-fn eps<T: Float>() -> f64 {
-    T::epsilon().into()
-}
 
 /// The smallest positive subnormal of `T`.
 fn denorm_min<T: Float>() -> f64 {
@@ -345,12 +341,7 @@ macro_rules! dispatch {
 
 #[test]
 fn norms_match_exact_references() {
-    let text =
-        std::fs::read_to_string(FIXTURES).unwrap_or_else(|e| panic!("cannot read {FIXTURES}: {e}"));
-    let json: Value = serde_json::from_str(&text).expect("norms.json is valid JSON");
-    let cases: Vec<Case> = json
-        .as_array()
-        .expect("norms.json is a list of cases")
+    let cases: Vec<Case> = common::fixture_cases("norms.json")
         .iter()
         .map(Case::from_json)
         .collect();
