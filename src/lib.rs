@@ -95,6 +95,7 @@ mod kernel;
 pub mod linalg;
 mod matrix;
 pub mod nn;
+mod numeric;
 mod ops;
 #[cfg(feature = "rand")]
 pub mod random;

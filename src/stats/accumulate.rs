@@ -20,6 +20,7 @@
 
 use num_traits::NumCast;
 
+use crate::numeric::CompensatedSum;
 use crate::scalar::Real;
 
 /// `n` as a `T` (exact up to `2^24` for `f32`, `2^53` for `f64`).
@@ -36,45 +37,6 @@ pub(super) fn half<T: Real>() -> T {
 /// never negative, and its computed value can only dip below zero by rounding.
 pub(super) fn clamp_nonnegative<T: Real>(x: T) -> T {
     if x < T::ZERO { T::ZERO } else { x }
-}
-
-/// A running Kahan–Babuška–Neumaier compensated sum.
-#[derive(Clone, Copy)]
-pub(super) struct CompensatedSum<T> {
-    sum: T,
-    compensation: T,
-}
-
-impl<T: Real> CompensatedSum<T> {
-    /// An empty sum.
-    pub(super) const fn new() -> Self {
-        CompensatedSum {
-            sum: T::ZERO,
-            compensation: T::ZERO,
-        }
-    }
-
-    /// Adds `x`; the rounding error of `sum + x` is computed exactly (Fast2Sum on the larger
-    /// operand first) and accumulated separately.
-    pub(super) fn add(&mut self, x: T) {
-        let t = self.sum + x;
-        if self.sum.abs() >= x.abs() {
-            self.compensation += (self.sum - t) + x;
-        } else {
-            self.compensation += (x - t) + self.sum;
-        }
-        self.sum = t;
-    }
-
-    /// The compensated total. When the running sum is not finite (an infinite or NaN term, or
-    /// overflow) it is returned as is: the compensation would turn `inf` into NaN.
-    pub(super) fn value(&self) -> T {
-        if self.sum.is_finite() {
-            self.sum + self.compensation
-        } else {
-            self.sum
-        }
-    }
 }
 
 /// The compensated sum of `xs` and how many there were.
