@@ -72,6 +72,14 @@ pub trait Real: Scalar + Float + approx::RelativeEq + approx::UlpsEq {
     #[doc(hidden)]
     const BLUE_SCALING: [Self; 4];
 
+    /// `2`, exactly (the crate's algorithms write `T::TWO`, not `T::ONE + T::ONE`).
+    #[doc(hidden)]
+    const TWO: Self;
+
+    /// `1/2`, exactly.
+    #[doc(hidden)]
+    const HALF: Self;
+
     /// The error function `erf(x) = 2/sqrt(pi) * integral_0^x exp(-t^2) dt`, from the `libm`
     /// crate on every platform (neither `core` nor `std` has it), so results are the same
     /// with and without `std`. SciPy: `scipy.special.erf`.
@@ -123,6 +131,8 @@ const fn pow2_f64(e: i32) -> f64 {
 impl Real for f32 {
     // minexp = -125, maxexp = 128, digits = 24.
     const BLUE_SCALING: [f32; 4] = [pow2_f32(-63), pow2_f32(52), pow2_f32(75), pow2_f32(-76)];
+    const TWO: f32 = 2.0;
+    const HALF: f32 = 0.5;
 
     fn erf(self) -> f32 {
         libm::erff(self)
@@ -136,6 +146,8 @@ impl Real for f32 {
 impl Real for f64 {
     // minexp = -1021, maxexp = 1024, digits = 53.
     const BLUE_SCALING: [f64; 4] = [pow2_f64(-511), pow2_f64(486), pow2_f64(537), pow2_f64(-538)];
+    const TWO: f64 = 2.0;
+    const HALF: f64 = 0.5;
 
     fn erf(self) -> f64 {
         libm::erf(self)
