@@ -8,6 +8,7 @@
 
 use crate::error::Error;
 use crate::matrix::Matrix;
+use crate::numeric::{norm_scaled, sum_of_squares_is_safe};
 use crate::scalar::{Real, Scalar};
 
 impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
@@ -128,66 +129,10 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
         let sum_sq = self.norm_squared();
         // Fast path: no overflow, and the sum is far enough above the subnormal range that
         // any square that underflowed is below the sum's rounding error.
-        let n = T::from(R * C).unwrap_or_else(T::max_value);
-        let tiny = T::min_positive_value() / T::epsilon() * n;
-        if sum_sq.is_finite() && sum_sq >= tiny {
+        if sum_of_squares_is_safe(sum_sq, R * C) {
             return sum_sq.sqrt();
         }
-        self.norm_scaled()
-    }
-
-    /// The L2 norm with Blue's three accumulators (LAPACK `dnrm2`, Anderson 2017): values
-    /// too big or too small to square safely are scaled by exact powers of two, so the
-    /// result keeps full relative accuracy over the whole floating-point range. Also
-    /// settles NaN (NaN) and infinity (`inf`).
-    fn norm_scaled(&self) -> T {
-        let [t_small, t_big, s_small, s_big] = T::BLUE_SCALING;
-        let zero = T::zero();
-        let (mut small, mut medium, mut big) = (zero, zero, zero);
-        let mut any_big = false;
-        let mut any_nan = false;
-        for &x in self.iter() {
-            let a = x.abs();
-            if a.is_nan() {
-                any_nan = true;
-            } else if a > t_big {
-                any_big = true;
-                let y = a * s_big;
-                big += y * y;
-            } else if a < t_small {
-                if !any_big {
-                    let y = a * s_small;
-                    small += y * y;
-                }
-            } else {
-                medium += a * a;
-            }
-        }
-        if any_nan {
-            return T::nan();
-        }
-        if big > zero {
-            // Medium values are negligible beside big ones only when scaled the same way.
-            if medium > zero {
-                big += (medium * s_big) * s_big;
-            }
-            return big.sqrt() / s_big;
-        }
-        if small > zero {
-            if medium > zero {
-                let medium = medium.sqrt();
-                let small = small.sqrt() / s_small;
-                let (lo, hi) = if small > medium {
-                    (medium, small)
-                } else {
-                    (small, medium)
-                };
-                let ratio = lo / hi;
-                return hi * (T::one() + ratio * ratio).sqrt();
-            }
-            return small.sqrt() / s_small;
-        }
-        medium.sqrt()
+        norm_scaled(self.iter().copied())
     }
 
     /// The Frobenius norm: the same as [`norm`](Matrix::norm), under the name NumPy gives it
@@ -213,7 +158,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// ```
     #[inline]
     pub fn norm_l1(&self) -> T {
-        self.iter().fold(T::zero(), |acc, &x| acc + x.abs())
+        self.iter().fold(T::ZERO, |acc, &x| acc + x.abs())
     }
 
     /// The L-infinity norm, the largest absolute value, NumPy's
@@ -228,7 +173,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// ```
     #[inline]
     pub fn norm_linf(&self) -> T {
-        let mut max = T::zero();
+        let mut max = T::ZERO;
         for &x in self.iter() {
             let a = x.abs();
             if a.is_nan() {
@@ -263,9 +208,9 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
         if p.is_nan() {
             return T::nan();
         }
-        if p == T::zero() {
+        if p == T::ZERO {
             // NumPy's `(x != 0).sum()`: NaN != 0, so a NaN element is counted.
-            let count = self.iter().filter(|x| **x != T::zero()).count();
+            let count = self.iter().filter(|x| **x != T::ZERO).count();
             return T::from(count).unwrap_or_else(T::max_value);
         }
         if self.iter().any(|x| x.is_nan()) {
@@ -277,23 +222,23 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
         if p == T::neg_infinity() {
             return self.iter().fold(T::infinity(), |m, &x| m.min(x.abs()));
         }
-        if p == T::one() {
+        if p == T::ONE {
             return self.norm_l1();
         }
-        if p == T::one() + T::one() {
+        if p == T::TWO {
             return self.norm();
         }
         // Scale by the element whose term dominates: the largest for p > 0, the smallest for
         // p < 0. Then every term (|x|/s)^p is at most 1, the sum lies in [1, n], and only
         // negligible terms can underflow.
-        let s = if p > T::zero() {
+        let s = if p > T::ZERO {
             self.norm_linf()
         } else {
             self.iter().fold(T::infinity(), |m, &x| m.min(x.abs()))
         };
-        if s == T::zero() {
+        if s == T::ZERO {
             // p > 0: all elements are zero. p < 0: a zero element, 0^p = inf in the sum.
-            return T::zero();
+            return T::ZERO;
         }
         if s.is_infinite() {
             // p > 0: an infinite element. p < 0: every element is infinite (each adds 0, so
@@ -302,7 +247,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
         }
         let sum = self
             .iter()
-            .fold(T::zero(), |acc, &x| acc + (x.abs() / s).powf(p));
+            .fold(T::ZERO, |acc, &x| acc + (x.abs() / s).powf(p));
         s * sum.powf(p.recip())
     }
 
@@ -323,7 +268,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// ```
     pub fn normalize(&self) -> Result<Self, Error> {
         let norm = self.norm();
-        if norm == T::zero() {
+        if norm == T::ZERO {
             return Err(Error::ZeroNorm);
         }
         if norm.is_finite() && norm >= T::min_positive_value() {

@@ -4,8 +4,8 @@
 //! step of [`Matrix::eigen`] (as of LAPACK's `dgeev`).
 
 use crate::error::Error;
-use crate::linalg::householder::{all_finite, max_abs, norm2};
 use crate::matrix::{Matrix, Vector};
+use crate::numeric::{all_finite, max_abs, norm};
 use crate::scalar::Real;
 
 /// What the balancing does: LAPACK's `job` argument of `dgebal`.
@@ -56,7 +56,7 @@ pub(crate) fn balance_in_place<T: Real, const N: usize>(
     for (j, r) in record.iter_mut().enumerate() {
         *r = j;
     }
-    let mut scale = [T::one(); N];
+    let mut scale = [T::ONE; N];
     let mut k = 0;
     let mut l = N - 1;
 
@@ -68,7 +68,7 @@ pub(crate) fn balance_in_place<T: Real, const N: usize>(
             if i > l {
                 continue;
             }
-            let isolated = (0..=l).all(|j| j == i || a[i][j] == T::zero());
+            let isolated = (0..=l).all(|j| j == i || a[i][j] == T::ZERO);
             if isolated {
                 record[l] = i;
                 if i != l {
@@ -102,7 +102,7 @@ pub(crate) fn balance_in_place<T: Real, const N: usize>(
             if j < k || k >= l {
                 continue;
             }
-            let isolated = (k..=l).all(|i| i == j || a[i][j] == T::zero());
+            let isolated = (k..=l).all(|i| i == j || a[i][j] == T::ZERO);
             if isolated {
                 record[k] = j;
                 if j != k {
@@ -137,32 +137,32 @@ fn scale_block<T: Real, const N: usize>(
     l: usize,
     scale: &mut [T; N],
 ) {
-    let two = T::one() + T::one();
-    let factor = T::from(0.95).unwrap_or_else(T::one);
+    let two = T::TWO;
+    let factor = T::from(0.95).unwrap_or(T::ONE);
     let sfmin1 = T::min_positive_value() / T::epsilon();
-    let sfmax1 = T::one() / sfmin1;
+    let sfmax1 = T::ONE / sfmin1;
     let sfmin2 = sfmin1 * two;
-    let sfmax2 = T::one() / sfmin2;
+    let sfmax2 = T::ONE / sfmin2;
     if already_balanced(a, k, l) {
         // The first sweep would change nothing, so dgebal would stop after it.
         return;
     }
-    let mut buf = [T::zero(); N];
+    let mut buf = [T::ZERO; N];
     for _sweep in 0..MAX_SCALING_SWEEPS {
         let mut changed = false;
         for i in k..=l {
             for r in k..=l {
                 buf[r] = a[r][i];
             }
-            let mut c = norm2(&buf[k..=l]);
-            let mut r = norm2(&a[i][k..=l]);
-            let mut ca = (0..=l).fold(T::zero(), |m, row| m.max(a[row][i].abs()));
+            let mut c = norm(buf[k..=l].iter().copied());
+            let mut r = norm(a[i][k..=l].iter().copied());
+            let mut ca = (0..=l).fold(T::ZERO, |m, row| m.max(a[row][i].abs()));
             let mut ra = max_abs(&a[i][k..]);
-            if c == T::zero() || r == T::zero() {
+            if c == T::ZERO || r == T::ZERO {
                 continue;
             }
             let mut g = r / two;
-            let mut f = T::one();
+            let mut f = T::ONE;
             let s = c + r;
             // Each step doubles f; the range guards stop it within the exponent range.
             while c < g && f.max(c).max(ca) < sfmax2 && r.min(g).min(ra) > sfmin2 {
@@ -185,13 +185,13 @@ fn scale_block<T: Real, const N: usize>(
             if c + r >= factor * s {
                 continue;
             }
-            if f < T::one() && scale[i] < T::one() && f * scale[i] <= sfmin1 {
+            if f < T::ONE && scale[i] < T::ONE && f * scale[i] <= sfmin1 {
                 continue;
             }
-            if f > T::one() && scale[i] > T::one() && scale[i] >= sfmax1 / f {
+            if f > T::ONE && scale[i] > T::ONE && scale[i] >= sfmax1 / f {
                 continue;
             }
-            let g = T::one() / f;
+            let g = T::ONE / f;
             scale[i] *= f;
             changed = true;
             for x in a[i].iter_mut().skip(k) {
@@ -214,10 +214,10 @@ fn scale_block<T: Real, const N: usize>(
 /// adds them, so `c` and `r` are bitwise the sweep's. Conservative: `false` when a sum
 /// leaves the range where [`norm2`] takes it as it is, or when some `f` might change.
 fn already_balanced<T: Real, const N: usize>(a: &[[T; N]; N], k: usize, l: usize) -> bool {
-    let mut col = [T::zero(); N];
-    let mut row = [T::zero(); N];
+    let mut col = [T::ZERO; N];
+    let mut row = [T::ZERO; N];
     for (rs, a_row) in row[k..=l].iter_mut().zip(&a[k..=l]) {
-        let mut sum = T::zero();
+        let mut sum = T::ZERO;
         for (cs, &x) in col[k..=l].iter_mut().zip(&a_row[k..=l]) {
             let sq = x * x;
             *cs += sq;
@@ -225,7 +225,7 @@ fn already_balanced<T: Real, const N: usize>(a: &[[T; N]; N], k: usize, l: usize
         }
         *rs = sum;
     }
-    let two = T::one() + T::one();
+    let two = T::TWO;
     let n = T::from(l + 1 - k).unwrap_or_else(T::max_value);
     let tiny = T::min_positive_value() / T::epsilon() * n;
     col[k..=l].iter().zip(&row[k..=l]).all(|(&cs, &rs)| {
@@ -370,7 +370,7 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     /// # Ok::<(), statrix::Error>(())
     /// ```
     pub fn balance(&self) -> Result<Balance<T, N>, Error> {
-        if !all_finite(self) {
+        if !all_finite(self.as_slice()) {
             return Err(Error::NonFinite);
         }
         let mut permutation = [0usize; N];
@@ -386,7 +386,7 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
         }
         let mut a = self.0;
         let bal = balance_in_place(&mut a, BalanceJob::PermuteAndScale);
-        let mut scale = [T::one(); N];
+        let mut scale = [T::ONE; N];
         scale[bal.ilo..=bal.ihi].copy_from_slice(&bal.scale[bal.ilo..=bal.ihi]);
         Ok(Balance {
             balanced: Matrix(a),

@@ -36,7 +36,7 @@ use crate::error::Error;
 use crate::matrix::Matrix;
 use crate::scalar::Real;
 
-use super::lu::{all_finite, finite_or_overflow, scaled_product};
+use crate::numeric::{all_finite, finite_or_overflow, scaled_product};
 
 /// The largest `N` whose factorization and substitutions are written for full unrolling.
 const UNROLL_MAX: usize = 8;
@@ -126,9 +126,7 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
 /// Whether the lower triangle (with the diagonal) is finite.
 #[cold]
 fn lower_finite<T: Real, const N: usize>(a: &[[T; N]; N]) -> bool {
-    a.iter()
-        .enumerate()
-        .all(|(i, row)| row[..=i].iter().all(|x| x.is_finite()))
+    a.iter().enumerate().all(|(i, row)| all_finite(&row[..=i]))
 }
 
 /// The factorization of the lower triangle of `a` into `l` (whose upper triangle is left
@@ -261,9 +259,9 @@ impl<T: Real, const N: usize> Cholesky<T, N> {
         let x = self.substitute(b.0);
         // A NaN or infinite element of `b` leaves one in `x` (substitution subtracts from it
         // and divides it by the finite positive diagonal), so `b` needs a look only then.
-        if all_finite(&x.0) {
+        if all_finite(x.as_slice()) {
             Ok(x)
-        } else if all_finite(&b.0) {
+        } else if all_finite(b.as_slice()) {
             Err(Error::Overflow)
         } else {
             Err(Error::NonFinite)

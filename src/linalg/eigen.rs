@@ -7,9 +7,9 @@ use num_complex::Complex;
 
 use crate::error::Error;
 use crate::linalg::balance::BalanceJob;
-use crate::linalg::householder::{Pow2Scale, finite_max_abs, prescale_exponent};
 use crate::linalg::schur::{Want, eigenvalues_only, real_schur, unscaled_eigenvalues};
 use crate::matrix::{Matrix, Vector};
+use crate::numeric::{Pow2Scale, finite_max_abs, prescale_exponent};
 use crate::scalar::Real;
 
 /// Eigenvalues and right eigenvectors of a real square matrix, from [`Matrix::eigen`]:
@@ -132,15 +132,15 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     /// # Ok::<(), statrix::Error>(())
     /// ```
     pub fn eigen(&self) -> Result<Eigen<T, N>, Error> {
-        let amax = finite_max_abs(self).ok_or(Error::NonFinite)?;
-        let czero = Complex::new(T::zero(), T::zero());
-        if amax == T::zero() {
+        let amax = finite_max_abs(self.as_slice()).ok_or(Error::NonFinite)?;
+        let czero = Complex::new(T::ZERO, T::ZERO);
+        if amax == T::ZERO {
             // The zero matrix (and N = 0): all eigenvalues zero, the identity's columns as
             // eigenvectors (as NumPy).
             return Ok(Eigen {
                 eigenvalues: Matrix::from_fn(|_, _| czero),
                 eigenvectors: Matrix::from_fn(|i, j| {
-                    Complex::new(if i == j { T::one() } else { T::zero() }, T::zero())
+                    Complex::new(if i == j { T::ONE } else { T::ZERO }, T::ZERO)
                 }),
             });
         }
@@ -232,17 +232,17 @@ fn solve_1x1<T: Real>(t: T, lambda: Complex<T>, b: Complex<T>, th: &Thresholds<T
     let mut d = Complex::new(t - lambda.re, -lambda.im);
     let mut dnorm = abs1(d);
     if dnorm < smini {
-        d = Complex::new(smini, T::zero());
+        d = Complex::new(smini, T::ZERO);
         dnorm = smini;
     }
     let bnorm = abs1(b);
-    let mut scale = T::one();
-    if dnorm < T::one() && bnorm > T::one() && bnorm > th.bignum_solve * dnorm {
-        scale = T::one() / bnorm;
+    let mut scale = T::ONE;
+    if dnorm < T::ONE && bnorm > T::ONE && bnorm > th.bignum_solve * dnorm {
+        scale = T::ONE / bnorm;
     }
     let x = cdiv(b * scale, d);
     Solved {
-        x: [x, Complex::new(T::zero(), T::zero())],
+        x: [x, Complex::new(T::ZERO, T::ZERO)],
         scale,
         xnorm: abs1(x),
     }
@@ -257,20 +257,20 @@ fn solve_2x2<T: Real>(
     b: [Complex<T>; 2],
     th: &Thresholds<T>,
 ) -> Solved<T> {
-    let one = T::one();
+    let one = T::ONE;
     let smini = th.smin;
     let c = [
         [
             Complex::new(block[0][0] - lambda.re, -lambda.im),
-            Complex::new(block[0][1], T::zero()),
+            Complex::new(block[0][1], T::ZERO),
         ],
         [
-            Complex::new(block[1][0], T::zero()),
+            Complex::new(block[1][0], T::ZERO),
             Complex::new(block[1][1] - lambda.re, -lambda.im),
         ],
     ];
     // The pivot: the largest element, scanned column by column as LAPACK does.
-    let mut cmax = T::zero();
+    let mut cmax = T::ZERO;
     let (mut pr, mut pc) = (0, 0);
     for (col, row) in [(0, 0), (0, 1), (1, 0), (1, 1)] {
         let m = abs1(c[row][col]);
@@ -299,13 +299,13 @@ fn solve_2x2<T: Real>(
     let c21 = c[qr][pc];
     let u12 = c[pr][qc];
     let c22 = c[qr][qc];
-    let u11r = cdiv(Complex::new(one, T::zero()), u11);
+    let u11r = cdiv(Complex::new(one, T::ZERO), u11);
     let l21 = c21 * u11r;
     let u12s = u12 * u11r;
     let mut u22 = c22 - u12 * l21;
     let mut u22abs = abs1(u22);
     if u22abs < smini {
-        u22 = Complex::new(smini, T::zero());
+        u22 = Complex::new(smini, T::ZERO);
         u22abs = smini;
     }
     let mut b1 = b[pr];
@@ -337,9 +337,9 @@ fn schur_eigenvectors<T: Real, const N: usize>(
     t: &[[T; N]; N],
     z: &[[T; N]; N],
 ) -> [[Complex<T>; N]; N] {
-    let czero = Complex::new(T::zero(), T::zero());
+    let czero = Complex::new(T::ZERO, T::ZERO);
     let mut vectors = [[czero; N]; N];
-    let one = T::one();
+    let one = T::ONE;
     let two = one + one;
     let unfl = T::min_positive_value();
     let ulp = T::epsilon();
@@ -348,21 +348,21 @@ fn schur_eigenvectors<T: Real, const N: usize>(
     let bignum_update = (one - ulp) / smlnum;
     let bignum_solve = one / (two * unfl);
     // cnorm[j]: the 1-norm of column j above the diagonal, to foresee overflow.
-    let mut cnorm = [T::zero(); N];
+    let mut cnorm = [T::ZERO; N];
     for (j, cn) in cnorm.iter_mut().enumerate() {
-        *cn = t.iter().take(j).fold(T::zero(), |s, row| s + row[j].abs());
+        *cn = t.iter().take(j).fold(T::ZERO, |s, row| s + row[j].abs());
     }
 
     let mut kend = N;
     while kend > 0 {
         let ki = kend - 1;
-        let pair = ki > 0 && t[ki][ki - 1] != T::zero();
+        let pair = ki > 0 && t[ki][ki - 1] != T::ZERO;
         let top = if pair { ki - 1 } else { ki };
         let wr = t[ki][ki];
         let wi = if pair {
             t[ki][ki - 1].abs().sqrt() * t[ki - 1][ki].abs().sqrt()
         } else {
-            T::zero()
+            T::ZERO
         };
         let lambda = Complex::new(wr, wi);
         let th = Thresholds {
@@ -379,15 +379,15 @@ fn schur_eigenvectors<T: Real, const N: usize>(
             } else {
                 (-wi / t[ki][k1], one)
             };
-            x[k1] = Complex::new(xr, T::zero());
-            x[ki] = Complex::new(T::zero(), xi);
+            x[k1] = Complex::new(xr, T::ZERO);
+            x[ki] = Complex::new(T::ZERO, xi);
             for (k, xk) in x.iter_mut().enumerate().take(k1) {
                 *xk = Complex::new(-xr * t[k][k1], -xi * t[k][ki]);
             }
         } else {
-            x[ki] = Complex::new(one, T::zero());
+            x[ki] = Complex::new(one, T::ZERO);
             for (k, xk) in x.iter_mut().enumerate().take(ki) {
-                *xk = Complex::new(-t[k][ki], T::zero());
+                *xk = Complex::new(-t[k][ki], T::ZERO);
             }
         }
         back_substitute(t, &mut x, top, ki, lambda, &th, &cnorm);
@@ -401,8 +401,8 @@ fn schur_eigenvectors<T: Real, const N: usize>(
             }
             *vr = s;
         }
-        let emax = v.iter().fold(T::zero(), |m, &c| m.max(abs1(c)));
-        if emax > T::zero() {
+        let emax = v.iter().fold(T::ZERO, |m, &c| m.max(abs1(c)));
+        if emax > T::ZERO {
             let rec = one / emax;
             for c in v.iter_mut() {
                 *c *= rec;
@@ -431,11 +431,11 @@ fn back_substitute<T: Real, const N: usize>(
     th: &Thresholds<T>,
     cnorm: &[T; N],
 ) {
-    let one = T::one();
+    let one = T::ONE;
     let mut jend = top;
     while jend > 0 {
         let j = jend - 1;
-        if j > 0 && t[j][j - 1] != T::zero() {
+        if j > 0 && t[j][j - 1] != T::ZERO {
             // A 2 x 2 block in rows j-1, j.
             let j1 = j - 1;
             let block = [[t[j1][j1], t[j1][j]], [t[j][j1], t[j][j]]];
@@ -483,27 +483,27 @@ fn back_substitute<T: Real, const N: usize>(
 /// Scales `v` to unit 2-norm and rotates it so that its component of largest modulus (the
 /// first of those equal to it up to rounding) is real and positive.
 fn normalize<T: Real, const N: usize>(v: &mut [Complex<T>; N]) {
-    let emax = v.iter().fold(T::zero(), |m, &c| m.max(abs1(c)));
-    if emax == T::zero() || !emax.is_finite() {
+    let emax = v.iter().fold(T::ZERO, |m, &c| m.max(abs1(c)));
+    if emax == T::ZERO || !emax.is_finite() {
         return;
     }
     // After this, every |component| <= 1 and the largest is >= 1/2: squares are safe.
-    let rec = T::one() / emax;
-    let mut sum = T::zero();
+    let rec = T::ONE / emax;
+    let mut sum = T::ZERO;
     for c in v.iter_mut() {
         *c *= rec;
         sum += c.norm_sqr();
     }
-    let inv_norm = T::one() / sum.sqrt();
-    let mut pmax = T::zero();
+    let inv_norm = T::ONE / sum.sqrt();
+    let mut pmax = T::ZERO;
     for c in v.iter_mut() {
         *c *= inv_norm;
         pmax = pmax.max(c.norm_sqr());
     }
     // The first component as large as the largest up to rounding (a relative 4 eps in the
     // squared modulus), so that exact ties pick the first.
-    let four = T::one() + T::one() + T::one() + T::one();
-    let threshold = pmax * (T::one() - four * T::epsilon());
+    let four = T::TWO * T::TWO;
+    let threshold = pmax * (T::ONE - four * T::epsilon());
     let p = v
         .iter()
         .position(|c| c.norm_sqr() >= threshold)
@@ -512,10 +512,10 @@ fn normalize<T: Real, const N: usize>(v: &mut [Complex<T>; N]) {
     let phase = Complex::new(v[p].re / modulus, -v[p].im / modulus);
     for c in v.iter_mut() {
         *c *= phase;
-        if c.im == T::zero() {
+        if c.im == T::ZERO {
             // No negative zeros in real vectors.
-            c.im = T::zero();
+            c.im = T::ZERO;
         }
     }
-    v[p] = Complex::new(modulus, T::zero());
+    v[p] = Complex::new(modulus, T::ZERO);
 }

@@ -3,11 +3,9 @@
 //! the general eigenvalue problem.
 
 use crate::error::Error;
-use crate::linalg::householder::{
-    Pow2Scale, finite_max_abs, make_reflector, prescale_exponent, reflect_cols, reflect_rows,
-    reflect_rows_masked,
-};
+use crate::linalg::householder::{make_reflector, reflect_cols, reflect_rows, reflect_rows_masked};
 use crate::matrix::Matrix;
+use crate::numeric::{Pow2Scale, all_finite, finite_max_abs, prescale_exponent};
 use crate::scalar::Real;
 
 /// The Hessenberg decomposition `A = Q H Q^T` of a square matrix, from
@@ -62,8 +60,8 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     /// # Ok::<(), statrix::Error>(())
     /// ```
     pub fn hessenberg(&self) -> Result<Hessenberg<T, N>, Error> {
-        let amax = finite_max_abs(self).ok_or(Error::NonFinite)?;
-        if amax == T::zero() {
+        let amax = finite_max_abs(self.as_slice()).ok_or(Error::NonFinite)?;
+        if amax == T::ZERO {
             // The zero matrix (and N = 0) is already in Hessenberg form.
             return Ok(Hessenberg {
                 h: *self,
@@ -77,13 +75,13 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
         if let Some(exp) = exp {
             Pow2Scale::new(exp).apply_all(&mut a);
         }
-        let mut tau = [T::zero(); N];
+        let mut tau = [T::ZERO; N];
         reduce(&mut a, 0, N - 1, &mut tau);
         let q = form_q(&a, &tau, 0, N - 1);
         clear_below_subdiagonal(&mut a);
         if let Some(exp) = exp {
             Pow2Scale::new(-exp).apply_all(&mut a);
-            if !a.iter().flatten().all(|x| x.is_finite()) {
+            if !all_finite(a.as_flattened()) {
                 return Err(Error::Overflow);
             }
         }
@@ -106,7 +104,7 @@ pub(crate) fn reduce<T: Real, const N: usize>(
     // below the subdiagonal only at the end, since the left updates give the entries below
     // the subdiagonal of the columns left of the active one a zero update (whose sign could
     // differ from the stored tail's zero).
-    let mut tails = [[T::zero(); N]; N];
+    let mut tails = [[T::ZERO; N]; N];
     for i in ilo..ihi {
         let v = &mut tails[i];
         // The reflector that zeroes a[i+2..=ihi][i].
@@ -114,9 +112,9 @@ pub(crate) fn reduce<T: Real, const N: usize>(
             *vr = row[i];
         }
         let (beta, t) = make_reflector(a[i + 1][i], &mut v[i + 2..=ihi]);
-        v[i + 1] = T::one();
+        v[i + 1] = T::ONE;
         tau[i] = t;
-        if t != T::zero() {
+        if t != T::ZERO {
             // From the right: A[0..=ihi][i+1..=ihi] (I - t v v^T).
             reflect_cols(a, &v[i + 1..=ihi], t, (0, ihi + 1), i + 1);
             // From the left: (I - t v v^T) A[i+1..=ihi][i+1..N], over whole rows; in rows
@@ -141,17 +139,17 @@ pub(crate) fn form_q<T: Real, const N: usize>(
     ilo: usize,
     ihi: usize,
 ) -> [[T; N]; N] {
-    let mut q = [[T::zero(); N]; N];
+    let mut q = [[T::ZERO; N]; N];
     for (i, row) in q.iter_mut().enumerate() {
-        row[i] = T::one();
+        row[i] = T::ONE;
     }
-    let mut v = [T::zero(); N];
+    let mut v = [T::ZERO; N];
     for i in (ilo..ihi).rev() {
         let t = tau[i];
-        if t == T::zero() {
+        if t == T::ZERO {
             continue;
         }
-        v[i + 1] = T::one();
+        v[i + 1] = T::ONE;
         for (vr, row) in v[i + 2..=ihi].iter_mut().zip(&a[i + 2..=ihi]) {
             *vr = row[i];
         }
@@ -166,7 +164,7 @@ pub(crate) fn form_q<T: Real, const N: usize>(
 pub(crate) fn clear_below_subdiagonal<T: Real, const N: usize>(a: &mut [[T; N]; N]) {
     for (r, row) in a.iter_mut().enumerate() {
         for x in row.iter_mut().take(r.saturating_sub(1)) {
-            *x = T::zero();
+            *x = T::ZERO;
         }
     }
 }

@@ -11,52 +11,13 @@
 //! magnitude lies in LAPACK `dgeev`'s safe range `[smlnum, 1 / smlnum]` with
 //! `smlnum = sqrt(safe_min) / eps` (`2^-459..2^459` in `f64`, `2^-40..2^40` in `f32`), and
 //! otherwise first scale it by a power of two (exactly) to largest magnitude in `[1, 2)`
-//! ([`prescale_exponent`]). In the safe range every square and product of two elements (and
+//! ([`prescale_exponent`](crate::numeric::prescale_exponent)). In the safe range every square and product of two elements (and
 //! every sum of up to `2^40` such squares) is far from overflow, and an underflow can only
 //! lose a quantity below `eps^2` times the largest element's square: the computation is the
 //! scaled one up to such negligible underflow.
 
-use crate::matrix::Matrix;
+use crate::numeric::{norm, sum_of_squares_is_safe};
 use crate::scalar::Real;
-
-/// The Euclidean norm of `x`, safe from overflow and underflow.
-///
-/// The sum of squares is used directly when it is finite and far from the subnormal range;
-/// otherwise the elements are scaled by the largest magnitude first.
-pub(crate) fn norm2<T: Real>(x: &[T]) -> T {
-    let mut sum = T::zero();
-    for &v in x {
-        sum += v * v;
-    }
-    if sum.is_finite() && sum >= tiny_sum_of_squares::<T>(x.len()) {
-        return sum.sqrt();
-    }
-    scaled_norm2(x)
-}
-
-/// The smallest sum of `n` squares that is used as it is: below it, squares that underflowed
-/// (each losing at most `min_positive`) could make up more than `eps` of the sum.
-#[inline]
-fn tiny_sum_of_squares<T: Real>(n: usize) -> T {
-    let n = T::from(n).unwrap_or_else(T::max_value);
-    T::min_positive_value() / T::epsilon() * n
-}
-
-/// The slow half of [`norm2`]: every element divided by the largest magnitude first.
-#[cold]
-#[inline(never)]
-fn scaled_norm2<T: Real>(x: &[T]) -> T {
-    let amax = x.iter().fold(T::zero(), |m, v| m.max(v.abs()));
-    if amax == T::zero() || !amax.is_finite() {
-        return amax;
-    }
-    let mut scaled = T::zero();
-    for &v in x {
-        let s = v / amax;
-        scaled += s * s;
-    }
-    amax * scaled.sqrt()
-}
 
 /// Builds the reflector that maps `[alpha; x]` to `[beta; 0]` (LAPACK `dlarfg`).
 ///
@@ -65,23 +26,22 @@ fn scaled_norm2<T: Real>(x: &[T]) -> T {
 ///
 /// `|beta|` is computed as `sqrt(alpha^2 + sum x_i^2)` when neither that sum nor the sum
 /// over `x` alone comes near overflow or the subnormal range (then no square lost more than
-/// `eps` of the sum, as in [`norm2`]); its rounding error is then at most that of
+/// `eps` of the sum, as in [`sum_of_squares_is_safe`]); its rounding error is then at most that of
 /// `dlarfg`'s `hypot(alpha, ||x||)` (one rounded square root fewer). Otherwise the
 /// overflow- and underflow-safe path of `dlarfg` runs.
 #[inline]
 pub(crate) fn make_reflector<T: Real>(alpha: T, x: &mut [T]) -> (T, T) {
-    let mut sum = T::zero();
+    let mut sum = T::ZERO;
     for &v in x.iter() {
         sum += v * v;
     }
     let total = alpha * alpha + sum;
-    let tiny = tiny_sum_of_squares::<T>(x.len());
-    // (`sum > 0` as well: an empty `x` has `tiny = 0`.)
-    if sum > T::zero() && sum >= tiny && total <= T::max_value() {
+    // (`sum > 0` as well: an empty `x` passes the test with `sum = 0`.)
+    if sum > T::ZERO && sum_of_squares_is_safe(sum, x.len()) && total <= T::max_value() {
         // |beta| >= sqrt(tiny) > safmin: no rescaling is needed.
         let beta = -total.sqrt().copysign(alpha);
         let tau = (beta - alpha) / beta;
-        let scale = T::one() / (alpha - beta);
+        let scale = T::ONE / (alpha - beta);
         for v in x.iter_mut() {
             *v *= scale;
         }
@@ -91,23 +51,22 @@ pub(crate) fn make_reflector<T: Real>(alpha: T, x: &mut [T]) -> (T, T) {
 }
 
 /// [`make_reflector`] for columns whose sum of squares is zero, tiny or huge: LAPACK
-/// `dlarfg` as it is (the norm by [`norm2`], `beta` by `hypot`, rescaling of tiny columns).
+/// `dlarfg` as it is (the norm by [`norm`], `beta` by `hypot`, rescaling of tiny columns).
 #[cold]
 #[inline(never)]
 fn make_reflector_safe<T: Real>(alpha: T, x: &mut [T]) -> (T, T) {
-    let mut xnorm = norm2(x);
-    if xnorm == T::zero() {
-        return (alpha, T::zero());
+    let mut xnorm = norm(x.iter().copied());
+    if xnorm == T::ZERO {
+        return (alpha, T::ZERO);
     }
     let mut alpha = alpha;
     let mut beta = -alpha.hypot(xnorm).copysign(alpha);
     // LAPACK's dlamch('S') / dlamch('E'): below this, 1 / beta would overflow.
-    let two = T::one() + T::one();
-    let safmin = T::min_positive_value() / (T::epsilon() / two);
+    let safmin = T::min_positive_value() / (T::epsilon() / T::TWO);
     let mut knt = 0;
     if beta.abs() < safmin {
         // beta (hence every element) is tiny: rescale, at most 20 times (as LAPACK).
-        let rsafmn = T::one() / safmin;
+        let rsafmn = T::ONE / safmin;
         loop {
             knt += 1;
             for v in x.iter_mut() {
@@ -119,11 +78,11 @@ fn make_reflector_safe<T: Real>(alpha: T, x: &mut [T]) -> (T, T) {
                 break;
             }
         }
-        xnorm = norm2(x);
+        xnorm = norm(x.iter().copied());
         beta = -alpha.hypot(xnorm).copysign(alpha);
     }
     let tau = (beta - alpha) / beta;
-    let scale = T::one() / (alpha - beta);
+    let scale = T::ONE / (alpha - beta);
     for v in x.iter_mut() {
         *v *= scale;
     }
@@ -131,6 +90,25 @@ fn make_reflector_safe<T: Real>(alpha: T, x: &mut [T]) -> (T, T) {
         beta *= safmin;
     }
     (beta, tau)
+}
+
+/// Builds the reflector that maps `[alpha; x]` to `[beta; 0]` when the norm of `[alpha; x]`
+/// is already known (`norm`, from column pivoting): LAPACK `xLARFG` without recomputing the
+/// norm, `beta = -sign(alpha) norm` (with `-0.0` taken as positive), `tau = (beta - alpha) /
+/// beta`, and `x` overwritten with `x / (alpha - beta)`, the tail of `v`. `alpha - beta =
+/// sign(alpha) (|alpha| + norm)` has no cancellation and is at least `|x_i|`, so the
+/// quotients are at most 1. Returns `(alpha, 0)` (`H = I`) and leaves `x` as it is when
+/// `norm` is zero or `x` is already zero.
+pub(crate) fn make_reflector_from_norm<T: Real>(alpha: T, x: &mut [T], norm: T) -> (T, T) {
+    if norm == T::ZERO || x.iter().all(|&v| v == T::ZERO) {
+        return (alpha, T::ZERO);
+    }
+    let beta = if alpha >= T::ZERO { -norm } else { norm };
+    let denom = alpha - beta;
+    for v in x.iter_mut() {
+        *v /= denom;
+    }
+    (beta, (beta - alpha) / beta)
 }
 
 /// Applies `H = I - tau v v^T` from the left to rows `r0..r0 + v.len()`, columns `c0..c1` of
@@ -196,7 +174,7 @@ pub(crate) fn reflect_rows_masked<T: Real, const R: usize, const N: usize>(
     let vs = &v[r0 + 1..r1];
     // w = row r0 (v[r0] = 1) + sum_r v[r] row r.
     let mut w = *head;
-    let mut w_odd = [T::zero(); N];
+    let mut w_odd = [T::ZERO; N];
     let (row_pairs, v_pairs) = (rest.chunks_exact(2), vs.chunks_exact(2));
     if let (Some(row), Some(&vr)) = (row_pairs.remainder().first(), v_pairs.remainder().first()) {
         for (wo, &x) in w_odd.iter_mut().zip(row) {
@@ -210,7 +188,7 @@ pub(crate) fn reflect_rows_masked<T: Real, const R: usize, const N: usize>(
         }
     }
     for (c, (wc, &wo)) in w.iter_mut().zip(&w_odd).enumerate() {
-        *wc = if c >= c0 { (*wc + wo) * tau } else { T::zero() };
+        *wc = if c >= c0 { (*wc + wo) * tau } else { T::ZERO };
     }
     for (x, &wc) in head.iter_mut().zip(&w) {
         *x -= wc;
@@ -234,10 +212,7 @@ pub(crate) fn reflect_cols<T: Real, const R: usize, const C: usize>(
 ) {
     for row in a[r0..r1].iter_mut() {
         let part = &mut row[c0..c0 + v.len()];
-        let w = part
-            .iter()
-            .zip(v)
-            .fold(T::zero(), |s, (&x, &vc)| s + x * vc);
+        let w = part.iter().zip(v).fold(T::ZERO, |s, (&x, &vc)| s + x * vc);
         let tw = tau * w;
         for (x, &vc) in part.iter_mut().zip(v) {
             *x -= tw * vc;
@@ -245,160 +220,9 @@ pub(crate) fn reflect_cols<T: Real, const R: usize, const C: usize>(
     }
 }
 
-/// The largest magnitude among the elements, or NaN-free `0` for an empty slice.
-pub(crate) fn max_abs<T: Real>(x: &[T]) -> T {
-    x.iter().fold(T::zero(), |m, v| m.max(v.abs()))
-}
-
-/// The largest magnitude among the elements of `a`, or `None` if one is NaN or infinite:
-/// the finiteness check and the scaling decision in one pass.
-#[inline]
-pub(crate) fn finite_max_abs<T: Real, const R: usize, const C: usize>(
-    a: &Matrix<T, R, C>,
-) -> Option<T> {
-    // Four independent running maxima and sums (no long dependency chain). `0 x` is 0 for
-    // a finite x and NaN for NaN or an infinity, so `bad` ends NaN exactly when an element
-    // is not finite. A NaN element is skipped by the maxima (`m > acc` is false), which
-    // does not matter since `bad` reports it.
-    let mut acc = [T::zero(); 4];
-    let mut bad = [T::zero(); 4];
-    let chunks = a.as_slice().chunks_exact(4);
-    for (k, &x) in chunks.remainder().iter().enumerate() {
-        let m = x.abs();
-        acc[k] = m;
-        bad[k] = x * T::zero();
-    }
-    for chunk in chunks {
-        for ((acc, bad), &x) in acc.iter_mut().zip(&mut bad).zip(chunk) {
-            let m = x.abs();
-            if m > *acc {
-                *acc = m;
-            }
-            *bad += x * T::zero();
-        }
-    }
-    let amax = acc
-        .iter()
-        .fold(T::zero(), |m, &x| if x > m { x } else { m });
-    let bad = bad.iter().fold(T::zero(), |s, &x| s + x);
-    (bad == T::zero()).then_some(amax)
-}
-
-/// The power-of-two exponent `s` by which a matrix whose largest magnitude is `amax` (finite)
-/// is scaled before it is factored: `None` (no scaling) for the zero matrix and for `amax` in
-/// LAPACK `dgeev`'s safe range `[smlnum, 1 / smlnum]`, `smlnum = sqrt(safe_min) / eps`;
-/// otherwise the `s` that brings `amax` into `[1, 2)`.
-#[inline]
-pub(crate) fn prescale_exponent<T: Real>(amax: T) -> Option<i32> {
-    // BLUE_SCALING[0] = sqrt(safe_min), a power of two: smlnum is exact.
-    let smlnum = T::BLUE_SCALING[0] / T::epsilon();
-    let bignum = T::one() / smlnum;
-    if amax == T::zero() || (amax >= smlnum && amax <= bignum) {
-        None
-    } else {
-        Some(-exponent(amax))
-    }
-}
-
-/// `2^k`, exactly, for `-1074 <= k <= 1023` in `f64` (`-149..=127` in `f32`): binary
-/// powering of 2 or 1/2, whose every partial product is an exact power of two in range.
-pub(crate) fn pow2<T: Real>(k: i32) -> T {
-    let two = T::one() + T::one();
-    let mut base = if k < 0 { T::one() / two } else { two };
-    let mut e = k.unsigned_abs();
-    let mut result = T::one();
-    while e > 0 {
-        if e & 1 == 1 {
-            result *= base;
-        }
-        e >>= 1;
-        if e > 0 {
-            base = base * base;
-        }
-    }
-    result
-}
-
-/// The binary exponent `e` of a finite non-zero `x`: `2^e <= |x| < 2^(e+1)`.
-pub(crate) fn exponent<T: Real>(x: T) -> i32 {
-    let (mantissa, exp, _) = x.integer_decode();
-    // mantissa != 0 for a non-zero x; its bit length is at most 64.
-    let bits = 64 - mantissa.leading_zeros() as i32;
-    i32::from(exp) + bits - 1
-}
-
-/// Multiplication by `2^k` in two exact steps, `x * 2^(k/2) * 2^(k - k/2)`, so that `2^k`
-/// itself need not be representable (`k` may reach about twice the exponent range). The two
-/// factors are computed once, not per element.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Pow2Scale<T> {
-    first: T,
-    second: T,
-}
-
-impl<T: Real> Pow2Scale<T> {
-    /// Multiplication by `2^k`.
-    pub(crate) fn new(k: i32) -> Self {
-        let half = k / 2;
-        Pow2Scale {
-            first: pow2(half),
-            second: pow2(k - half),
-        }
-    }
-
-    /// `x * 2^k`.
-    #[inline]
-    pub(crate) fn apply(&self, x: T) -> T {
-        x * self.first * self.second
-    }
-
-    /// Scales every element of `a` in place.
-    #[inline]
-    pub(crate) fn apply_all<const R: usize, const C: usize>(&self, a: &mut [[T; C]; R]) {
-        for x in a.iter_mut().flatten() {
-            *x = self.apply(*x);
-        }
-    }
-}
-
-/// Multiplies `x` by `2^k` in two exact steps, so that `2^k` itself need not be
-/// representable (`k` may reach about twice the exponent range).
-#[cfg(test)]
-pub(crate) fn scale_pow2<T: Real>(x: T, k: i32) -> T {
-    Pow2Scale::new(k).apply(x)
-}
-
-/// Whether every element of `a` is finite.
-pub(crate) fn all_finite<T: Real, const R: usize, const C: usize>(a: &Matrix<T, R, C>) -> bool {
-    a.iter().all(|v| v.is_finite())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn powers_of_two_are_exact_over_the_range() {
-        assert_eq!(pow2::<f64>(0), 1.0);
-        assert_eq!(pow2::<f64>(10), 1024.0);
-        assert_eq!(pow2::<f64>(-3), 0.125);
-        assert_eq!(pow2::<f64>(1023), 2f64.powi(1023));
-        assert_eq!(pow2::<f64>(-1022), f64::MIN_POSITIVE);
-        assert_eq!(pow2::<f64>(-1074), f64::from_bits(1));
-        assert_eq!(pow2::<f32>(-149), f32::from_bits(1));
-        assert_eq!(scale_pow2(f64::from_bits(1), 1074), 1.0);
-    }
-
-    #[test]
-    fn exponents_match_the_binary_representation() {
-        assert_eq!(exponent(1.0f64), 0);
-        assert_eq!(exponent(1.5f64), 0);
-        assert_eq!(exponent(2.0f64), 1);
-        assert_eq!(exponent(0.75f32), -1);
-        assert_eq!(exponent(f64::from_bits(1)), -1074);
-        assert_eq!(exponent(f64::MAX), 1023);
-        assert_eq!(exponent(-3.0f64), 1);
-    }
 
     #[test]
     fn reflector_maps_onto_the_first_axis() {
@@ -412,15 +236,6 @@ mod tests {
         assert!((4.0 - tau * w * v[1]).abs() < 1e-15);
         let mut zero = [0.0f64; 2];
         assert_eq!(make_reflector(-2.0, &mut zero), (-2.0, 0.0));
-    }
-
-    #[test]
-    fn norm_survives_extremes() {
-        let big = norm2(&[3e300f64, 4e300]);
-        assert!((big - 5e300).abs() <= 4.0 * f64::EPSILON * 5e300);
-        let small = norm2(&[3e-300f64, 4e-300]);
-        assert!((small - 5e-300).abs() <= 4.0 * f64::EPSILON * 5e-300);
-        assert_eq!(norm2::<f64>(&[]), 0.0);
     }
 
     #[test]
@@ -453,21 +268,6 @@ mod tests {
         assert!((beta + f64::MAX / 2.0 * 2f64.sqrt()).abs() <= 1e-15 * f64::MAX);
     }
 
-    #[test]
-    fn prescaling_only_outside_the_safe_range() {
-        assert_eq!(prescale_exponent(0.0f64), None);
-        assert_eq!(prescale_exponent(1.0f64), None);
-        assert_eq!(prescale_exponent(2f64.powi(459)), None);
-        assert_eq!(prescale_exponent(2f64.powi(-459)), None);
-        assert_eq!(prescale_exponent(2f64.powi(460)), Some(-460));
-        assert_eq!(prescale_exponent(1e-300f64), Some(997));
-        assert_eq!(prescale_exponent(2f32.powi(40)), None);
-        assert_eq!(prescale_exponent(2f32.powi(41)), Some(-41));
-        let m = Matrix::new([[1.0f64, -3.0], [2.0, 0.5]]);
-        assert_eq!(finite_max_abs(&m), Some(3.0));
-        assert_eq!(finite_max_abs(&Matrix::new([[1.0f64, f64::NAN]])), None);
-        assert_eq!(finite_max_abs(&Matrix::new([[f32::NEG_INFINITY]])), None);
-    }
     #[test]
     fn empty_tail_gives_the_identity_reflector() {
         assert_eq!(make_reflector(2.0f64, &mut []), (2.0, 0.0));

@@ -1,7 +1,7 @@
 //! Pieces shared by the two Jacobi methods ([`symmetric_eigen`](super::symmetric_eigen) and
-//! [`svd`](super::svd)): the sweep budget, exact power-of-two scaling, an overflow- and
-//! underflow-safe norm, the Rutishauser rotation, the orders in which a sweep visits the
-//! pairs, and sorting helpers.
+//! [`svd`](super::svd)): the sweep budget, the Rutishauser rotation, the orders in which a
+//! sweep visits the pairs, and sorting helpers. (Their exact power-of-two scaling and the
+//! overflow-safe norm are the shared ones of [`numeric`](crate::numeric).)
 //!
 //! Both methods scale their input by an exact power of two so that its largest magnitude
 //! lies in `[1, 2)`. Scaling by a power of two changes no significant bit (short of
@@ -24,84 +24,6 @@ pub(crate) enum Vectors {
     Compute,
     /// Values only: skip the accumulation of the transformations.
     Skip,
-}
-
-/// The exponent `e` such that `2^e * max_abs` lies in `[1, 2)`; 0 for zero.
-pub(crate) fn unit_exponent<T: Real>(max_abs: T) -> i32 {
-    if max_abs == T::zero() || !max_abs.is_finite() {
-        return 0;
-    }
-    let (mantissa, exponent, _) = max_abs.integer_decode();
-    // max_abs = mantissa * 2^exponent with mantissa > 0 of `bits` significant bits, so
-    // max_abs lies in [2^(exponent + bits - 1), 2^(exponent + bits)).
-    let bits = 64 - mantissa.leading_zeros() as i32;
-    -(i32::from(exponent) + bits - 1)
-}
-
-/// `2^e` computed exactly by binary powering, for `|e|` inside the normal exponent range.
-fn pow2<T: Real>(e: i32) -> T {
-    let two = T::one() + T::one();
-    let mut base = if e >= 0 { two } else { T::one() / two };
-    let mut n = e.unsigned_abs();
-    let mut acc = T::one();
-    // At most 32 iterations (the bits of `n`).
-    while n > 0 {
-        if n & 1 == 1 {
-            acc *= base;
-        }
-        n >>= 1;
-        if n > 0 {
-            base = base * base;
-        }
-    }
-    acc
-}
-
-/// Multiplication by `2^e`, done as two multiplications by `2^(e/2)` and `2^(e - e/2)` so
-/// that each factor is a normal number even when `2^e` is not (scaling a subnormal up to 1
-/// needs `2^1074` in f64). Each multiplication is exact unless its result is subnormal.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Pow2Scale<T> {
-    first: T,
-    second: T,
-}
-
-impl<T: Real> Pow2Scale<T> {
-    /// Multiplication by `2^e`.
-    pub(crate) fn new(e: i32) -> Self {
-        Pow2Scale {
-            first: pow2(e / 2),
-            second: pow2(e - e / 2),
-        }
-    }
-
-    /// `x * 2^e`.
-    #[inline]
-    pub(crate) fn apply(&self, x: T) -> T {
-        x * self.first * self.second
-    }
-}
-
-/// The Euclidean norm of `xs`, without overflow and without underflow of the squares: the
-/// plain sum of squares when it is safely inside the normal range, otherwise the sum of
-/// squares of `x / max|x|`.
-pub(crate) fn norm<T: Real>(xs: impl Iterator<Item = T> + Clone) -> T {
-    let sum = xs.clone().fold(T::zero(), |acc, x| acc + x * x);
-    let eps = T::epsilon();
-    // Squares below min_positive lose relative accuracy; once the sum is min_positive /
-    // eps^2 or more, their total is below eps^2 of it for any length under 1 / eps.
-    if sum.is_finite() && sum >= T::min_positive_value() / (eps * eps) {
-        return sum.sqrt();
-    }
-    let max = xs.clone().fold(T::zero(), |m, x| m.max(x.abs()));
-    if max == T::zero() || !max.is_finite() {
-        return max;
-    }
-    let scaled = xs.fold(T::zero(), |acc, x| {
-        let y = x / max;
-        acc + y * y
-    });
-    max * scaled.sqrt()
 }
 
 /// The Jacobi rotation that diagonalises the symmetric 2 x 2 matrix
@@ -134,8 +56,8 @@ pub(crate) fn norm<T: Real>(xs: impl Iterator<Item = T> + Clone) -> T {
 /// (and rows alike) zeroes `a_pq` and gives `a_pp' = a_pp - t a_pq`, `a_qq' = a_qq + t a_pq`.
 #[inline]
 pub(crate) fn rotation<T: Real>(num: T, den: T) -> (T, T, T) {
-    let zero = T::zero();
-    let one = T::one();
+    let zero = T::ZERO;
+    let one = T::ONE;
     let eps = T::epsilon();
     let ss = num * num + den * den;
     let (c, t_abs) = if num == zero {

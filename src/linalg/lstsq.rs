@@ -11,11 +11,13 @@
 //! (`R >= C`), [`lstsq_wide`](Matrix::lstsq_wide) for wide and square ones (`R <= C`, the
 //! underdetermined case); the other orientation does not compile.
 
-use super::jacobi::{Vectors, norm};
+use super::jacobi::Vectors;
 use super::pseudo_inverse::{apply_pinv, invert_above};
 use super::svd::thin_svd;
 use crate::error::Error;
 use crate::matrix::{Matrix, Vector};
+use crate::numeric::all_finite;
+use crate::numeric::norm;
 use crate::scalar::Real;
 
 /// The result of a least-squares solve, NumPy's `x, residuals, rank, s =
@@ -53,7 +55,7 @@ pub struct LeastSquares<T, const C: usize, const K: usize, const S: usize> {
 
 /// The cutoff, rank and inverted singular values for NumPy's `rcond=None`.
 fn truncate<T: Real, const S: usize>(s: &[T; S], dims: usize) -> ([T; S], usize) {
-    let s_max = s.first().copied().unwrap_or_else(T::zero);
+    let s_max = s.first().copied().unwrap_or(T::ZERO);
     let cutoff = T::epsilon() * T::from(dims).unwrap_or_else(T::max_value) * s_max;
     let rank = s.iter().filter(|&&x| x > cutoff).count();
     (invert_above(s, cutoff), rank)
@@ -61,7 +63,7 @@ fn truncate<T: Real, const S: usize>(s: &[T; S], dims: usize) -> ([T; S], usize)
 
 /// `NonFinite` unless every element of `b` is finite.
 fn check_finite<T: Real, const R: usize, const K: usize>(b: &Matrix<T, R, K>) -> Result<(), Error> {
-    if b.iter().all(|x| x.is_finite()) {
+    if all_finite(b.as_slice()) {
         Ok(())
     } else {
         Err(Error::NonFinite)

@@ -26,7 +26,7 @@ use crate::scalar::Real;
 
 /// The largest value, NaN if any value is NaN, 0 for none.
 fn max_or_nan<T: Real>(values: impl Iterator<Item = T>) -> T {
-    let mut max = T::zero();
+    let mut max = T::ZERO;
     for v in values {
         if v.is_nan() {
             return v;
@@ -57,7 +57,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     pub fn rank(&self) -> Result<usize, Error> {
         let (s, k) = singular_values_any(self)?;
         let s = &s[..k.min(C)];
-        let s_max = s.first().copied().unwrap_or_else(T::zero);
+        let s_max = s.first().copied().unwrap_or(T::ZERO);
         let tol = s_max * T::from(R.max(C)).unwrap_or_else(T::max_value) * T::epsilon();
         Ok(s.iter().filter(|&&x| x > tol).count())
     }
@@ -79,9 +79,9 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     pub fn cond(&self) -> Result<T, Error> {
         let (s, k) = singular_values_any(self)?;
         let s = &s[..k.min(C)];
-        let s_max = s.first().copied().unwrap_or_else(T::zero);
-        let s_min = s.last().copied().unwrap_or_else(T::zero);
-        if s_min == T::zero() {
+        let s_max = s.first().copied().unwrap_or(T::ZERO);
+        let s_min = s.last().copied().unwrap_or(T::ZERO);
+        if s_min == T::ZERO {
             return Ok(T::infinity());
         }
         Ok(s_max / s_min)
@@ -101,7 +101,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// ```
     pub fn norm_spectral(&self) -> Result<T, Error> {
         let (s, _) = singular_values_any(self)?;
-        Ok(s.first().copied().unwrap_or_else(T::zero))
+        Ok(s.first().copied().unwrap_or(T::ZERO))
     }
 
     /// The nuclear norm, the sum of the singular values, NumPy's
@@ -120,7 +120,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// ```
     pub fn norm_nuclear(&self) -> Result<T, Error> {
         let (s, k) = singular_values_any(self)?;
-        Ok(s.iter().take(k).fold(T::zero(), |acc, &x| acc + x))
+        Ok(s.iter().take(k).fold(T::ZERO, |acc, &x| acc + x))
     }
 
     /// The induced 1-norm `max_j sum_i |a_ij|`, the largest absolute column sum, NumPy's
@@ -138,7 +138,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(a.norm_l1(), 10.0); // entrywise
     /// ```
     pub fn norm_induced_1(&self) -> T {
-        max_or_nan((0..C).map(|j| self.0.iter().fold(T::zero(), |acc, row| acc + row[j].abs())))
+        max_or_nan((0..C).map(|j| self.0.iter().fold(T::ZERO, |acc, row| acc + row[j].abs())))
     }
 
     /// The induced infinity-norm `max_i sum_j |a_ij|`, the largest absolute row sum,
@@ -159,7 +159,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
         max_or_nan(
             self.0
                 .iter()
-                .map(|row| row.iter().fold(T::zero(), |acc, x| acc + x.abs())),
+                .map(|row| row.iter().fold(T::ZERO, |acc, x| acc + x.abs())),
         )
     }
 }

@@ -17,6 +17,7 @@ use super::jacobi::Vectors;
 use super::svd::thin_svd;
 use crate::error::Error;
 use crate::matrix::Matrix;
+use crate::numeric::finite_or_overflow;
 use crate::scalar::Real;
 
 /// `V diag(inv) U^T b` from the factors of an SVD `A = U diag(S) V^T` (`u`: `R x S`,
@@ -45,10 +46,10 @@ pub(crate) fn apply_pinv<
 /// `1 / s` for the singular values above `cutoff` (and above zero), 0 for the others.
 pub(crate) fn invert_above<T: Real, const S: usize>(s: &[T; S], cutoff: T) -> [T; S] {
     s.map(|x| {
-        if x > cutoff && x > T::zero() {
-            T::one() / x
+        if x > cutoff && x > T::ZERO {
+            T::ONE / x
         } else {
-            T::zero()
+            T::ZERO
         }
     })
 }
@@ -108,19 +109,16 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
         let identity = Matrix::<T, R, R>::identity();
         let pinv = if R >= C {
             let t = thin_svd(self, Vectors::Compute)?;
-            let s_max = t.s.first().copied().unwrap_or_else(T::zero);
+            let s_max = t.s.first().copied().unwrap_or(T::ZERO);
             let inv = invert_above(&t.s, rtol * s_max);
             apply_pinv(&t.u, &inv, &t.vt, &identity)
         } else {
             // A^T = U' S V'^T, so A = V' S U'^T: U = V'^T^T and V^T = U'^T.
             let t = thin_svd(&self.transpose(), Vectors::Compute)?;
-            let s_max = t.s.first().copied().unwrap_or_else(T::zero);
+            let s_max = t.s.first().copied().unwrap_or(T::ZERO);
             let inv = invert_above(&t.s, rtol * s_max);
             apply_pinv(&t.vt.transpose(), &inv, &t.u.transpose(), &identity)
         };
-        if pinv.iter().any(|x| !x.is_finite()) {
-            return Err(Error::Overflow);
-        }
-        Ok(pinv)
+        finite_or_overflow(pinv)
     }
 }

@@ -2,11 +2,9 @@
 //! on it: NumPy's `np.linalg.qr` and the full-rank case of `np.linalg.lstsq`.
 
 use crate::error::Error;
-use crate::linalg::householder::{
-    Pow2Scale, all_finite, finite_max_abs, make_reflector, prescale_exponent, reflect_rows,
-    reflect_rows_masked,
-};
+use crate::linalg::householder::{make_reflector, reflect_rows, reflect_rows_masked};
 use crate::matrix::Matrix;
+use crate::numeric::{Pow2Scale, all_finite, finite_max_abs, prescale_exponent};
 use crate::scalar::Real;
 
 /// The Householder QR factorization `A = Q R` of an `R x C` matrix with `R >= C`, from
@@ -80,7 +78,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
                 "qr: the matrix must be tall or square (R >= C); factor the transpose of a wide matrix"
             )
         };
-        let amax = finite_max_abs(self).ok_or(Error::NonFinite)?;
+        let amax = finite_max_abs(self.as_slice()).ok_or(Error::NonFinite)?;
         let mut a = self.0;
         let Some(exp) = prescale_exponent(amax) else {
             // In the safe range (the common case): no scaling, and R (whose elements are at
@@ -102,7 +100,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
             }
         }
         let packed = Matrix(a);
-        if !all_finite(&packed) {
+        if !all_finite(packed.as_slice()) {
             // An element of R beyond the largest finite value (elements near T::MAX).
             return Err(Error::Overflow);
         }
@@ -119,9 +117,9 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
 /// update could flip the sign of a zero) are written only at the end, from `tails`.
 #[inline]
 fn factor<T: Real, const R: usize, const C: usize>(a: &mut [[T; C]; R]) -> [T; C] {
-    let mut tau = [T::zero(); C];
+    let mut tau = [T::ZERO; C];
     // tails[k]: reflector k's vector (rows k+1.., column k of the packed form).
-    let mut tails = [[T::zero(); R]; C];
+    let mut tails = [[T::ZERO; R]; C];
     for (k, v) in tails.iter_mut().enumerate() {
         // The reflector annihilating a[k+1.., k].
         for (vi, row) in v[k + 1..].iter_mut().zip(&a[k + 1..]) {
@@ -129,7 +127,7 @@ fn factor<T: Real, const R: usize, const C: usize>(a: &mut [[T; C]; R]) -> [T; C
         }
         let (beta, t) = make_reflector(a[k][k], &mut v[k + 1..]);
         tau[k] = t;
-        if t != T::zero() {
+        if t != T::ZERO {
             reflect_rows_masked(a, v, t, (k, R), k + 1);
         }
         a[k][k] = beta;
@@ -156,13 +154,7 @@ impl<T: Real, const R: usize, const C: usize> Qr<T, R, C> {
     /// # Ok::<(), statrix::Error>(())
     /// ```
     pub fn r(&self) -> Matrix<T, C, C> {
-        Matrix::from_fn(|i, j| {
-            if i <= j {
-                self.packed.0[i][j]
-            } else {
-                T::zero()
-            }
-        })
+        Matrix::from_fn(|i, j| if i <= j { self.packed.0[i][j] } else { T::ZERO })
     }
 
     /// The thin `R x C` factor `Q` with orthonormal columns, NumPy's `q` from
@@ -199,14 +191,14 @@ impl<T: Real, const R: usize, const C: usize> Qr<T, R, C> {
     /// The first `QC` columns of `H_0 ... H_{C-1}` (LAPACK `dorg2r`), for `QC` = `C` or `R`.
     fn form_q<const QC: usize>(&self) -> [[T; QC]; R] {
         let a = &self.packed.0;
-        let mut q = [[T::zero(); QC]; R];
+        let mut q = [[T::ZERO; QC]; R];
         // Columns past the reflectors start as columns of the identity.
         for (j, row) in q.iter_mut().enumerate().skip(C) {
             if j < QC {
-                row[j] = T::one();
+                row[j] = T::ONE;
             }
         }
-        let mut v = [T::zero(); R];
+        let mut v = [T::ZERO; R];
         for k in (0..C.min(QC)).rev() {
             for (vi, row) in v[k + 1..].iter_mut().zip(&a[k + 1..]) {
                 *vi = row[k];
@@ -215,11 +207,11 @@ impl<T: Real, const R: usize, const C: usize> Qr<T, R, C> {
             // Column k is still e_k here and the columns left of it are zero in rows k..
             // (so the zero update of reflect_rows_masked leaves them exactly as they are); the
             // columns right of it hold H_{k+1} ... applied to the identity.
-            if tau != T::zero() {
+            if tau != T::ZERO {
                 reflect_rows_masked(&mut q, &v, tau, (k, R), k + 1);
             }
-            q[k][k] = T::one() - tau;
-            if tau != T::zero() {
+            q[k][k] = T::ONE - tau;
+            if tau != T::ZERO {
                 for (row, &vi) in q[k + 1..].iter_mut().zip(&v[k + 1..]) {
                     row[k] = -tau * vi;
                 }
@@ -262,29 +254,29 @@ impl<T: Real, const R: usize, const C: usize> Qr<T, R, C> {
         &self,
         b: &Matrix<T, R, K>,
     ) -> Result<Matrix<T, C, K>, Error> {
-        if !all_finite(b) {
+        if !all_finite(b.as_slice()) {
             return Err(Error::NonFinite);
         }
         let a = &self.packed.0;
-        if let Some(index) = (0..C).find(|&k| a[k][k] == T::zero()) {
+        if let Some(index) = (0..C).find(|&k| a[k][k] == T::ZERO) {
             return Err(Error::Singular { index });
         }
         let mut y = b.0;
-        let mut v = [T::zero(); R];
+        let mut v = [T::ZERO; R];
         // y = Q^T b = H_{C-1} ... H_0 b.
         for k in 0..C {
             let tau = self.tau[k];
-            if tau == T::zero() {
+            if tau == T::ZERO {
                 continue;
             }
-            v[k] = T::one();
+            v[k] = T::ONE;
             for (vi, row) in v[k + 1..].iter_mut().zip(&a[k + 1..]) {
                 *vi = row[k];
             }
             reflect_rows(&mut y, &v[k..], tau, k, (0, K));
         }
         // Back substitution R x = y[..C], from the last row up.
-        let mut x = [[T::zero(); K]; C];
+        let mut x = [[T::ZERO; K]; C];
         for i in (0..C).rev() {
             let (head, solved) = x.split_at_mut(i + 1);
             for (j, xij) in head[i].iter_mut().enumerate() {
@@ -296,7 +288,7 @@ impl<T: Real, const R: usize, const C: usize> Qr<T, R, C> {
             }
         }
         let x = Matrix(x);
-        if all_finite(&x) {
+        if all_finite(x.as_slice()) {
             Ok(x)
         } else {
             Err(Error::Overflow)

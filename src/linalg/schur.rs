@@ -8,8 +8,9 @@ use num_complex::Complex;
 use crate::error::Error;
 use crate::linalg::balance::{BalanceJob, Balancing, balance_in_place};
 use crate::linalg::hessenberg::{clear_below_subdiagonal, form_q, reduce};
-use crate::linalg::householder::{Pow2Scale, finite_max_abs, make_reflector, prescale_exponent};
+use crate::linalg::householder::make_reflector;
 use crate::matrix::{Matrix, Vector};
+use crate::numeric::{Pow2Scale, all_finite, finite_max_abs, prescale_exponent, unit_exponent};
 use crate::scalar::Real;
 
 /// The real Schur decomposition `A = Z T Z^T`, from [`Matrix::schur`].
@@ -54,16 +55,16 @@ impl<T: Real, const N: usize> Schur<T, N> {
     /// ```
     pub fn eigenvalues(&self) -> Vector<Complex<T>, N> {
         let t = &self.t.0;
-        let mut w = [Complex::new(T::zero(), T::zero()); N];
+        let mut w = [Complex::new(T::ZERO, T::ZERO); N];
         let mut j = 0;
         while j < N {
-            if j + 1 < N && t[j + 1][j] != T::zero() {
+            if j + 1 < N && t[j + 1][j] != T::ZERO {
                 let im = t[j][j + 1].abs().sqrt() * t[j + 1][j].abs().sqrt();
                 w[j] = Complex::new(t[j][j], im);
                 w[j + 1] = Complex::new(t[j + 1][j + 1], -im);
                 j += 2;
             } else {
-                w[j] = Complex::new(t[j][j], T::zero());
+                w[j] = Complex::new(t[j][j], T::ZERO);
                 j += 1;
             }
         }
@@ -83,9 +84,12 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     /// Backward stable: `Z (T + E) Z^T = A` with `||E||` a small multiple of
     /// `eps * ||A||`.
     ///
-    /// A matrix whose largest element lies outside `2^-459..2^459` (`2^-40..2^40` in `f32`)
-    /// is first scaled by a power of two (exactly) so that its largest element is near 1;
-    /// entries near `1e300` or `1e-300` are no problem.
+    /// The matrix is first scaled by a power of two (exactly) so that its largest element is
+    /// in `[1, 2)`; entries near `1e300` or `1e-300` are no problem. (Unlike
+    /// [`eigenvalues`](Matrix::eigenvalues), this form does not balance the matrix, so it
+    /// always scales: entries far below the largest then underflow to zero or into the
+    /// subnormals, below `eps` times the norm, where the QR iteration deflates them. Left
+    /// at magnitudes such as `1e93` beside `1e-308`, they can stall the iteration.)
     ///
     /// # Errors
     /// - [`Error::NonFinite`] if an element is NaN or infinite.
@@ -105,29 +109,25 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     /// # Ok::<(), statrix::Error>(())
     /// ```
     pub fn schur(&self) -> Result<Schur<T, N>, Error> {
-        let amax = finite_max_abs(self).ok_or(Error::NonFinite)?;
-        if amax == T::zero() {
+        let amax = finite_max_abs(self.as_slice()).ok_or(Error::NonFinite)?;
+        if amax == T::ZERO {
             // The zero matrix is its own Schur form.
             return Ok(Schur {
                 t: *self,
                 z: Matrix::identity(),
             });
         }
-        let exp = prescale_exponent(amax);
+        let exp = unit_exponent(amax);
         let mut a = self.0;
-        if let Some(exp) = exp {
-            Pow2Scale::new(exp).apply_all(&mut a);
-        }
+        Pow2Scale::new(exp).apply_all(&mut a);
         let form = real_schur(&mut a, BalanceJob::Permute, Want::SchurVectors)?;
         let mut z = form.z;
         // A = P Z T Z^T P^T: undo the permutation on Z's rows.
         form.balancing.undo_permutation(&mut z);
         let mut t = form.t;
-        if let Some(exp) = exp {
-            Pow2Scale::new(-exp).apply_all(&mut t);
-            if !t.iter().flatten().all(|x| x.is_finite()) {
-                return Err(Error::Overflow);
-            }
+        Pow2Scale::new(-exp).apply_all(&mut t);
+        if !all_finite(t.as_flattened()) {
+            return Err(Error::Overflow);
         }
         let t = Matrix(t);
         Ok(Schur { t, z: Matrix(z) })
@@ -166,18 +166,18 @@ pub(crate) fn real_schur<T: Real, const N: usize>(
 ) -> Result<RealSchur<T, N>, Error> {
     let balancing = balance_in_place(a, job);
     let (ilo, ihi) = (balancing.ilo, balancing.ihi);
-    let mut tau = [T::zero(); N];
+    let mut tau = [T::ZERO; N];
     reduce(a, ilo, ihi, &mut tau);
-    let mut z = [[T::zero(); N]; N];
+    let mut z = [[T::ZERO; N]; N];
     for (i, row) in z.iter_mut().enumerate() {
-        row[i] = T::one();
+        row[i] = T::ONE;
     }
     if want == Want::SchurVectors {
         z = form_q(a, &tau, ilo, ihi);
     }
     clear_below_subdiagonal(a);
-    let mut wr = [T::zero(); N];
-    let mut wi = [T::zero(); N];
+    let mut wr = [T::ZERO; N];
+    let mut wi = [T::ZERO; N];
     // Eigenvalues isolated by the permutation.
     for i in (0..ilo).chain(ihi + 1..N) {
         wr[i] = a[i][i];
@@ -204,8 +204,8 @@ fn hqr<T: Real, const N: usize>(
     wi: &mut [T; N],
     want: Want,
 ) -> Result<(), Error> {
-    let zero = T::zero();
-    let one = T::one();
+    let zero = T::ZERO;
+    let one = T::ONE;
     let two = one + one;
     let dat1 = T::from(0.75).unwrap_or(one);
     let dat2 = T::from(-0.4375).unwrap_or(-one);
@@ -486,8 +486,8 @@ fn hqr<T: Real, const N: usize>(
         iend = l;
     }
     // (Z is the untouched identity when only eigenvalues are wanted.)
-    let z_finite = !wantt || z.iter().flatten().all(|x| x.is_finite());
-    if !(h.iter().flatten().all(|x| x.is_finite()) && z_finite) {
+    let z_finite = !wantt || all_finite(z.as_flattened());
+    if !(all_finite(h.as_flattened()) && z_finite) {
         // Unreachable for finite input short of overflow in the sweeps; reported rather than
         // returned as NaN.
         return Err(Error::NoConvergence { iterations: sweeps });
@@ -530,16 +530,16 @@ struct Standard2x2<T> {
 /// [-sn, cs]]` where either `cc = 0` (real eigenvalues `aa`, `dd`) or `aa = dd` and
 /// `bb * cc < 0` (eigenvalues `aa ± sqrt(bb * cc)`, positive imaginary part first).
 fn standardize_2x2<T: Real>(a: T, b: T, c: T, d: T) -> Standard2x2<T> {
-    let zero = T::zero();
-    let one = T::one();
+    let zero = T::ZERO;
+    let one = T::ONE;
     let two = one + one;
     let half = one / two;
     let multpl = two + two;
     let eps = T::epsilon();
     let safmin = T::min_positive_value();
     // LAPACK's safmn2 = 2^int(log2(safmin / eps) / 2).
-    let half_exp = (crate::linalg::householder::exponent(safmin / eps)) / 2;
-    let safmn2 = crate::linalg::householder::pow2::<T>(half_exp);
+    let half_exp = (crate::numeric::exponent(safmin / eps)) / 2;
+    let safmn2 = crate::numeric::pow2::<T>(half_exp);
     let safmx2 = one / safmn2;
     let (mut a, mut b, mut c, mut d) = (a, b, c, d);
     let (mut cs, mut sn);
@@ -660,11 +660,11 @@ fn standardize_2x2<T: Real>(a: T, b: T, c: T, d: T) -> Standard2x2<T> {
 pub(crate) fn eigenvalues_only<T: Real, const N: usize>(
     a: &Matrix<T, N, N>,
 ) -> Result<[Complex<T>; N], Error> {
-    let mut w = [Complex::new(T::zero(), T::zero()); N];
-    let Some(amax) = finite_max_abs(a) else {
+    let mut w = [Complex::new(T::ZERO, T::ZERO); N];
+    let Some(amax) = finite_max_abs(a.as_slice()) else {
         return Err(Error::NonFinite);
     };
-    if amax == T::zero() {
+    if amax == T::ZERO {
         return Ok(w);
     }
     let exp = prescale_exponent(amax);

@@ -26,6 +26,7 @@
 //! vectorize (one `divps` for f32, two `divpd` for f64 on x86-64).
 
 use crate::matrix::Matrix;
+use crate::numeric::all_finite;
 use crate::scalar::Real;
 
 /// `a d - b c` for a 2x2 matrix; `None` for other sizes.
@@ -52,7 +53,7 @@ pub(super) fn inverse<T: Real, const N: usize>(m: &Matrix<T, N, N>) -> Option<Ma
         return None;
     }
     let values = [d / det, -b / det, -c / det, a / det];
-    if !values.iter().all(|x| x.is_finite()) {
+    if !all_finite(&values) {
         return None;
     }
     let mut out = Matrix::<T, N, N>::zeros();

@@ -79,12 +79,13 @@
 //!   scaling back (only possible for elements within a factor `sqrt(R * C)` of the largest
 //!   finite float) is [`Error::Overflow`].
 
+use super::householder::{make_reflector_from_norm, reflect_rows};
 use super::jacobi::{
-    MAX_SWEEPS, Pow2Scale, Vectors, index_of_largest, norm, rotate_pair, rotation, sorted_order,
-    unit_exponent, wave,
+    MAX_SWEEPS, Vectors, index_of_largest, rotate_pair, rotation, sorted_order, wave,
 };
 use crate::error::Error;
 use crate::matrix::{Matrix, Vector};
+use crate::numeric::{Pow2Scale, norm, sum_of_squares_is_safe, unit_exponent};
 use crate::scalar::Real;
 
 /// A thin singular value decomposition `A = U diag(S) V^T` of an `R x C` matrix with
@@ -141,7 +142,7 @@ impl<T: Real, const R: usize, const K: usize, const C: usize> Svd<T, R, K, C> {
     fn normalize_signs(&mut self) {
         for k in 0..K {
             let j = index_of_largest(self.v_t.0[k].iter().copied());
-            if self.v_t.0[k][j] < T::zero() {
+            if self.v_t.0[k][j] < T::ZERO {
                 for x in self.v_t.0[k].iter_mut() {
                     *x = -*x;
                 }
@@ -314,7 +315,7 @@ pub(crate) fn singular_values_any<T: Real, const R: usize, const C: usize>(
         Ok((thin_svd(a, Vectors::Skip)?.s, C))
     } else {
         let s = thin_svd(&a.transpose(), Vectors::Skip)?.s;
-        let mut out = [T::zero(); C];
+        let mut out = [T::ZERO; C];
         for (o, x) in out.iter_mut().zip(s) {
             *o = x;
         }
@@ -338,7 +339,7 @@ pub(crate) fn thin_svd<T: Real, const M: usize, const N: usize>(
     a: &Matrix<T, M, N>,
     vectors: Vectors,
 ) -> Result<ThinSvd<T, M, N>, Error> {
-    let zero = T::zero();
+    let zero = T::ZERO;
     // One pass: finiteness, and each row's largest magnitude.
     let mut row_max = [zero; M];
     for (rm, row) in row_max.iter_mut().zip(a.0.iter()) {
@@ -367,7 +368,7 @@ pub(crate) fn thin_svd<T: Real, const M: usize, const N: usize>(
         core::array::from_fn(|j| if i <= j { row[j] } else { zero })
     });
     let mut rot: [[T; N]; N] =
-        core::array::from_fn(|i| core::array::from_fn(|j| if i == j { T::one() } else { zero }));
+        core::array::from_fn(|i| core::array::from_fn(|j| if i == j { T::ONE } else { zero }));
     let accumulate = match vectors {
         Vectors::Compute => Some(&mut rot),
         Vectors::Skip => None,
@@ -430,7 +431,12 @@ pub(crate) fn thin_svd<T: Real, const M: usize, const N: usize>(
     });
     for (k, &tau) in taus.iter().enumerate().rev() {
         if tau != zero {
-            apply_reflector(&qr, tau, k, &mut y);
+            // The k-th reflector's v = [1, column k of qr below row k].
+            let mut v = [T::ONE; M];
+            for (vi, row) in v[1..M - k].iter_mut().zip(&qr[k + 1..]) {
+                *vi = row[k];
+            }
+            reflect_rows(&mut y, &v[..M - k], tau, k, (0, N));
         }
     }
     let mut u = Matrix::<T, M, N>::zeros();
@@ -455,9 +461,7 @@ fn householder_qr_pivoted<T: Real, const M: usize, const N: usize>(
     col_order: &mut [usize; N],
     taus: &mut [T; N],
 ) {
-    let zero = T::zero();
-    let eps = T::epsilon();
-    let safe = T::min_positive_value() / (eps * eps);
+    let zero = T::ZERO;
     for k in 0..M.min(N) {
         // Pivot: the remaining column with the largest norm below row k, the first on ties.
         // The norms are recomputed, not downdated: O(M N) per step, as the step itself.
@@ -469,9 +473,9 @@ fn householder_qr_pivoted<T: Real, const M: usize, const N: usize>(
             }
         }
         let mut best = k;
-        let mut best_norm = -T::one();
+        let mut best_norm = -T::ONE;
         for (j, &sum) in sums.iter().enumerate().skip(k) {
-            let nrm = if sum.is_finite() && sum >= safe {
+            let nrm = if sum_of_squares_is_safe(sum, M - k) {
                 sum.sqrt()
             } else {
                 norm(a.iter().skip(k).map(|row| row[j]))
@@ -487,110 +491,24 @@ fn householder_qr_pivoted<T: Real, const M: usize, const N: usize>(
             }
             col_order.swap(k, best);
         }
-        let tau = make_reflector(a, k, best_norm);
+        // v = [1, column k below row k] once the reflector is made.
+        let mut v = [zero; M];
+        let v = &mut v[..M - k];
+        for (vi, row) in v[1..].iter_mut().zip(&a[k + 1..]) {
+            *vi = row[k];
+        }
+        let (beta, tau) = make_reflector_from_norm(a[k][k], &mut v[1..], best_norm);
+        a[k][k] = beta;
+        for (row, &vi) in a[k + 1..].iter_mut().zip(&v[1..]) {
+            row[k] = vi;
+        }
         if let Some(t) = taus.get_mut(k) {
             *t = tau;
         }
         if tau != zero {
             // Rows k.. of the columns right of k.
-            let (head, tail) = a.split_at_mut(k + 1);
-            let Some(row_k) = head.last_mut() else {
-                continue;
-            };
-            reflect_right(row_k, tail, tau, k);
-        }
-    }
-}
-
-/// Turns column `k` of `a` below row `k` (of norm `xnorm`) into a Householder reflector
-/// `H = I - tau v v^T` with `H x = beta e_1`, as LAPACK's `xLARFG`: stores `beta` in
-/// `a[k][k]` and `v[1..]` below it, returns `tau` (0 when the column is already zero below
-/// the diagonal).
-fn make_reflector<T: Real, const M: usize, const N: usize>(
-    a: &mut [[T; N]; M],
-    k: usize,
-    xnorm: T,
-) -> T {
-    let zero = T::zero();
-    let Some(&alpha) = a.get(k).and_then(|row| row.get(k)) else {
-        return zero;
-    };
-    if xnorm == zero || a.iter().skip(k + 1).all(|row| row[k] == zero) {
-        return zero;
-    }
-    // beta has the sign opposite to alpha, so alpha - beta = sign(alpha) (|alpha| + xnorm)
-    // has no cancellation, and |x_i| <= |alpha - beta| keeps the quotients at most 1.
-    let beta = if alpha >= zero { -xnorm } else { xnorm };
-    let denom = alpha - beta;
-    for row in a.iter_mut().skip(k + 1) {
-        row[k] /= denom;
-    }
-    a[k][k] = beta;
-    (beta - alpha) / beta
-}
-
-/// Applies the reflector `H = I - tau v v^T`, `v = [1, tail[..][k]]`, to the columns right
-/// of `k` of the rows `[row_k, tail..]`: with `w_j = y_kj + sum_i v_i y_ij` (summed in row
-/// order), `y_kj -= tau w_j` and `y_ij -= (tau w_j) v_i`.
-fn reflect_right<T: Real, const N: usize>(
-    row_k: &mut [T; N],
-    tail: &mut [[T; N]],
-    tau: T,
-    k: usize,
-) {
-    let start = k + 1;
-    let mut buf = *row_k;
-    let (Some(w), Some(yk)) = (buf.get_mut(start..), row_k.get_mut(start..)) else {
-        return;
-    };
-    for row in tail.iter() {
-        let v = row[k];
-        for (wj, &y) in w.iter_mut().zip(row.iter().skip(start)) {
-            *wj += y * v;
-        }
-    }
-    for (wj, ykj) in w.iter_mut().zip(yk.iter_mut()) {
-        *wj = tau * *wj;
-        *ykj -= *wj;
-    }
-    for row in tail.iter_mut() {
-        let v = row[k];
-        if let Some(ys) = row.get_mut(start..) {
-            for (y, &f) in ys.iter_mut().zip(w.iter()) {
-                *y -= f * v;
-            }
-        }
-    }
-}
-
-/// `y = (I - tau v v^T) y` for all `N` columns of `y` at once, with `v = [1, qr[k+1..][k]]`
-/// acting on rows `k..` (the `k`-th reflector of [`householder_qr_pivoted`]): with
-/// `w_j = y_kj + sum_{i > k} y_ij v_i` (summed in row order), `y_kj -= tau w_j`,
-/// `y_ij -= (tau w_j) v_i`.
-fn apply_reflector<T: Real, const M: usize, const N: usize>(
-    qr: &[[T; N]; M],
-    tau: T,
-    k: usize,
-    y: &mut [[T; N]; M],
-) {
-    let Some(&yk) = y.get(k) else { return };
-    let mut w = yk;
-    for (row, q) in y.iter().zip(qr.iter()).skip(k + 1) {
-        let v = q[k];
-        for (wj, &yj) in w.iter_mut().zip(row.iter()) {
-            *wj += yj * v;
-        }
-    }
-    for wj in w.iter_mut() {
-        *wj = tau * *wj;
-    }
-    for (yj, &f) in y[k].iter_mut().zip(w.iter()) {
-        *yj -= f;
-    }
-    for (row, q) in y.iter_mut().zip(qr.iter()).skip(k + 1) {
-        let v = q[k];
-        for (yj, &f) in row.iter_mut().zip(w.iter()) {
-            *yj -= f * v;
+            v[0] = T::ONE;
+            reflect_rows(a, v, tau, k, (k + 1, N));
         }
     }
 }
@@ -600,7 +518,7 @@ fn apply_reflector<T: Real, const M: usize, const N: usize>(
 /// additions, and the two sums side by side in one SIMD register.
 #[inline]
 fn dot<T: Real, const N: usize>(x: &[T; N], y: &[T; N]) -> T {
-    let zero = T::zero();
+    let zero = T::ZERO;
     let (mut even, mut odd) = (zero, zero);
     for (a, b) in x.chunks_exact(2).zip(y.chunks_exact(2)) {
         even += a[0] * b[0];
@@ -636,14 +554,14 @@ fn orthogonalize_rows<T: Real, const N: usize>(
     w: &mut [[T; N]; N],
     mut rot: Option<&mut [[T; N]; N]>,
 ) -> Result<[T; N], Error> {
-    let zero = T::zero();
+    let zero = T::ZERO;
     let eps = T::epsilon();
     // The computed cosine's rounding error is below N eps (the dot product's), so this
     // tolerance is never met by rounding noise alone.
     let tol = eps * T::from(N).unwrap_or_else(T::max_value);
     // Above this, squared norms lose no bits to underflow (see `norm`).
     let safe = T::min_positive_value() / (eps * eps);
-    let quarter = T::one() / (T::one() + T::one() + T::one() + T::one());
+    let quarter = T::ONE / (T::TWO * T::TWO);
     let mut sq: [T; N] = w.map(|row| dot(&row, &row));
     let mut stale = [false; N];
     // The current wave's rotations (at most N / 2, the first `count` entries): pair,
@@ -746,7 +664,7 @@ fn negligible<T: Real>() -> T {
 /// squared norms may lose bits to underflow: the norms are computed with [`norm`] and the
 /// cosine from the normalised rows.
 fn small_rows_rotation<T: Real>(wp: &[T], wq: &[T], tol: T) -> Option<(T, T)> {
-    let zero = T::zero();
+    let zero = T::ZERO;
     let eps = T::epsilon();
     let (mut alpha, mut beta, mut gamma) = (zero, zero, zero);
     for (&x, &y) in wp.iter().zip(wq.iter()) {
@@ -778,7 +696,7 @@ fn small_rows_rotation<T: Real>(wp: &[T], wq: &[T], tol: T) -> Option<(T, T)> {
     // zeta = (beta - alpha) / (2 gamma), both parts divided by max(np, nq)^2.
     let m = np.max(nq);
     let (a, b) = (np / m, nq / m);
-    let (c, s, _) = rotation((b - a) * (b + a), (T::one() + T::one()) * cos * a * b);
+    let (c, s, _) = rotation((b - a) * (b + a), T::TWO * cos * a * b);
     Some((c, s))
 }
 
@@ -791,17 +709,17 @@ fn complete_orthonormal<T: Real, const N: usize>(x: &mut [[T; N]; N], filled: &[
         if filled[i] {
             continue;
         }
-        let mut best = [T::zero(); N];
-        let mut best_norm = T::zero();
+        let mut best = [T::ZERO; N];
+        let mut best_norm = T::ZERO;
         for k in 0..N {
-            let mut y = [T::zero(); N];
-            y[k] = T::one();
+            let mut y = [T::ZERO; N];
+            y[k] = T::ONE;
             for _ in 0..2 {
                 for (row, _) in x.iter().zip(filled.iter()).filter(|(_, f)| **f) {
                     let d = row
                         .iter()
                         .zip(y.iter())
-                        .fold(T::zero(), |acc, (&a, &b)| acc + a * b);
+                        .fold(T::ZERO, |acc, (&a, &b)| acc + a * b);
                     for (yy, &r) in y.iter_mut().zip(row.iter()) {
                         *yy -= d * r;
                     }
@@ -815,7 +733,7 @@ fn complete_orthonormal<T: Real, const N: usize>(x: &mut [[T; N]; N], filled: &[
         }
         // Of N unit vectors, the residuals' squared norms add up to N minus the number of
         // rows filled, so the best one has norm at least 1 / sqrt(N).
-        if best_norm > T::zero() {
+        if best_norm > T::ZERO {
             x[i] = best.map(|v| v / best_norm);
             filled[i] = true;
         }

@@ -51,11 +51,11 @@
 //!   finite float) is [`Error::Overflow`].
 
 use super::jacobi::{
-    MAX_SWEEPS, Pow2Scale, Vectors, index_of_largest, rotation, sorted_order, tournament_pair,
-    unit_exponent,
+    MAX_SWEEPS, Vectors, index_of_largest, rotation, sorted_order, tournament_pair,
 };
 use crate::error::Error;
 use crate::matrix::{Matrix, Vector};
+use crate::numeric::{Pow2Scale, unit_exponent};
 use crate::scalar::Real;
 
 /// The eigendecomposition `A = V diag(w) V^T` of a symmetric matrix, NumPy's
@@ -143,7 +143,7 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
         let (values, mut vt) = jacobi_eigen(self, Vectors::Compute)?;
         for row in vt.iter_mut() {
             let j = index_of_largest(row.iter().copied());
-            if row[j] < T::zero() {
+            if row[j] < T::ZERO {
                 for x in row.iter_mut() {
                     *x = -*x;
                 }
@@ -183,7 +183,7 @@ fn jacobi_eigen<T: Real, const N: usize>(
     a: &Matrix<T, N, N>,
     vectors: Vectors,
 ) -> Result<([T; N], [[T; N]; N]), Error> {
-    let zero = T::zero();
+    let zero = T::ZERO;
     // One pass over the lower triangle: finiteness and the largest magnitude.
     let mut max_abs = zero;
     for (i, row) in a.0.iter().enumerate() {
@@ -210,7 +210,7 @@ fn jacobi_eigen<T: Real, const N: usize>(
     let mut d: [T; N] = core::array::from_fn(|i| up.apply(a.0[i][i]));
     // The eigenvectors as rows (V^T), so that a rotation updates two contiguous rows.
     let mut vt: [[T; N]; N] =
-        core::array::from_fn(|i| core::array::from_fn(|j| if i == j { T::one() } else { zero }));
+        core::array::from_fn(|i| core::array::from_fn(|j| if i == j { T::ONE } else { zero }));
     converge(&mut m, &mut d, &mut vt, vectors)?;
 
     let order = sorted_order(&d, |x, y| x < y);
@@ -268,8 +268,8 @@ fn converge<T: Real, const N: usize>(
     vt: &mut [[T; N]; N],
     vectors: Vectors,
 ) -> Result<(), Error> {
-    let zero = T::zero();
-    let two = T::one() + T::one();
+    let zero = T::ZERO;
+    let two = T::TWO;
     let floor = T::min_positive_value();
     // Rutishauser: the diagonal at the start of the sweep, and the sum of the sweep's
     // updates, added once at its end (fewer roundings than updating `d` alone).
@@ -294,7 +294,7 @@ fn converge<T: Real, const N: usize>(
                     continue;
                 }
                 let (c, s, t) = rotation(d[q] - d[p], two * apq);
-                let tau = s / (T::one() + c);
+                let tau = s / (T::ONE + c);
                 let h = t * apq;
                 z[p] -= h;
                 z[q] += h;

@@ -1,0 +1,158 @@
+//! Exact scaling by powers of two.
+//!
+//! Multiplying by `2^k` changes no significant bit unless the result leaves the normal range,
+//! so the decompositions scale their input by a power of two (to largest magnitude in
+//! `[1, 2)`) when it is huge or tiny, and scale the results back: the scaled computation has
+//! the unscaled one's accuracy and cannot overflow or lose bits to underflow.
+
+use crate::scalar::Real;
+
+/// `2^k`, exactly, for `-1074 <= k <= 1023` in `f64` (`-149..=127` in `f32`): binary
+/// powering of 2 or 1/2, whose every partial product is an exact power of two in range. At
+/// most 32 steps (the bits of `k`).
+pub(crate) fn pow2<T: Real>(k: i32) -> T {
+    let mut base = if k < 0 { T::HALF } else { T::TWO };
+    let mut e = k.unsigned_abs();
+    let mut result = T::ONE;
+    while e > 0 {
+        if e & 1 == 1 {
+            result *= base;
+        }
+        e >>= 1;
+        if e > 0 {
+            base = base * base;
+        }
+    }
+    result
+}
+
+/// The binary exponent `e` of a finite non-zero `x`: `2^e <= |x| < 2^(e+1)` (subnormals
+/// included).
+pub(crate) fn exponent<T: Real>(x: T) -> i32 {
+    let (mantissa, exp, _) = x.integer_decode();
+    // mantissa != 0 for a non-zero x; its bit length is at most 64.
+    let bits = 64 - mantissa.leading_zeros() as i32;
+    i32::from(exp) + bits - 1
+}
+
+/// The exponent `k` such that `2^k * max_abs` lies in `[1, 2)`; 0 for zero and for a
+/// non-finite `max_abs` (nothing to scale).
+pub(crate) fn unit_exponent<T: Real>(max_abs: T) -> i32 {
+    if max_abs == T::ZERO || !max_abs.is_finite() {
+        0
+    } else {
+        -exponent(max_abs)
+    }
+}
+
+/// The power-of-two exponent `k` by which a matrix whose largest magnitude is `amax` (finite)
+/// is scaled before it is factored: `None` (no scaling) for the zero matrix and for `amax` in
+/// LAPACK `dgeev`'s safe range `[smlnum, 1 / smlnum]`, `smlnum = sqrt(safe_min) / eps`
+/// (`2^-459..2^459` in `f64`, `2^-40..2^40` in `f32`); otherwise the `k` that brings `amax`
+/// into `[1, 2)`.
+///
+/// In the safe range every square and product of two elements (and every sum of up to
+/// `2^40` such squares) is far from overflow, and an underflow can only lose a quantity below
+/// `eps^2` times the largest element's square.
+#[inline]
+pub(crate) fn prescale_exponent<T: Real>(amax: T) -> Option<i32> {
+    // BLUE_SCALING[0] = sqrt(safe_min), a power of two: smlnum is exact.
+    let smlnum = T::BLUE_SCALING[0] / T::epsilon();
+    let bignum = T::ONE / smlnum;
+    if amax == T::ZERO || (amax >= smlnum && amax <= bignum) {
+        None
+    } else {
+        Some(-exponent(amax))
+    }
+}
+
+/// Multiplication by `2^k` in two exact steps, `x * 2^(k/2) * 2^(k - k/2)`, so that each
+/// factor is a normal number even when `2^k` is not (`k` may reach about twice the exponent
+/// range: scaling the smallest subnormal up to 1 needs `2^1074` in `f64`). Each multiplication
+/// is exact unless its result is subnormal. The two factors are computed once, not per
+/// element.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Pow2Scale<T> {
+    first: T,
+    second: T,
+}
+
+impl<T: Real> Pow2Scale<T> {
+    /// Multiplication by `2^k`.
+    pub(crate) fn new(k: i32) -> Self {
+        let half = k / 2;
+        Pow2Scale {
+            first: pow2(half),
+            second: pow2(k - half),
+        }
+    }
+
+    /// `x * 2^k`.
+    #[inline]
+    pub(crate) fn apply(&self, x: T) -> T {
+        x * self.first * self.second
+    }
+
+    /// Scales every element of `a` in place.
+    #[inline]
+    pub(crate) fn apply_all<const R: usize, const C: usize>(&self, a: &mut [[T; C]; R]) {
+        for x in a.iter_mut().flatten() {
+            *x = self.apply(*x);
+        }
+    }
+}
+
+/// `x * 2^k` in two exact steps (see [`Pow2Scale`]).
+#[cfg(test)]
+pub(crate) fn scale_pow2<T: Real>(x: T, k: i32) -> T {
+    Pow2Scale::new(k).apply(x)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn powers_of_two_are_exact_over_the_range() {
+        assert_eq!(pow2::<f64>(0), 1.0);
+        assert_eq!(pow2::<f64>(10), 1024.0);
+        assert_eq!(pow2::<f64>(-3), 0.125);
+        assert_eq!(pow2::<f64>(1023), 2f64.powi(1023));
+        assert_eq!(pow2::<f64>(-1022), f64::MIN_POSITIVE);
+        assert_eq!(pow2::<f64>(-1074), f64::from_bits(1));
+        assert_eq!(pow2::<f32>(-149), f32::from_bits(1));
+        assert_eq!(pow2::<f32>(127), 2f32.powi(127));
+        assert_eq!(scale_pow2(f64::from_bits(1), 1074), 1.0);
+        assert_eq!(
+            scale_pow2(f64::MAX, -2000),
+            f64::MAX * 2f64.powi(-1000) * 2f64.powi(-1000)
+        );
+    }
+
+    #[test]
+    fn exponents_match_the_binary_representation() {
+        assert_eq!(exponent(1.0f64), 0);
+        assert_eq!(exponent(1.5f64), 0);
+        assert_eq!(exponent(2.0f64), 1);
+        assert_eq!(exponent(0.75f32), -1);
+        assert_eq!(exponent(f64::from_bits(1)), -1074);
+        assert_eq!(exponent(f64::MAX), 1023);
+        assert_eq!(exponent(-3.0f64), 1);
+        assert_eq!(unit_exponent(0.0f64), 0);
+        assert_eq!(unit_exponent(f64::INFINITY), 0);
+        assert_eq!(unit_exponent(3.0f64), -1);
+        assert_eq!(unit_exponent(f32::from_bits(1)), 149);
+    }
+
+    #[test]
+    fn prescaling_only_outside_the_safe_range() {
+        assert_eq!(prescale_exponent(0.0f64), None);
+        assert_eq!(prescale_exponent(1.0f64), None);
+        assert_eq!(prescale_exponent(2f64.powi(459)), None);
+        assert_eq!(prescale_exponent(2f64.powi(-459)), None);
+        assert_eq!(prescale_exponent(2f64.powi(460)), Some(-460));
+        assert_eq!(prescale_exponent(1e-300f64), Some(997));
+        assert_eq!(prescale_exponent(2f32.powi(40)), None);
+        assert_eq!(prescale_exponent(2f32.powi(41)), Some(-41));
+    }
+}
