@@ -707,7 +707,12 @@ fn schur_converges_on_a_badly_scaled_matrix() {
         [0.0, 0.0, tiny, tiny],
         [0.0, 0.0, tiny, -0.5570377049966411],
         [-0.0, tiny, -2.5737539674750526e-85, -6.202651023643831e33],
-        [2.2200666557403806e-26, 0.0, -1.0050291475085482e93, -0.2741963765887491],
+        [
+            2.2200666557403806e-26,
+            0.0,
+            -1.0050291475085482e93,
+            -0.2741963765887491,
+        ],
     ]);
     let schur = a.schur().expect("Schur form");
     // Backward error of the Francis QR iteration: `Z T Z^T = A + E` with

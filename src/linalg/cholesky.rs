@@ -395,33 +395,7 @@ mod tests {
     //! bit, on random symmetric matrices: SPD, indefinite, with huge, tiny and non-finite
     //! entries.
     use super::*;
-
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        }
-
-        fn uniform(&mut self) -> f64 {
-            (self.next() >> 11) as f64 / (1u64 << 53) as f64 * 2.0 - 1.0
-        }
-
-        fn special(&mut self) -> f64 {
-            [
-                f64::NAN,
-                f64::INFINITY,
-                f64::NEG_INFINITY,
-                1e300,
-                -1e300,
-                0.0,
-                5e-324,
-            ][(self.next() % 7) as usize]
-        }
-    }
+    use crate::linalg::test_support::{Rng, same_matrix};
 
     /// `G G^T + shift I` with a random shift (SPD or not), sometimes with a special value
     /// planted in the lower or the upper triangle.
@@ -444,21 +418,9 @@ mod tests {
         a
     }
 
-    fn same<T: Real>(x: T, y: T) -> bool {
-        (x.is_nan() && y.is_nan()) || (x == y && x.is_sign_negative() == y.is_sign_negative())
-    }
-
-    fn same_matrix<T: Real, const R: usize, const C: usize>(
-        x: &Matrix<T, R, C>,
-        y: &Matrix<T, R, C>,
-    ) -> bool {
-        x.as_slice()
-            .iter()
-            .zip(y.as_slice())
-            .all(|(&a, &b)| same(a, b))
-    }
-
-    fn old_cholesky<T: Real, const N: usize>(a: &Matrix<T, N, N>) -> Result<Cholesky<T, N>, Error> {
+    fn reference_cholesky<T: Real, const N: usize>(
+        a: &Matrix<T, N, N>,
+    ) -> Result<Cholesky<T, N>, Error> {
         if !lower_finite(&a.0) {
             return Err(Error::NonFinite);
         }
@@ -477,12 +439,12 @@ mod tests {
             assert!(same_matrix(&Matrix(l1), &Matrix(l2)), "{a:?}");
 
             let new = a.cholesky();
-            let old = old_cholesky(&a);
-            match (&new, &old) {
+            let reference = reference_cholesky(&a);
+            match (&new, &reference) {
                 (Ok(x), Ok(y)) => assert!(same_matrix(&x.l, &y.l), "{a:?}"),
-                _ => assert_eq!(new.err(), old.err(), "{a:?}"),
+                _ => assert_eq!(new.err(), reference.err(), "{a:?}"),
             }
-            let Ok(chol) = old else { continue };
+            let Ok(chol) = reference else { continue };
             let special = rng.next() % 5 == 0;
             let b = Matrix::<T, N, 2>::from_fn(|_, _| {
                 let v = if special {
@@ -496,12 +458,12 @@ mod tests {
                 &chol.substitute_unrolled(b.0),
                 &chol.substitute_loops(b.0)
             ));
-            let old_solve = if b.iter().all(|x| x.is_finite()) {
+            let reference_solve = if b.iter().all(|x| x.is_finite()) {
                 finite_or_overflow(chol.substitute_loops(b.0))
             } else {
                 Err(Error::NonFinite)
             };
-            match (chol.solve(&b), old_solve) {
+            match (chol.solve(&b), reference_solve) {
                 (Ok(x), Ok(y)) => assert!(same_matrix(&x, &y)),
                 (x, y) => assert_eq!(x.err(), y.err(), "{a:?} {b:?}"),
             }

@@ -20,6 +20,8 @@ pub mod schur;
 mod small_inverse;
 pub mod svd;
 pub mod symmetric_eigen;
+#[cfg(test)]
+mod test_support;
 mod trace;
 
 pub use balance::Balance;
