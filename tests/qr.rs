@@ -155,8 +155,8 @@ fn check_case<T: Float, const M: usize, const N: usize>(case: &Value, worst: &mu
             .map(parse)
             .collect();
         let x = qr
-            .solve_least_squares(&b)
-            .unwrap_or_else(|err| panic!("{name}: solve_least_squares: {err}"));
+            .solve(&b)
+            .unwrap_or_else(|err| panic!("{name}: solve: {err}"));
         let x = to_f64(&x);
         for (k, r_norm) in resid.iter().enumerate() {
             let err = (x.col(k) - x_ref.col(k)).norm();
@@ -237,36 +237,26 @@ fn errors() {
     let qr = a.qr().unwrap();
     assert_eq!(qr.r()[(1, 1)], 0.0);
     let b = vector![1.0, 2.0, 3.0, 4.0];
-    assert_eq!(
-        qr.solve_least_squares(&b),
-        Err(Error::Singular { index: 1 })
-    );
+    assert_eq!(qr.solve(&b), Err(Error::Singular { index: 1 }));
     let ok = matrix![1.0, 2.0; 3.0, 4.0; 5.0, 7.0].qr().unwrap();
     assert_eq!(
-        ok.solve_least_squares(&vector![1.0, f64::NAN, 0.0]),
+        ok.solve(&vector![1.0, f64::NAN, 0.0]),
         Err(Error::NonFinite)
     );
     // A solution past f64::MAX.
     let tiny = matrix![1e-300; 0.0].qr().unwrap();
-    assert_eq!(
-        tiny.solve_least_squares(&vector![1e300, 0.0]),
-        Err(Error::Overflow)
-    );
+    assert_eq!(tiny.solve(&vector![1e300, 0.0]), Err(Error::Overflow));
 }
 
 #[test]
 fn square_systems_are_solved_exactly_where_exact() {
     // A square full-rank system: least squares is the solution of A x = b.
     let a = matrix![2.0f64, 1.0; 1.0, 3.0];
-    let x = a
-        .qr()
-        .unwrap()
-        .solve_least_squares(&vector![3.0, 5.0])
-        .unwrap();
+    let x = a.qr().unwrap().solve(&vector![3.0, 5.0]).unwrap();
     assert!((x[0] - 0.8).abs() < 4.0 * f64::EPSILON && (x[1] - 1.4).abs() < 4.0 * f64::EPSILON);
     // Several right-hand sides at once.
     let b = matrix![3.0, 2.0; 5.0, 1.0];
-    let x = a.qr().unwrap().solve_least_squares(&b).unwrap();
+    let x = a.qr().unwrap().solve(&b).unwrap();
     assert!(product_error(&a, &x, &b) <= 16.0 * f64::EPSILON * 6.0);
 }
 
@@ -288,7 +278,7 @@ fn never_panics<const M: usize, const N: usize>(a: Matrix<f64, M, N>, b: Matrix<
             assert!(finite);
             assert!(qr.q().iter().chain(qr.r().iter()).all(|x| x.is_finite()));
             assert!(qr.q_full().iter().all(|x| x.is_finite()));
-            match qr.solve_least_squares(&b) {
+            match qr.solve(&b) {
                 Ok(x) => assert!(x.iter().all(|v| v.is_finite())),
                 Err(Error::NonFinite) => assert!(b.iter().any(|v| !v.is_finite())),
                 Err(Error::Singular { index }) => assert!(index < N),

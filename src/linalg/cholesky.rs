@@ -36,7 +36,7 @@ use crate::error::Error;
 use crate::matrix::Matrix;
 use crate::scalar::Real;
 
-use crate::numeric::{all_finite, finite_or_overflow, scaled_product};
+use crate::numeric::{all_finite, checked_solution, finite_or_overflow, scaled_product};
 
 /// The largest `N` whose factorization and substitutions are written for full unrolling.
 const UNROLL_MAX: usize = 8;
@@ -257,15 +257,7 @@ impl<T: Real, const N: usize> Cholesky<T, N> {
     #[inline]
     pub fn solve<const K: usize>(&self, b: &Matrix<T, N, K>) -> Result<Matrix<T, N, K>, Error> {
         let x = self.substitute(b.0);
-        // A NaN or infinite element of `b` leaves one in `x` (substitution subtracts from it
-        // and divides it by the finite positive diagonal), so `b` needs a look only then.
-        if all_finite(x.as_slice()) {
-            Ok(x)
-        } else if all_finite(b.as_slice()) {
-            Err(Error::Overflow)
-        } else {
-            Err(Error::NonFinite)
-        }
+        checked_solution(x, b.as_slice())
     }
 
     /// The determinant of `A`: the product of `L`'s diagonal, squared (rescaled by exact

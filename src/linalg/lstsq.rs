@@ -16,8 +16,7 @@ use super::pseudo_inverse::{apply_pinv, invert_above};
 use super::svd::thin_svd;
 use crate::error::Error;
 use crate::matrix::{Matrix, Vector};
-use crate::numeric::all_finite;
-use crate::numeric::norm;
+use crate::numeric::{Pow2Scale, norm, normalized, rescaled_or_overflow};
 use crate::scalar::Real;
 
 /// The result of a least-squares solve, NumPy's `x, residuals, rank, s =
@@ -61,13 +60,19 @@ fn truncate<T: Real, const S: usize>(s: &[T; S], dims: usize) -> ([T; S], usize)
     (invert_above(s, cutoff), rank)
 }
 
-/// `NonFinite` unless every element of `b` is finite.
-fn check_finite<T: Real, const R: usize, const K: usize>(b: &Matrix<T, R, K>) -> Result<(), Error> {
-    if all_finite(b.as_slice()) {
-        Ok(())
-    } else {
-        Err(Error::NonFinite)
-    }
+/// The system with `A` and `b` each scaled by a power of two to largest magnitude in
+/// `[1, 2)`, and the two exponents `(s, t)`: `A' = 2^s A`, `b' = 2^t b`. The least-squares
+/// problem is the same (`x = 2^(s - t) x'`), and neither `1 / sigma` of a subnormal `A` nor
+/// a product with a `b` near the largest float can overflow on the way.
+/// [`Error::NonFinite`] if an element of `A` or `b` is NaN or infinite.
+#[allow(clippy::type_complexity)] // Two matrices and their two exponents.
+fn normalized_system<T: Real, const R: usize, const C: usize, const K: usize>(
+    a: &Matrix<T, R, C>,
+    b: &Matrix<T, R, K>,
+) -> Result<(Matrix<T, R, C>, Matrix<T, R, K>, i32, i32), Error> {
+    let (a, s) = normalized(a).ok_or(Error::NonFinite)?;
+    let (b, t) = normalized(b).ok_or(Error::NonFinite)?;
+    Ok((a, b, s, t))
 }
 
 impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
@@ -78,8 +83,12 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// `b` holds `K` right-hand sides as columns (a column vector for one).
     ///
     /// # Errors
-    /// [`Error::NonFinite`] if an element of `A` or `b` is NaN or infinite;
-    /// [`Error::NoConvergence`] as [`svd`](Matrix::svd).
+    /// - [`Error::NonFinite`] if an element of `A` or `b` is NaN or infinite.
+    /// - [`Error::NoConvergence`] as [`svd`](Matrix::svd).
+    /// - [`Error::Overflow`] if an element of the solution or a singular value does not fit
+    ///   the floating-point range (the system is solved scaled, so only the answer itself
+    ///   can overflow: a subnormal `A` or a `b` near the largest float is fine). A squared
+    ///   residual beyond the range is `inf`, as in NumPy.
     ///
     /// # Panics
     /// Never at run time. On a wide matrix (`R < C`) it does not compile: call
@@ -108,24 +117,29 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
                 "lstsq: the matrix is wide (R < C); call lstsq_wide() for underdetermined systems"
             )
         };
-        check_finite(b)?;
-        let t = thin_svd(self, Vectors::Compute)?;
-        let (inv, rank) = truncate(&t.s, R.max(C));
-        let solution = apply_pinv(&t.u, &inv, &t.vt, b);
+        // On the normalized system (A' = 2^s A, b' = 2^t b, largest magnitudes in [1, 2)):
+        // x = 2^(s - t) pinv(A') b', whatever the magnitudes of A and b.
+        let (a, b, s, t) = normalized_system(self, b)?;
+        let svd = thin_svd(&a, Vectors::Compute)?;
+        let (inv, rank) = truncate(&svd.s, R.max(C));
+        let y = apply_pinv(&svd.u, &inv, &svd.vt, &b);
         let residuals = if rank == C && R > C {
-            let r = *b - *self * solution;
+            // b - A x = 2^-t (b' - A' y). A squared residual beyond the range is `inf`, its
+            // correct rounding (as NumPy's), not an error: the solution is still good.
+            let r = b - a * y;
+            let unscale = Pow2Scale::new(-t);
             Some(Matrix::from_fn(|k, _| {
-                let n = norm(r.0.iter().map(|row| row[k]));
+                let n = unscale.apply(norm(r.0.iter().map(|row| row[k])));
                 n * n
             }))
         } else {
             None
         };
         Ok(LeastSquares {
-            solution,
+            solution: rescaled_or_overflow(y, s - t)?,
             residuals,
             rank,
-            singular_values: Matrix::from_array(t.s),
+            singular_values: rescaled_or_overflow(Matrix::from_array(svd.s), -s)?,
         })
     }
 
@@ -162,16 +176,16 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
                 "lstsq_wide: the matrix is tall (R > C); call lstsq() for overdetermined systems"
             )
         };
-        check_finite(b)?;
+        let (a, b, s, t) = normalized_system(self, b)?;
         // A^T = U' S V'^T, so A = V' S U'^T: U = V'^T^T (R x R) and V^T = U'^T (R x C).
-        let t = thin_svd(&self.transpose(), Vectors::Compute)?;
-        let (inv, rank) = truncate(&t.s, R.max(C));
-        let solution = apply_pinv(&t.vt.transpose(), &inv, &t.u.transpose(), b);
+        let svd = thin_svd(&a.transpose(), Vectors::Compute)?;
+        let (inv, rank) = truncate(&svd.s, R.max(C));
+        let y = apply_pinv(&svd.vt.transpose(), &inv, &svd.u.transpose(), &b);
         Ok(LeastSquares {
-            solution,
+            solution: rescaled_or_overflow(y, s - t)?,
             residuals: None,
             rank,
-            singular_values: Matrix::from_array(t.s),
+            singular_values: rescaled_or_overflow(Matrix::from_array(svd.s), -s)?,
         })
     }
 }

@@ -17,7 +17,7 @@ use super::jacobi::Vectors;
 use super::svd::thin_svd;
 use crate::error::Error;
 use crate::matrix::Matrix;
-use crate::numeric::finite_or_overflow;
+use crate::numeric::{normalized, rescaled_or_overflow};
 use crate::scalar::Real;
 
 /// `V diag(inv) U^T b` from the factors of an SVD `A = U diag(S) V^T` (`u`: `R x S`,
@@ -106,19 +106,22 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert!((a * p * a - a).norm() <= 32.0 * f32::EPSILON * a.norm());
     /// ```
     pub fn pseudo_inverse_rtol(&self, rtol: T) -> Result<Matrix<T, C, R>, Error> {
+        // pinv(A) = 2^s pinv(2^s A), with 2^s A of largest magnitude in [1, 2): `1 / sigma`
+        // of a subnormal matrix cannot overflow on the way.
+        let (a, s) = normalized(self).ok_or(Error::NonFinite)?;
         let identity = Matrix::<T, R, R>::identity();
         let pinv = if R >= C {
-            let t = thin_svd(self, Vectors::Compute)?;
+            let t = thin_svd(&a, Vectors::Compute)?;
             let s_max = t.s.first().copied().unwrap_or(T::ZERO);
             let inv = invert_above(&t.s, rtol * s_max);
             apply_pinv(&t.u, &inv, &t.vt, &identity)
         } else {
             // A^T = U' S V'^T, so A = V' S U'^T: U = V'^T^T and V^T = U'^T.
-            let t = thin_svd(&self.transpose(), Vectors::Compute)?;
+            let t = thin_svd(&a.transpose(), Vectors::Compute)?;
             let s_max = t.s.first().copied().unwrap_or(T::ZERO);
             let inv = invert_above(&t.s, rtol * s_max);
             apply_pinv(&t.vt.transpose(), &inv, &t.u.transpose(), &identity)
         };
-        finite_or_overflow(pinv)
+        rescaled_or_overflow(pinv, s)
     }
 }

@@ -4,7 +4,9 @@
 use crate::error::Error;
 use crate::linalg::householder::{make_reflector, reflect_rows, reflect_rows_masked};
 use crate::matrix::Matrix;
-use crate::numeric::{Pow2Scale, all_finite, finite_max_abs, prescale_exponent};
+use crate::numeric::{
+    Pow2Scale, all_finite, finite_max_abs, normalized, prescale_exponent, rescaled_or_overflow,
+};
 use crate::scalar::Real;
 
 /// The Householder QR factorization `A = Q R` of an `R x C` matrix with `R >= C`, from
@@ -221,7 +223,8 @@ impl<T: Real, const R: usize, const C: usize> Qr<T, R, C> {
     }
 
     /// The least-squares solution `x` minimising `||A x - b||_2` (column by column for a
-    /// matrix `b`), for `A` of full column rank: `R x = Q^T b`. NumPy's
+    /// matrix `b`), for `A` of full column rank: `R x = Q^T b`; named `solve` as
+    /// [`Lu::solve`](crate::Lu::solve) and [`Cholesky::solve`](crate::Cholesky::solve). NumPy's
     /// `np.linalg.lstsq(a, b)[0]` when `a` has full column rank; for a square `A` it is the
     /// solution of `A x = b`.
     ///
@@ -237,7 +240,8 @@ impl<T: Real, const R: usize, const C: usize> Qr<T, R, C> {
     /// - [`Error::NonFinite`] if `b` holds a NaN or an infinity.
     /// - [`Error::Singular`] with the column index when a diagonal element of `R` is
     ///   exactly zero (`A` is rank deficient).
-    /// - [`Error::Overflow`] if the solution does not fit the floating-point range.
+    /// - [`Error::Overflow`] if the solution does not fit the floating-point range (a `b`
+    ///   near the largest float whose solution fits is solved scaled, exactly).
     ///
     /// # Example
     /// ```
@@ -246,21 +250,41 @@ impl<T: Real, const R: usize, const C: usize> Qr<T, R, C> {
     /// // Fit y = c0 + c1 t through (0, 1), (1, 3), (2, 5), (3, 7): exactly c0 = 1, c1 = 2.
     /// let a = Matrix::new([[1.0f64, 0.0], [1.0, 1.0], [1.0, 2.0], [1.0, 3.0]]);
     /// let y = vector![1.0, 3.0, 5.0, 7.0];
-    /// let c = a.qr()?.solve_least_squares(&y)?; // np.linalg.lstsq(a, y)[0]
+    /// let c = a.qr()?.solve(&y)?; // np.linalg.lstsq(a, y)[0]
     /// assert!((c[0] - 1.0).abs() < 1e-14 && (c[1] - 2.0).abs() < 1e-14);
     /// # Ok::<(), statrix::Error>(())
     /// ```
-    pub fn solve_least_squares<const K: usize>(
-        &self,
-        b: &Matrix<T, R, K>,
-    ) -> Result<Matrix<T, C, K>, Error> {
+    pub fn solve<const K: usize>(&self, b: &Matrix<T, R, K>) -> Result<Matrix<T, C, K>, Error> {
         if !all_finite(b.as_slice()) {
             return Err(Error::NonFinite);
         }
-        let a = &self.packed.0;
-        if let Some(index) = (0..C).find(|&k| a[k][k] == T::ZERO) {
+        if let Some(index) = (0..C).find(|&k| self.packed.0[k][k] == T::ZERO) {
             return Err(Error::Singular { index });
         }
+        let x = self.solve_nonsingular(b);
+        if all_finite(x.as_slice()) {
+            Ok(x)
+        } else {
+            self.solve_normalized(b)
+        }
+    }
+
+    /// [`solve`](Qr::solve) with `b` scaled by a power of two to largest magnitude in
+    /// `[1, 2)` and the solution scaled back (`x = 2^-t x'`), for a `b` so close to the
+    /// largest float that `Q^T b` or the back substitution overflowed on the way.
+    #[cold]
+    #[inline(never)]
+    fn solve_normalized<const K: usize>(
+        &self,
+        b: &Matrix<T, R, K>,
+    ) -> Result<Matrix<T, C, K>, Error> {
+        let (b, t) = normalized(b).ok_or(Error::NonFinite)?;
+        rescaled_or_overflow(self.solve_nonsingular(&b), -t)
+    }
+
+    /// `R^-1 (Q^T b)[..C]` for an `R` without zero on its diagonal.
+    fn solve_nonsingular<const K: usize>(&self, b: &Matrix<T, R, K>) -> Matrix<T, C, K> {
+        let a = &self.packed.0;
         let mut y = b.0;
         let mut v = [T::ZERO; R];
         // y = Q^T b = H_{C-1} ... H_0 b.
@@ -287,12 +311,7 @@ impl<T: Real, const R: usize, const C: usize> Qr<T, R, C> {
                 *xij = s / a[i][i];
             }
         }
-        let x = Matrix(x);
-        if all_finite(x.as_slice()) {
-            Ok(x)
-        } else {
-            Err(Error::Overflow)
-        }
+        Matrix(x)
     }
 }
 

@@ -5,6 +5,9 @@
 //! `[1, 2)`) when it is huge or tiny, and scale the results back: the scaled computation has
 //! the unscaled one's accuracy and cannot overflow or lose bits to underflow.
 
+use crate::error::Error;
+use crate::matrix::Matrix;
+use crate::numeric::{finite_max_abs, finite_or_overflow};
 use crate::scalar::Real;
 
 /// `2^k`, exactly, for `-1074 <= k <= 1023` in `f64` (`-149..=127` in `f32`): binary
@@ -100,6 +103,29 @@ impl<T: Real> Pow2Scale<T> {
             *x = self.apply(*x);
         }
     }
+}
+
+/// `2^k a` with `k` such that its largest magnitude lies in `[1, 2)` (`k = 0` for the zero
+/// matrix), and `k`; `None` if an element is NaN or infinite. Exact, short of elements far
+/// below the largest that land in the subnormals (they lose bits below `eps` times the
+/// largest element, as any rounding of the matrix would).
+pub(crate) fn normalized<T: Real, const R: usize, const C: usize>(
+    a: &Matrix<T, R, C>,
+) -> Option<(Matrix<T, R, C>, i32)> {
+    let k = unit_exponent(finite_max_abs(a.as_slice())?);
+    let mut m = *a;
+    Pow2Scale::new(k).apply_all(&mut m.0);
+    Some((m, k))
+}
+
+/// `2^k m`, or [`Error::Overflow`] if an element leaves the range: scales a result computed
+/// from normalized inputs back.
+pub(crate) fn rescaled_or_overflow<T: Real, const R: usize, const C: usize>(
+    mut m: Matrix<T, R, C>,
+    k: i32,
+) -> Result<Matrix<T, R, C>, Error> {
+    Pow2Scale::new(k).apply_all(&mut m.0);
+    finite_or_overflow(m)
 }
 
 /// `x * 2^k` in two exact steps (see [`Pow2Scale`]).

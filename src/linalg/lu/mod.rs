@@ -180,7 +180,9 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     /// `±inf` (or `0` when it underflows), as NumPy. An element that is NaN or infinite
     /// gives NaN (NumPy gives NaN or `±inf` depending on where it sits). Elements so close
     /// to the largest float that elimination overflows (where [`Matrix::lu`] reports
-    /// [`Error::Overflow`]) give `±inf` or NaN, as in NumPy.
+    /// [`Error::Overflow`]) are factored scaled by a power of two, so the sign is right
+    /// and the result is `±inf` only where the exact determinant is beyond the range
+    /// (NumPy gives NaN there).
     ///
     /// # Example
     /// ```
@@ -235,8 +237,8 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     /// - [`Error::NonFinite`] if an element is NaN or infinite.
     /// - [`Error::Singular`] with the column of the first exactly zero pivot, where NumPy
     ///   raises `LinAlgError: Singular matrix`.
-    /// - [`Error::Overflow`] if the inverse (or the factorization) does not fit the type:
-    ///   never a matrix of `inf` or NaN.
+    /// - [`Error::Overflow`] if the inverse does not fit the type: never a matrix of `inf`
+    ///   or NaN. (A matrix whose factors overflow is inverted scaled by a power of two.)
     ///
     /// # Example
     /// ```
@@ -279,7 +281,9 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     /// # Errors
     /// - [`Error::NonFinite`] if an element of `a` or `b` is NaN or infinite.
     /// - [`Error::Singular`] with the column of the first exactly zero pivot.
-    /// - [`Error::Overflow`] if the solution (or the factorization) does not fit the type.
+    /// - [`Error::Overflow`] if the solution does not fit the type. (A matrix whose factors
+    ///   overflow, or a `b` near the largest float, is solved scaled by powers of two,
+    ///   exactly: only the answer itself can overflow.)
     ///
     /// # Example
     /// ```
@@ -449,7 +453,8 @@ impl<T: Real, const N: usize> Lu<T, N> {
     /// # Errors
     /// - [`Error::Singular`] with the first zero pivot's column.
     /// - [`Error::NonFinite`] if an element of `b` is NaN or infinite.
-    /// - [`Error::Overflow`] if the solution does not fit the type.
+    /// - [`Error::Overflow`] if the solution does not fit the type (a `b` near the largest
+    ///   float whose solution fits is solved scaled, exactly).
     ///
     /// # Example
     /// ```
@@ -479,14 +484,11 @@ impl<T: Real, const N: usize> Lu<T, N> {
         let permuted =
             core::array::from_fn(|k| b.0.get(self.rows[k]).copied().unwrap_or([T::ZERO; K]));
         let x = self.substitute(permuted);
-        // A NaN or infinite element of `b` leaves one in `x` (substitution subtracts from it
-        // and divides it by finite non-zero pivots), so `b` needs a look only then.
         if all_finite(x.as_slice()) {
             Ok(x)
-        } else if all_finite(b.as_slice()) {
-            Err(Error::Overflow)
         } else {
-            Err(Error::NonFinite)
+            // Overflow on the way (or NaN/inf in `b`): retry with `b` scaled.
+            self.solve_times_pow2(b, 0)
         }
     }
 
@@ -528,47 +530,10 @@ impl<T: Real, const N: usize> Lu<T, N> {
     }
 }
 
-/// [`Matrix::lu`] when a pivot is zero or not finite.
-#[cold]
-#[inline(never)]
-fn lu_cold<T: Real, const N: usize>(a: &Matrix<T, N, N>) -> Result<Lu<T, N>, Error> {
-    let lu = Lu::factor(a);
-    lu.usable(a)?;
-    Ok(lu)
-}
-
-/// [`Matrix::inverse`] by LU when a pivot is zero or not finite (and for the 2x2 closed
-/// form's hand-over): the errors in their order.
-#[cold]
-#[inline(never)]
-fn inverse_cold<T: Real, const N: usize>(a: &Matrix<T, N, N>) -> Result<Matrix<T, N, N>, Error> {
-    lu_cold(a)?.inverse()
-}
-
-/// [`Matrix::solve`] when a pivot is zero or not finite: the errors in their order.
-#[cold]
-#[inline(never)]
-fn solve_cold<T: Real, const N: usize, const K: usize>(
-    a: &Matrix<T, N, N>,
-    b: &Matrix<T, N, K>,
-) -> Result<Matrix<T, N, K>, Error> {
-    lu_cold(a)?.solve(b)
-}
-
-/// The rare end of [`Matrix::det`], when the factorization of `a` has a zero pivot or
-/// pivots outside the plain product's range: factors `a` again (so that the common path
-/// need not keep the factorization in memory for this call).
-#[cold]
-#[inline(never)]
-fn det_cold<T: Real, const N: usize>(a: &Matrix<T, N, N>) -> T {
-    if all_finite(a.as_slice()) {
-        Lu::factor(a).det()
-    } else {
-        T::nan()
-    }
-}
-
+mod cold;
 mod elimination;
 mod substitution;
+
+use cold::{det_cold, inverse_cold, lu_cold, solve_cold};
 #[cfg(test)]
 mod tests;

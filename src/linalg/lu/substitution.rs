@@ -23,7 +23,10 @@ impl<T: Real, const N: usize> Lu<T, N> {
     /// [`eliminate_unrolled`](Lu::eliminate_unrolled)).
     #[allow(clippy::needless_range_loop)] // As in `eliminate_unrolled`.
     #[inline(always)]
-    pub(super) fn substitute_unrolled<const K: usize>(&self, mut x: [[T; K]; N]) -> Matrix<T, N, K> {
+    pub(super) fn substitute_unrolled<const K: usize>(
+        &self,
+        mut x: [[T; K]; N],
+    ) -> Matrix<T, N, K> {
         let lu = &self.packed.0;
         for i in 0..N {
             for k in 0..N {

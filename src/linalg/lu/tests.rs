@@ -2,6 +2,7 @@
 //! substitutions against the loops, the plain product against the rescaled one, and the
 //! public functions' results and errors against the order of checks they replaced (a
 //! full finiteness scan of the input, then of the factors, then the loops), bit for bit.
+use super::cold::{factor_in_range, times_pow2};
 use super::*;
 use crate::linalg::test_support::{Rng, same, same_matrix, same_result};
 use crate::numeric::rescaled_product;
@@ -56,18 +57,25 @@ fn reference_det<T: Real, const N: usize>(a: &Matrix<T, N, N>) -> T {
     if !a.iter().all(|x| x.is_finite()) {
         return T::nan();
     }
-    let lu = Lu::factor(a);
+    // The factors of `a`, or of its normalized copy `2^s a` if those overflow.
+    let Ok((lu, s)) = factor_in_range(a) else {
+        return T::nan();
+    };
     if lu.first_zero_pivot.is_some() {
         return T::ZERO;
     }
-    lu.sign * rescaled_product(lu.pivots().into_iter())
+    let det = lu.sign * rescaled_product(lu.pivots().into_iter());
+    times_pow2(det, -i64::from(s) * N as i64)
 }
 
 fn reference_solve<T: Real, const N: usize, const K: usize>(
     a: &Matrix<T, N, N>,
     b: &Matrix<T, N, K>,
 ) -> Result<Matrix<T, N, K>, Error> {
-    let lu = reference_lu(a)?;
+    if !a.iter().all(|x| x.is_finite()) {
+        return Err(Error::NonFinite);
+    }
+    let (lu, s) = factor_in_range(a)?;
     if let Some(index) = lu.first_zero_pivot {
         return Err(Error::Singular { index });
     }
@@ -75,7 +83,13 @@ fn reference_solve<T: Real, const N: usize, const K: usize>(
         return Err(Error::NonFinite);
     }
     let permuted = core::array::from_fn(|k| b.0[lu.rows[k]]);
-    finite_or_overflow(lu.substitute_loops(permuted))
+    let x = lu.substitute_loops(permuted);
+    if s == 0 && x.iter().all(|x| x.is_finite()) {
+        Ok(x)
+    } else {
+        // The plain substitution overflowed, or the matrix was scaled: scale `b` too.
+        lu.solve_times_pow2(b, s)
+    }
 }
 
 fn reference_inverse<T: Real, const N: usize>(

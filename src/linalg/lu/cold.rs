@@ -1,0 +1,159 @@
+//! The uncommon paths, out of line: a zero or non-finite pivot, and finite matrices or
+//! right-hand sides so close to the ends of the floating-point range that the plain
+//! computation overflows although the answer does not.
+//!
+//! The remedy is exact power-of-two scaling ([`Pow2Scale`]): `A' = 2^s A` with the largest
+//! magnitude of `A'` in `[1, 2)` factors without overflow (partial pivoting bounds the growth
+//! by `2^(n-1)`), `b' = 2^t b` likewise, and the answers follow exactly:
+//! `A^-1 b = 2^(s - t) A'^-1 b'`, `det A = 2^(-s n) det A'`. Only the final rescaling can
+//! overflow or underflow, and then the exact answer does too (to within one rounding).
+
+use super::Lu;
+use crate::error::Error;
+use crate::matrix::Matrix;
+use crate::numeric::{
+    Pow2Scale, all_finite, max_abs, normalized, rescaled_or_overflow, unit_exponent,
+};
+use crate::scalar::Real;
+
+/// The factorization of `a`, or, when `a` is finite but its factors overflow, of `2^s a`
+/// (largest magnitude in `[1, 2)`, [`normalized`]): `(lu, s)`, with `s = 0` for `a` itself. The errors in their order:
+/// [`Error::NonFinite`] for a NaN or infinite element, [`Error::Overflow`] if even the
+/// scaled factors do not fit (beyond the sizes the crate is for).
+pub(super) fn factor_in_range<T: Real, const N: usize>(
+    a: &Matrix<T, N, N>,
+) -> Result<(Lu<T, N>, i32), Error> {
+    let lu = Lu::factor(a);
+    match lu.usable(a) {
+        Ok(()) => Ok((lu, 0)),
+        Err(Error::Overflow) => {
+            // `a` is finite here (`usable` checked it first).
+            let Some((scaled, s)) = normalized(a) else {
+                return Err(Error::NonFinite);
+            };
+            let lu = Lu::factor(&scaled);
+            lu.usable(&scaled)?;
+            Ok((lu, s))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+impl<T: Real, const N: usize> Lu<T, N> {
+    /// `2^k A^-1 b` for the factored `A`, with `b` scaled into `[1, 2)` for the substitution
+    /// and the result scaled back once: the slow path of a solve whose plain substitution
+    /// overflowed. [`Error::Singular`] for a zero pivot, [`Error::NonFinite`] for a NaN or
+    /// infinity in `b`, [`Error::Overflow`] if the result does not fit.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn solve_times_pow2<const K: usize>(
+        &self,
+        b: &Matrix<T, N, K>,
+        k: i32,
+    ) -> Result<Matrix<T, N, K>, Error> {
+        if let Some(index) = self.first_zero_pivot {
+            return Err(Error::Singular { index });
+        }
+        if !all_finite(b.as_slice()) {
+            return Err(Error::NonFinite);
+        }
+        let t = unit_exponent(max_abs(b.as_slice()));
+        let up = Pow2Scale::new(t);
+        // `rows` is a permutation of 0..N, so `get` always finds the row.
+        let permuted = core::array::from_fn(|r| {
+            b.0.get(self.rows[r])
+                .copied()
+                .unwrap_or([T::ZERO; K])
+                .map(|x| up.apply(x))
+        });
+        rescaled_or_overflow(self.substitute(permuted), k - t)
+    }
+}
+
+/// [`Matrix::lu`] when a pivot is zero or not finite.
+#[cold]
+#[inline(never)]
+pub(super) fn lu_cold<T: Real, const N: usize>(a: &Matrix<T, N, N>) -> Result<Lu<T, N>, Error> {
+    let lu = Lu::factor(a);
+    lu.usable(a)?;
+    Ok(lu)
+}
+
+/// [`Matrix::inverse`] by LU when a pivot is zero or not finite (and for the 2x2 closed
+/// form's hand-over): the errors in their order, and the scaled factorization when the
+/// factors of a finite matrix overflow (`A^-1 = 2^s (2^s A)^-1`).
+#[cold]
+#[inline(never)]
+pub(super) fn inverse_cold<T: Real, const N: usize>(
+    a: &Matrix<T, N, N>,
+) -> Result<Matrix<T, N, N>, Error> {
+    match factor_in_range(a)? {
+        (lu, 0) => lu.inverse(),
+        (lu, s) => lu.solve_times_pow2(&Matrix::identity(), s),
+    }
+}
+
+/// [`Matrix::solve`] when a pivot is zero or not finite: the errors in their order, and the
+/// scaled factorization when the factors of a finite matrix overflow
+/// (`A^-1 b = 2^s (2^s A)^-1 b`).
+#[cold]
+#[inline(never)]
+pub(super) fn solve_cold<T: Real, const N: usize, const K: usize>(
+    a: &Matrix<T, N, N>,
+    b: &Matrix<T, N, K>,
+) -> Result<Matrix<T, N, K>, Error> {
+    match factor_in_range(a)? {
+        (lu, 0) => lu.solve(b),
+        (lu, s) => lu.solve_times_pow2(b, s),
+    }
+}
+
+/// The rare end of [`Matrix::det`], when the factorization of `a` has a zero pivot or
+/// pivots outside the plain product's range: factors `a` again (so that the common path
+/// need not keep the factorization in memory for this call). NaN if `a` is not finite; when
+/// its factors overflow, `2^(-s N) det(2^s A)`, which is `±inf` only where the exact
+/// determinant is beyond the range.
+#[cold]
+#[inline(never)]
+pub(super) fn det_cold<T: Real, const N: usize>(a: &Matrix<T, N, N>) -> T {
+    match factor_in_range(a) {
+        Err(_) => T::nan(),
+        Ok((lu, 0)) => lu.det(),
+        Ok((lu, s)) => times_pow2(lu.det(), -i64::from(s) * N as i64),
+    }
+}
+
+/// `x * 2^k` for any `k`, exact unless the result is subnormal, `0` or `inf`: in steps of at
+/// most `2^±2000` (each one exact, [`Pow2Scale`]), all in one direction, so a step that
+/// overflows or underflows leaves what the exact product gives. At most
+/// `|k| / 2000 + 1` steps, and none once the value is `0` or infinite.
+pub(super) fn times_pow2<T: Real>(mut x: T, mut k: i64) -> T {
+    const STEP: i64 = 2000;
+    while k != 0 && x != T::ZERO && x.is_finite() {
+        let step = k.clamp(-STEP, STEP);
+        // |step| <= 2000 fits an i32.
+        x = Pow2Scale::new(step as i32).apply(x);
+        k -= step;
+    }
+    x
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn powers_of_two_beyond_the_exponent_range() {
+        assert_eq!(times_pow2(1.0f64, 0), 1.0);
+        assert_eq!(times_pow2(1.5f64, 1023), 1.5 * 2f64.powi(1023));
+        assert_eq!(times_pow2(2f64.powi(-1000), 5000 - 4000), 1.0);
+        assert_eq!(times_pow2(1.0f64, 5000), f64::INFINITY);
+        assert_eq!(times_pow2(-1.0f64, 5000), f64::NEG_INFINITY);
+        assert_eq!(times_pow2(1.0f64, -5000), 0.0);
+        assert_eq!(
+            times_pow2(f64::MAX, -2100),
+            f64::MAX * 2f64.powi(-1000) * 2f64.powi(-1100)
+        );
+        assert_eq!(times_pow2(1.0f32, -149), f32::from_bits(1));
+    }
+}
