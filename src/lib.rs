@@ -63,13 +63,14 @@
 //! | feature | default | what it adds |
 //! | --- | --- | --- |
 //! | `std` | yes | implies `alloc`; float maths from the platform instead of `libm` |
-//! | `alloc` | via `std` | heap-backed types (coming: `DMatrix`, PCA) |
-//! | `rand` | no | seeded random matrices and sampling |
+//! | `alloc` | via `std` | reserved: gates nothing yet; the heap-backed `DMatrix` and PCA will live behind it |
+//! | `rand` | yes | seeded random matrices and sampling (the `random` module) |
 //! | `serde` | no | `Serialize`/`Deserialize` as nested row arrays |
 //! | `mint` | no | conversions to and from `mint` vectors and row-major matrices |
 //! | `bytemuck` | no | `Pod`/`Zeroable`, for casting matrices to bytes |
 //!
-//! With `default-features = false` the crate is `no_std` with no allocator.
+//! With `default-features = false` the crate is `no_std` with no allocator; add back only
+//! what you need (`features = ["rand"]` for seeded sampling on firmware).
 //!
 //! ## Errors
 //!
@@ -77,6 +78,7 @@
 //! [`Matrix::row`]) a `try_` twin returns the error instead.
 
 #![no_std]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -98,6 +100,7 @@ pub mod nn;
 mod numeric;
 mod ops;
 #[cfg(feature = "rand")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rand")))]
 pub mod random;
 mod reduce;
 pub mod scalar;
@@ -117,6 +120,7 @@ pub use matrix::{
 };
 pub use num_complex::Complex;
 #[cfg(feature = "rand")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rand")))]
 pub use random::{RandomInteger, Replacement, StdGen};
 pub use reduce::Unique;
 pub use scalar::{Real, Scalar};

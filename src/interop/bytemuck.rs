@@ -10,8 +10,8 @@
 //! assert_eq!(bytes.len(), 16);
 //! ```
 //!
-//! This file and the SIMD kernels are the only places the crate allows `unsafe`: these two
-//! marker impls cannot be written without it (`bytemuck`'s derives reject generic structs).
+//! This file is the only place the crate allows `unsafe`: these two marker impls cannot be
+//! written without it (`bytemuck`'s derives reject generic structs).
 #![allow(unsafe_code)]
 
 use bytemuck::{Pod, Zeroable};
@@ -20,8 +20,10 @@ use crate::matrix::Matrix;
 
 // SAFETY: `Matrix<T, R, C>` is `#[repr(transparent)]` over `[[T; C]; R]`, and arrays of
 // `Zeroable` elements are `Zeroable`: the all-zero bit pattern is a valid matrix.
+#[cfg_attr(docsrs, doc(cfg(feature = "bytemuck")))]
 unsafe impl<T: Zeroable, const R: usize, const C: usize> Zeroable for Matrix<T, R, C> {}
 
 // SAFETY: `#[repr(transparent)]` over `[[T; C]; R]`, which is `Pod` when `T` is: no padding
 // (arrays have none between elements), every bit pattern valid, `Copy` and `'static` via `T`.
+#[cfg_attr(docsrs, doc(cfg(feature = "bytemuck")))]
 unsafe impl<T: Pod, const R: usize, const C: usize> Pod for Matrix<T, R, C> {}

@@ -20,6 +20,7 @@ use crate::matrix::{Matrix, Vector};
 
 macro_rules! mint_vector {
     ($($mint:ident, $n:literal;)*) => {$(
+        #[cfg_attr(docsrs, doc(cfg(feature = "mint")))]
         impl<T: Copy> From<mint::$mint<T>> for Vector<T, $n> {
             #[inline]
             fn from(v: mint::$mint<T>) -> Self {
@@ -27,6 +28,7 @@ macro_rules! mint_vector {
                 Matrix(array.map(|x| [x]))
             }
         }
+        #[cfg_attr(docsrs, doc(cfg(feature = "mint")))]
         impl<T: Copy> From<Vector<T, $n>> for mint::$mint<T> {
             #[inline]
             fn from(v: Vector<T, $n>) -> Self {
@@ -46,18 +48,21 @@ mint_vector! {
 
 macro_rules! mint_matrix {
     ($($row_major:ident, $col_major:ident, $r:literal, $c:literal;)*) => {$(
+        #[cfg_attr(docsrs, doc(cfg(feature = "mint")))]
         impl<T: Copy> From<mint::$row_major<T>> for Matrix<T, $r, $c> {
             #[inline]
             fn from(m: mint::$row_major<T>) -> Self {
                 Matrix(m.into())
             }
         }
+        #[cfg_attr(docsrs, doc(cfg(feature = "mint")))]
         impl<T: Copy> From<Matrix<T, $r, $c>> for mint::$row_major<T> {
             #[inline]
             fn from(m: Matrix<T, $r, $c>) -> Self {
                 m.0.into()
             }
         }
+        #[cfg_attr(docsrs, doc(cfg(feature = "mint")))]
         impl<T: Copy> From<mint::$col_major<T>> for Matrix<T, $r, $c> {
             #[inline]
             fn from(m: mint::$col_major<T>) -> Self {
@@ -65,6 +70,7 @@ macro_rules! mint_matrix {
                 Matrix::<T, $r, $c>(core::array::from_fn(|i| core::array::from_fn(|j| cols[j][i])))
             }
         }
+        #[cfg_attr(docsrs, doc(cfg(feature = "mint")))]
         impl<T: Copy> From<Matrix<T, $r, $c>> for mint::$col_major<T> {
             #[inline]
             fn from(m: Matrix<T, $r, $c>) -> Self {

@@ -34,6 +34,7 @@ impl<T: Serialize> Serialize for RowRef<'_, T> {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<T: Serialize, const R: usize, const C: usize> Serialize for Matrix<T, R, C> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(Some(R))?;
@@ -93,6 +94,7 @@ impl<T: Copy, const C: usize> Clone for Row<T, C> {
 
 impl<T: Copy, const C: usize> Copy for Row<T, C> {}
 
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de, T: Scalar + Deserialize<'de>, const R: usize, const C: usize> Deserialize<'de>
     for Matrix<T, R, C>
 {

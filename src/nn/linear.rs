@@ -59,6 +59,7 @@ impl<T: Real, const IN: usize, const OUT: usize> Linear<T, IN, OUT> {
 /// Seeded initialisation (feature `rand`). Biases start at zero; each constructor takes any
 /// `rand::Rng`, such as [`default_rng`](crate::random::default_rng).
 #[cfg(feature = "rand")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rand")))]
 impl<T: Real, const IN: usize, const OUT: usize> Linear<T, IN, OUT> {
     /// `sqrt(k / n)` in `T`, for a fan `n >= 1` (checked at compile time by the callers).
     fn scale(k: f64, n: usize) -> T {

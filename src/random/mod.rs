@@ -96,5 +96,9 @@ pub use choice::{Replacement, choice, choice_indices};
 pub use discrete::RandomInteger;
 pub use generator::{StdGen, default_rng};
 pub use permutation::{permutation, permutation_indices, shuffle, shuffle_rows};
+// Re-exported on purpose: every sampler's signature already names `rand::Rng` (and the
+// generator `rand::SeedableRng`), so statrix's public API is tied to `rand`'s major version
+// either way; the re-export adds no coupling, and spares users a direct `rand` dependency
+// whose version must match ours (a mismatch gives "trait `Rng` is not implemented" errors).
 pub use rand::{Rng, SeedableRng};
 pub use weighted::choice_weighted;
