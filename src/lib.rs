@@ -111,9 +111,16 @@ mod vector;
 
 pub use display::{DisplayElement, DisplayFlat};
 pub use error::{Axis, Error};
-pub use linalg::{Balance, Eigen, Hessenberg, Qr, Schur};
-pub use linalg::{Cholesky, Lu};
-pub use linalg::{LeastSquares, Svd, SymmetricEigen};
+pub use linalg::balance::Balance;
+pub use linalg::cholesky::Cholesky;
+pub use linalg::eigen::Eigen;
+pub use linalg::hessenberg::Hessenberg;
+pub use linalg::lstsq::LeastSquares;
+pub use linalg::lu::Lu;
+pub use linalg::qr::Qr;
+pub use linalg::schur::Schur;
+pub use linalg::svd::Svd;
+pub use linalg::symmetric_eigen::SymmetricEigen;
 pub use matrix::{
     Matrix, Matrix2, Matrix3, Matrix4, Matrix5, Matrix6, RowVector, RowVector2, RowVector3,
     RowVector4, Vector, Vector2, Vector3, Vector4, Vector5, Vector6,

@@ -1,7 +1,5 @@
-//! Balancing (LAPACK `dgebal`): a permutation that isolates eigenvalues which can be read
-//! off the diagonal, then a diagonal similarity by powers of two that makes each row and
-//! column of the rest about equally large. SciPy's `scipy.linalg.matrix_balance`; the first
-//! step of [`Matrix::eigen`] (as of LAPACK's `dgeev`).
+//! Balancing for the general eigenproblem (LAPACK `xGEBAL`): [`Balance`], whose
+//! documentation holds the notes.
 
 use crate::error::Error;
 use crate::matrix::{Matrix, Vector};
@@ -312,6 +310,11 @@ impl<T: Real, const N: usize> Balancing<T, N> {
 /// assert_eq!(bal.transform() * bal.balanced, a * bal.transform());
 /// # Ok::<(), statrix::Error>(())
 /// ```
+///
+/// Balancing (LAPACK `dgebal`): a permutation that isolates eigenvalues which can be read
+/// off the diagonal, then a diagonal similarity by powers of two that makes each row and
+/// column of the rest about equally large. SciPy's `scipy.linalg.matrix_balance`; the first
+/// step of [`Matrix::eigen`] (as of LAPACK's `dgeev`).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Balance<T, const N: usize> {
     /// The balanced matrix `B = T^{-1} A T`.

@@ -1,36 +1,5 @@
-//! Cholesky factorization `A = L L^T` of a symmetric positive definite matrix, and the
-//! solve, determinant and inverse built on it.
-//!
-//! # Algorithm
-//!
-//! Row by row (Cholesky–Banachiewicz), reading only the lower triangle of `A`, as NumPy's
-//! `np.linalg.cholesky` (LAPACK `potrf` with `uplo='L'`):
-//! `l_ij = (a_ij - sum_{k<j} l_ik l_jk) / l_jj` for `j < i`, then the pivot
-//! `s = a_ii - sum_{k<i} l_ik^2` and `l_ii = sqrt(s)`. Every inner sum runs along two rows of
-//! `L`, contiguous in the row-major layout. A pivot that is not positive (or is NaN, which
-//! only overflow of `L`'s entries can produce from finite input) stops the factorization
-//! with [`Error::NotPositiveDefinite`] at its column, LAPACK's `info - 1`. A successful
-//! factorization therefore has a finite `L` with a positive diagonal: an overflowed entry
-//! of `L` would make a later pivot `-inf` or NaN.
-//!
-//! Up to 8x8 the factorization and the substitutions are written over constant ranges and
-//! unroll completely (the same operations in the same order as the loops of larger sizes,
-//! so the same bits). The input is scanned for NaN and infinity only when the
-//! factorization fails or ends with a non-finite diagonal (why that suffices: at
-//! [`Matrix::cholesky`]'s code), and a right-hand side only when the solution is not
-//! finite; the unit tests check both against the scans, on random matrices.
-//!
-//! # Accuracy
-//!
-//! Higham, *Accuracy and Stability of Numerical Algorithms* (2nd ed.), `u = eps / 2`,
-//! `gamma_k = k u / (1 - k u)`:
-//!
-//! - Thm. 10.3: `L L^T = A + dA` with `|dA| <= gamma_{n+1} |L| |L^T|`.
-//! - Thm. 10.4: a computed solution satisfies `(A + dA) x = b` with
-//!   `|dA| <= gamma_{3n+1} |L| |L^T|`; [`Cholesky::inverse`] solves for each column of `I`.
-//! - Thm. 10.7: the factorization runs to completion if `lambda_min(H) > n gamma_{n+1} /
-//!   (1 - gamma_{n+1})`, `H` being `A` scaled to a unit diagonal; a matrix that is
-//!   semidefinite or nearly so may fail, as in LAPACK.
+//! The Cholesky factorization: [`Cholesky`], whose documentation holds the
+//! algorithm and accuracy notes.
 
 use crate::error::Error;
 use crate::matrix::Matrix;
@@ -61,6 +30,40 @@ const UNROLL_MAX: usize = 8;
 /// assert_eq!(chol.solve(&vector![8.0, 9.0])?, vector![1.375, 1.25]); // scipy.linalg.cho_solve
 /// # Ok::<(), statrix::Error>(())
 /// ```
+///
+/// Cholesky factorization `A = L L^T` of a symmetric positive definite matrix, and the
+/// solve, determinant and inverse built on it.
+///
+/// # Algorithm
+///
+/// Row by row (Cholesky–Banachiewicz), reading only the lower triangle of `A`, as NumPy's
+/// `np.linalg.cholesky` (LAPACK `potrf` with `uplo='L'`):
+/// `l_ij = (a_ij - sum_{k<j} l_ik l_jk) / l_jj` for `j < i`, then the pivot
+/// `s = a_ii - sum_{k<i} l_ik^2` and `l_ii = sqrt(s)`. Every inner sum runs along two rows of
+/// `L`, contiguous in the row-major layout. A pivot that is not positive (or is NaN, which
+/// only overflow of `L`'s entries can produce from finite input) stops the factorization
+/// with [`Error::NotPositiveDefinite`] at its column, LAPACK's `info - 1`. A successful
+/// factorization therefore has a finite `L` with a positive diagonal: an overflowed entry
+/// of `L` would make a later pivot `-inf` or NaN.
+///
+/// Up to 8x8 the factorization and the substitutions are written over constant ranges and
+/// unroll completely (the same operations in the same order as the loops of larger sizes,
+/// so the same bits). The input is scanned for NaN and infinity only when the
+/// factorization fails or ends with a non-finite diagonal (why that suffices: at
+/// [`Matrix::cholesky`]'s code), and a right-hand side only when the solution is not
+/// finite; the unit tests check both against the scans, on random matrices.
+///
+/// # Accuracy
+///
+/// Higham, *Accuracy and Stability of Numerical Algorithms* (2nd ed.), `u = eps / 2`,
+/// `gamma_k = k u / (1 - k u)`:
+///
+/// - Thm. 10.3: `L L^T = A + dA` with `|dA| <= gamma_{n+1} |L| |L^T|`.
+/// - Thm. 10.4: a computed solution satisfies `(A + dA) x = b` with
+///   `|dA| <= gamma_{3n+1} |L| |L^T|`; [`Cholesky::inverse`] solves for each column of `I`.
+/// - Thm. 10.7: the factorization runs to completion if `lambda_min(H) > n gamma_{n+1} /
+///   (1 - gamma_{n+1})`, `H` being `A` scaled to a unit diagonal; a matrix that is
+///   semidefinite or nearly so may fail, as in LAPACK.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Cholesky<T, const N: usize> {
     /// The lower triangular factor; zeros above the diagonal.

@@ -1,7 +1,5 @@
-//! Eigenvalues and eigenvectors of a general real square matrix, NumPy's `np.linalg.eig`
-//! and `np.linalg.eigvals`: balancing, Hessenberg reduction, Francis double-shift QR to
-//! real Schur form ([`Matrix::schur`]), then eigenvectors by back substitution on the
-//! quasi-triangular Schur form (LAPACK `dtrevc3`), transformed back and normalised.
+//! The general (non-symmetric) eigendecomposition: [`Eigen`], whose documentation
+//! holds the notes.
 
 use num_complex::Complex;
 
@@ -60,6 +58,11 @@ use crate::scalar::Real;
 /// }
 /// # Ok::<(), statrix::Error>(())
 /// ```
+///
+/// Eigenvalues and eigenvectors of a general real square matrix, NumPy's `np.linalg.eig`
+/// and `np.linalg.eigvals`: balancing, Hessenberg reduction, Francis double-shift QR to
+/// real Schur form ([`Matrix::schur`]), then eigenvectors by back substitution on the
+/// quasi-triangular Schur form (LAPACK `dtrevc3`), transformed back and normalised.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Eigen<T, const N: usize> {
     /// The eigenvalues `λ_j`, NumPy's `w`.

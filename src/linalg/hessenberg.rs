@@ -1,6 +1,5 @@
-//! Reduction to upper Hessenberg form by Householder similarity transforms,
-//! `A = Q H Q^T`: SciPy's `scipy.linalg.hessenberg(a, calc_q=True)`, and the first step of
-//! the general eigenvalue problem.
+//! The Hessenberg reduction: [`Hessenberg`], whose documentation holds the
+//! notes.
 
 use crate::error::Error;
 use crate::linalg::householder::{make_reflector, reflect_cols, reflect_rows, reflect_rows_masked};
@@ -21,6 +20,10 @@ use crate::scalar::Real;
 /// assert!((hess.q * hess.h * hess.q.transpose() - a).norm() < 1e-14);
 /// # Ok::<(), statrix::Error>(())
 /// ```
+///
+/// Reduction to upper Hessenberg form by Householder similarity transforms,
+/// `A = Q H Q^T`: SciPy's `scipy.linalg.hessenberg(a, calc_q=True)`, and the first step of
+/// the general eigenvalue problem.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Hessenberg<T, const N: usize> {
     /// The upper Hessenberg matrix `H`: zero below the first subdiagonal (exactly).

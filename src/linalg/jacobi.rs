@@ -1,7 +1,7 @@
 //! Pieces shared by the two Jacobi methods ([`symmetric_eigen`](super::symmetric_eigen) and
 //! [`svd`](super::svd)): the sweep budget, the Rutishauser rotation, the orders in which a
 //! sweep visits the pairs, and sorting helpers. (Their exact power-of-two scaling and the
-//! overflow-safe norm are the shared ones of [`numeric`](crate::numeric).)
+//! overflow-safe norm are the shared ones of [`numeric`].)
 //!
 //! Both methods scale their input by an exact power of two so that its largest magnitude
 //! lies in `[1, 2)`. Scaling by a power of two changes no significant bit (short of

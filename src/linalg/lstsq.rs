@@ -1,15 +1,5 @@
-//! Least squares through the SVD, NumPy's `np.linalg.lstsq(a, b, rcond=None)`.
-//!
-//! The solution is the *minimum-norm* least-squares solution `x = pinv(A) b`: among the
-//! `x` minimising `|A x - b|`, the one of smallest `|x|`. That is what NumPy returns (it
-//! calls LAPACK's `gelsd`), including for rank-deficient and underdetermined systems.
-//! Singular values at most `max(R, C) * eps * S.max()` count as zero (NumPy's
-//! `rcond=None`, with the `eps` of the element type).
-//!
-//! As for the [SVD](crate::linalg::svd), the count of singular values in the result is a
-//! type-level `min(R, C)`: [`lstsq`](Matrix::lstsq) is for tall and square systems
-//! (`R >= C`), [`lstsq_wide`](Matrix::lstsq_wide) for wide and square ones (`R <= C`, the
-//! underdetermined case); the other orientation does not compile.
+//! Least squares through the SVD: [`LeastSquares`], whose documentation
+//! holds the notes.
 
 use super::jacobi::Vectors;
 use super::pseudo_inverse::{apply_pinv, invert_above};
@@ -38,6 +28,19 @@ use crate::scalar::Real;
 /// let res = fit.residuals.unwrap()[0];
 /// assert!((res - 1.0 / 6.0).abs() <= 64.0 * f64::EPSILON);
 /// ```
+///
+/// Least squares through the SVD, NumPy's `np.linalg.lstsq(a, b, rcond=None)`.
+///
+/// The solution is the *minimum-norm* least-squares solution `x = pinv(A) b`: among the
+/// `x` minimising `|A x - b|`, the one of smallest `|x|`. That is what NumPy returns (it
+/// calls LAPACK's `gelsd`), including for rank-deficient and underdetermined systems.
+/// Singular values at most `max(R, C) * eps * S.max()` count as zero (NumPy's
+/// `rcond=None`, with the `eps` of the element type).
+///
+/// As for the [SVD](crate::Svd), the count of singular values in the result is a
+/// type-level `min(R, C)`: [`lstsq`](Matrix::lstsq) is for tall and square systems
+/// (`R >= C`), [`lstsq_wide`](Matrix::lstsq_wide) for wide and square ones (`R <= C`, the
+/// underdetermined case); the other orientation does not compile.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LeastSquares<T, const C: usize, const K: usize, const S: usize> {
     /// The minimum-norm least-squares solution `x` (`C x K`), NumPy's `x`.

@@ -1,23 +1,4 @@
-//! Matrix norms and the quantities built on singular values: rank, condition number,
-//! spectral and nuclear norms; and the induced 1- and infinity-norms.
-//!
-//! These are NumPy's *matrix* norms (`np.linalg.norm(a, ord)` on 2-D input). They differ
-//! from the *entrywise* norms in `vector.rs`, which treat a matrix as one long vector:
-//!
-//! | NumPy on a matrix | statrix | what it is |
-//! | --- | --- | --- |
-//! | `norm(a)`, `norm(a, 'fro')` | [`norm`](Matrix::norm), [`norm_fro`](Matrix::norm_fro) | Frobenius: `sqrt(sum a_ij^2)` |
-//! | `norm(a, 2)` | [`norm_spectral`](Matrix::norm_spectral) | largest singular value |
-//! | `norm(a, 'nuc')` | [`norm_nuclear`](Matrix::norm_nuclear) | sum of the singular values |
-//! | `norm(a, 1)` | [`norm_induced_1`](Matrix::norm_induced_1) | largest column sum of `|a_ij|` |
-//! | `norm(a, np.inf)` | [`norm_induced_inf`](Matrix::norm_induced_inf) | largest row sum of `|a_ij|` |
-//! | `norm(a.ravel(), 1)` | [`norm_l1`](Matrix::norm_l1) | sum of all `|a_ij|` (entrywise) |
-//! | `norm(a.ravel(), np.inf)` | [`norm_linf`](Matrix::norm_linf) | largest `|a_ij|` (entrywise) |
-//!
-//! The singular-value quantities work on any shape (a wide matrix goes through its
-//! transpose) and share the [SVD](crate::linalg::svd)'s errors: [`Error::NonFinite`] for
-//! NaN or infinite input (where NumPy raises `LinAlgError`), [`Error::NoConvergence`] in
-//! principle.
+//! Matrix norms, rank and condition number (the notes are in the `linalg` module documentation).
 
 use super::svd::singular_values_any;
 use crate::error::Error;

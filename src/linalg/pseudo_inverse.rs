@@ -1,17 +1,4 @@
-//! The Moore-Penrose pseudo-inverse through the SVD, NumPy's `np.linalg.pinv`.
-//!
-//! With `A = U diag(S) V^T`, `pinv(A) = V diag(S^+) U^T`, where `S^+` inverts the singular
-//! values above a cutoff `rtol * S.max()` and sets the others to zero. Works on any shape:
-//! an `R x C` matrix gives a `C x R` one.
-//!
-//! # The cutoff, as NumPy 2.x
-//!
-//! [`pseudo_inverse`](Matrix::pseudo_inverse) uses NumPy's default, `rcond = 1e-15`, for
-//! f32 as well (NumPy does not adapt it to the dtype). That is below f32's rounding level,
-//! so for an f32 matrix that is rank-deficient up to rounding, the noise singular values
-//! (about `1e-7 * S.max()`) are inverted, as in NumPy. Pass a dtype-aware cutoff to
-//! [`pseudo_inverse_rtol`](Matrix::pseudo_inverse_rtol), for example the Array API
-//! default `max(R, C) * eps` that NumPy uses for `pinv(a, rtol=None)`.
+//! The Moore-Penrose pseudo-inverse (the notes are in the `linalg` module documentation).
 
 use super::jacobi::Vectors;
 use super::svd::thin_svd;
@@ -57,7 +44,7 @@ pub(crate) fn invert_above<T: Real, const S: usize>(s: &[T; S], cutoff: T) -> [T
 impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// The Moore-Penrose pseudo-inverse (`C x R`), NumPy's `np.linalg.pinv(a)` with its
     /// default cutoff: singular values at most `1e-15 * S.max()` count as zero. See the
-    /// [module docs](crate::linalg::pseudo_inverse) on that cutoff for f32.
+    /// [`linalg` notes](crate::linalg#pseudo-inverse) on that cutoff for f32.
     ///
     /// # Errors
     /// [`Error::NonFinite`] if an element is NaN or infinite (NumPy raises

@@ -1,5 +1,4 @@
-//! Householder QR of a tall (or square) matrix, `A = Q R`, and the least-squares solve built
-//! on it: NumPy's `np.linalg.qr` and the full-rank case of `np.linalg.lstsq`.
+//! Householder QR: [`Qr`], whose documentation holds the notes.
 
 use crate::error::Error;
 use crate::linalg::householder::{make_reflector, reflect_rows, reflect_rows_masked};
@@ -38,6 +37,9 @@ use crate::scalar::Real;
 /// assert!((q.transpose() * q - Matrix::identity()).norm() < 1e-15);
 /// # Ok::<(), statrix::Error>(())
 /// ```
+///
+/// Householder QR of a tall (or square) matrix, `A = Q R`, and the least-squares solve built
+/// on it: NumPy's `np.linalg.qr` and the full-rank case of `np.linalg.lstsq`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Qr<T, const R: usize, const C: usize> {
     /// `R` on and above the diagonal, reflector tails below (LAPACK's layout).

@@ -1,7 +1,5 @@
-//! The real Schur form `A = Z T Z^T` by the Francis double-shift QR algorithm on the
-//! Hessenberg form (LAPACK `dlahqr`, which `dhseqr` and hence NumPy use for small
-//! matrices), with the standardised 2 x 2 blocks of `dlanv2`. SciPy's
-//! `scipy.linalg.schur(a, output='real')`.
+//! The real Schur form by Francis double-shift QR: [`Schur`], whose documentation
+//! holds the notes.
 
 use num_complex::Complex;
 
@@ -34,6 +32,11 @@ use crate::scalar::Real;
 /// assert_eq!((w[1].re, w[1].im), (0.0, -1.0));
 /// # Ok::<(), statrix::Error>(())
 /// ```
+///
+/// The real Schur form `A = Z T Z^T` by the Francis double-shift QR algorithm on the
+/// Hessenberg form (LAPACK `dlahqr`, which `dhseqr` and hence NumPy use for small
+/// matrices), with the standardised 2 x 2 blocks of `dlanv2`. SciPy's
+/// `scipy.linalg.schur(a, output='real')`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Schur<T, const N: usize> {
     /// The quasi-upper-triangular Schur form `T`.

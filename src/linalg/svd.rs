@@ -1,83 +1,5 @@
-//! The singular value decomposition `A = U diag(S) V^T` by one-sided Jacobi (Hestenes),
-//! NumPy's `np.linalg.svd(a, full_matrices=False)`.
-//!
-//! # Shapes
-//!
-//! The thin SVD of an `R x C` matrix has `K = min(R, C)` singular values, and stable Rust
-//! cannot write `min(R, C)` in a type. So there are two methods, each with its shapes in its
-//! signature, and a `const` assertion that the matrix has the orientation it is for:
-//!
-//! | method | for | `U` | `S` | `V^T` |
-//! | --- | --- | --- | --- | --- |
-//! | [`svd`](Matrix::svd) | tall and square, `R >= C` | `R x C` | `C` | `C x C` |
-//! | [`svd_wide`](Matrix::svd_wide) | wide and square, `R <= C` | `R x R` | `R` | `R x C` |
-//!
-//! `let svd = a.svd()?;` needs no annotations. Calling `svd()` on a wide matrix (or
-//! `svd_wide()` on a tall one) fails to build, with a message naming the method to call
-//! instead; as with every `const` assertion in this crate, the error shows on
-//! `cargo build`/`cargo test`, not on `cargo check`. Both methods return the one
-//! [`Svd<T, R, K, C>`](Svd) type, with `K = C` and `K = R` respectively. The same split
-//! applies to [`singular_values`](Matrix::singular_values) /
-//! [`singular_values_wide`](Matrix::singular_values_wide) and to
-//! [`lstsq`](Matrix::lstsq) / [`lstsq_wide`](Matrix::lstsq_wide). What needs the
-//! singular values but not their count in a type ([`rank`](Matrix::rank),
-//! [`cond`](Matrix::cond), the norms, [`pseudo_inverse`](Matrix::pseudo_inverse)) works on
-//! any shape.
-//!
-//! # Algorithm
-//!
-//! A tall `A` (a wide one goes through `A^T`) is
-//! 1. scaled by a power of two so that its largest magnitude is in `[1, 2)` (exact; entries
-//!    near `1e+300` or `1e-300` neither overflow nor underflow);
-//! 2. preconditioned by Householder QR with column pivoting, after sorting its rows by
-//!    decreasing max-norm, `P_r A P_c = Q R` (Drmač and Veselić, *New fast and accurate
-//!    Jacobi SVD algorithm I*, SIAM J. Matrix Anal. Appl. 29(4), 2008, the method of
-//!    LAPACK's `xGEJSV`). Row sorting makes the QR row-wise backward stable (Cox and
-//!    Higham 1998), column pivoting makes `R` graded in both directions, and the Jacobi
-//!    iteration on `R^T` then converges in few sweeps;
-//! 3. orthogonalised by one-sided Jacobi on the columns of `R^T` (the rows of `R`): cyclic
-//!    sweeps over all pairs `(p, q)` in column order, rotating a pair whose cosine
-//!    `|w_p . w_q| / (|w_p| |w_q|)` exceeds `C * eps` (`C` the column count, which also
-//!    bounds the rounding error of the computed cosine), with Rutishauser's stable rotation
-//!    formulas. It stops after the first sweep with no rotation, or reports
-//!    [`Error::NoConvergence`] after 60 sweeps (5 to 10 are usual). Then
-//!    `sigma_i = |w_i|`, `V` is the permuted normalised rows, and `U = P_r^T Q J` with `J`
-//!    the accumulated rotations.
-//!
-//!    The squared row norms are cached and updated with each rotation
-//!    (`|w_p|^2 - t w_p . w_q`, `|w_q|^2 + t w_p . w_q`), so a pair costs one dot product,
-//!    not three; an update that cancels is replaced by the exact sum, and every updated norm
-//!    is summed afresh at the start of the next sweep (the practice of Drmač and Veselić's
-//!    `xGSVJ0`). The updates only steer the angles: the final sweep rotates nothing, so all
-//!    its tests, and the singular values, use freshly summed norms. A sweep is taken in
-//!    waves of disjoint pairs `(p, q)` with equal `p + q`, which is the column-order sweep
-//!    with only commuting rotations exchanged (the same floating-point result), so that
-//!    the tests and angles of a wave are independent computations.
-//!
-//! One-sided Jacobi is backward stable *column-wise*, which is what gives high relative
-//! accuracy (Demmel and Veselić, *Jacobi's method is more accurate than QR*, SIAM J. Matrix
-//! Anal. Appl. 13(4), 1992): for `A = B D` or `A = D B` with `D` diagonal (a graded
-//! matrix), every singular value, the tiny ones included, is computed with a relative error
-//! of order `n * eps * cond(B)`, however wide the range of `D` (bidiagonalisation-based
-//! SVDs such as LAPACK's `gesdd` behind NumPy guarantee only `n * eps * sigma_max`).
-//!
-//! # Conventions
-//!
-//! - Singular values are non-negative and in descending order, as NumPy's.
-//! - Signs: each row of `V^T` (right singular vector) has its largest-magnitude component
-//!   positive, the first one on ties, and the matching column of `U` is flipped with it.
-//!   NumPy's signs are whatever LAPACK leaves, so compare vectors up to sign.
-//! - Zero singular values: the columns of `U` and the rows of `V^T` that belong to them
-//!   still complete orthonormal sets (`U^T U = I`, `V^T V = I`): the `V^T` rows by
-//!   Gram-Schmidt against the other rows, starting from the unit vector with the largest
-//!   residual; the `U` columns from the QR preconditioner's `Q`. For the zero matrix,
-//!   `U` is the first columns of the identity and `V^T = I`. A column of `R^T` whose norm
-//!   falls below `MIN_POSITIVE / EPSILON` (about `1e-292` in f64, `1e-31` in f32) times the
-//!   largest element is treated as zero, a backward perturbation far below `eps * |A|`:
-//!   below that, the rotations' sines would be subnormal.
-//! - NaN or infinite input is [`Error::NonFinite`]; a singular value that overflows on
-//!   scaling back (only possible for elements within a factor `sqrt(R * C)` of the largest
-//!   finite float) is [`Error::Overflow`].
+//! The singular value decomposition by one-sided Jacobi: [`Svd`], whose
+//! documentation holds the algorithm and accuracy notes.
 
 use super::householder::{make_reflector_from_norm, reflect_rows};
 use super::jacobi::{
@@ -93,7 +15,7 @@ use crate::scalar::Real;
 /// full_matrices=False)`.
 ///
 /// Built by [`Matrix::svd`] (`R >= C`, `K = C`) and [`Matrix::svd_wide`] (`R <= C`,
-/// `K = R`); see the [module docs](crate::linalg::svd) for the algorithm and conventions.
+/// `K = R`); see the [type docs](crate::Svd) for the algorithm and conventions.
 ///
 /// # Example
 /// ```
@@ -110,6 +32,87 @@ use crate::scalar::Real;
 /// let back = svd.recompose();
 /// assert!((back - a).norm() <= 16.0 * f64::EPSILON * a.norm());
 /// ```
+///
+/// The singular value decomposition `A = U diag(S) V^T` by one-sided Jacobi (Hestenes),
+/// NumPy's `np.linalg.svd(a, full_matrices=False)`.
+///
+/// # Shapes
+///
+/// The thin SVD of an `R x C` matrix has `K = min(R, C)` singular values, and stable Rust
+/// cannot write `min(R, C)` in a type. So there are two methods, each with its shapes in its
+/// signature, and a `const` assertion that the matrix has the orientation it is for:
+///
+/// | method | for | `U` | `S` | `V^T` |
+/// | --- | --- | --- | --- | --- |
+/// | [`svd`](Matrix::svd) | tall and square, `R >= C` | `R x C` | `C` | `C x C` |
+/// | [`svd_wide`](Matrix::svd_wide) | wide and square, `R <= C` | `R x R` | `R` | `R x C` |
+///
+/// `let svd = a.svd()?;` needs no annotations. Calling `svd()` on a wide matrix (or
+/// `svd_wide()` on a tall one) fails to build, with a message naming the method to call
+/// instead; as with every `const` assertion in this crate, the error shows on
+/// `cargo build`/`cargo test`, not on `cargo check`. Both methods return the one
+/// [`Svd<T, R, K, C>`](Svd) type, with `K = C` and `K = R` respectively. The same split
+/// applies to [`singular_values`](Matrix::singular_values) /
+/// [`singular_values_wide`](Matrix::singular_values_wide) and to
+/// [`lstsq`](Matrix::lstsq) / [`lstsq_wide`](Matrix::lstsq_wide). What needs the
+/// singular values but not their count in a type ([`rank`](Matrix::rank),
+/// [`cond`](Matrix::cond), the norms, [`pseudo_inverse`](Matrix::pseudo_inverse)) works on
+/// any shape.
+///
+/// # Algorithm
+///
+/// A tall `A` (a wide one goes through `A^T`) is
+/// 1. scaled by a power of two so that its largest magnitude is in `[1, 2)` (exact; entries
+///    near `1e+300` or `1e-300` neither overflow nor underflow);
+/// 2. preconditioned by Householder QR with column pivoting, after sorting its rows by
+///    decreasing max-norm, `P_r A P_c = Q R` (Drmač and Veselić, *New fast and accurate
+///    Jacobi SVD algorithm I*, SIAM J. Matrix Anal. Appl. 29(4), 2008, the method of
+///    LAPACK's `xGEJSV`). Row sorting makes the QR row-wise backward stable (Cox and
+///    Higham 1998), column pivoting makes `R` graded in both directions, and the Jacobi
+///    iteration on `R^T` then converges in few sweeps;
+/// 3. orthogonalised by one-sided Jacobi on the columns of `R^T` (the rows of `R`): cyclic
+///    sweeps over all pairs `(p, q)` in column order, rotating a pair whose cosine
+///    `|w_p . w_q| / (|w_p| |w_q|)` exceeds `C * eps` (`C` the column count, which also
+///    bounds the rounding error of the computed cosine), with Rutishauser's stable rotation
+///    formulas. It stops after the first sweep with no rotation, or reports
+///    [`Error::NoConvergence`] after 60 sweeps (5 to 10 are usual). Then
+///    `sigma_i = |w_i|`, `V` is the permuted normalised rows, and `U = P_r^T Q J` with `J`
+///    the accumulated rotations.
+///
+///    The squared row norms are cached and updated with each rotation
+///    (`|w_p|^2 - t w_p . w_q`, `|w_q|^2 + t w_p . w_q`), so a pair costs one dot product,
+///    not three; an update that cancels is replaced by the exact sum, and every updated norm
+///    is summed afresh at the start of the next sweep (the practice of Drmač and Veselić's
+///    `xGSVJ0`). The updates only steer the angles: the final sweep rotates nothing, so all
+///    its tests, and the singular values, use freshly summed norms. A sweep is taken in
+///    waves of disjoint pairs `(p, q)` with equal `p + q`, which is the column-order sweep
+///    with only commuting rotations exchanged (the same floating-point result), so that
+///    the tests and angles of a wave are independent computations.
+///
+/// One-sided Jacobi is backward stable *column-wise*, which is what gives high relative
+/// accuracy (Demmel and Veselić, *Jacobi's method is more accurate than QR*, SIAM J. Matrix
+/// Anal. Appl. 13(4), 1992): for `A = B D` or `A = D B` with `D` diagonal (a graded
+/// matrix), every singular value, the tiny ones included, is computed with a relative error
+/// of order `n * eps * cond(B)`, however wide the range of `D` (bidiagonalisation-based
+/// SVDs such as LAPACK's `gesdd` behind NumPy guarantee only `n * eps * sigma_max`).
+///
+/// # Conventions
+///
+/// - Singular values are non-negative and in descending order, as NumPy's.
+/// - Signs: each row of `V^T` (right singular vector) has its largest-magnitude component
+///   positive, the first one on ties, and the matching column of `U` is flipped with it.
+///   NumPy's signs are whatever LAPACK leaves, so compare vectors up to sign.
+/// - Zero singular values: the columns of `U` and the rows of `V^T` that belong to them
+///   still complete orthonormal sets (`U^T U = I`, `V^T V = I`): the `V^T` rows by
+///   Gram-Schmidt against the other rows, starting from the unit vector with the largest
+///   residual; the `U` columns from the QR preconditioner's `Q`. For the zero matrix,
+///   `U` is the first columns of the identity and `V^T = I`. A column of `R^T` whose norm
+///   falls below `MIN_POSITIVE / EPSILON` (about `1e-292` in f64, `1e-31` in f32) times the
+///   largest element is treated as zero, a backward perturbation far below `eps * |A|`:
+///   below that, the rotations' sines would be subnormal.
+/// - NaN or infinite input is [`Error::NonFinite`]; a singular value that overflows on
+///   scaling back (only possible for elements within a factor `sqrt(R * C)` of the largest
+///   finite float) is [`Error::Overflow`].
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Svd<T, const R: usize, const K: usize, const C: usize> {
     /// The left singular vectors, as orthonormal columns (`R x K`): NumPy's `U`.
@@ -161,7 +164,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     ///
     /// One-sided Jacobi with QR preconditioning: backward stable, orthonormal `U` and `V`
     /// to a few ulps, and high relative accuracy for the small singular values of graded
-    /// matrices; see the [module docs](crate::linalg::svd). Signs: the largest-magnitude
+    /// matrices; see the [type docs](crate::Svd). Signs: the largest-magnitude
     /// component of each row of `V^T` is positive.
     ///
     /// # Errors

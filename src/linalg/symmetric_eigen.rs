@@ -1,54 +1,6 @@
-//! The eigendecomposition of a real symmetric matrix by the cyclic Jacobi method, NumPy's
-//! `np.linalg.eigh(a)` (which defaults to `UPLO='L'`).
-//!
-//! # Algorithm
-//!
-//! The matrix is scaled by a power of two so that its largest magnitude is in `[1, 2)`
-//! (exact), then cyclic sweeps visit every pair `(p, q)`, `p < q`, and zero `a_pq` with a
-//! plane rotation whenever
-//!
-//! `|a_pq| > eps * sqrt(|a_pp|) * sqrt(|a_qq|)`
-//!
-//! the relative off-diagonal criterion of Demmel and Veselić (*Jacobi's method is more
-//! accurate than QR*, SIAM J. Matrix Anal. Appl. 13(4), 1992; evaluated on squares, without
-//! square roots, where no square can underflow), with Rutishauser's stable rotation
-//! formulas, his update `a' = g - s (h + g tau)` of the other entries and the
-//! eigenvectors, and his accumulation of the diagonal updates once per sweep (Handbook for
-//! Automatic Computation II/1, contribution II/1, 1971). It stops after the first sweep
-//! without a rotation, or reports [`Error::NoConvergence`] after 60 sweeps (5 to 10 are
-//! usual). Off-diagonal entries below `f64::MIN_POSITIVE` (`f32::MIN_POSITIVE`) times the
-//! largest element are left alone: they are far below `eps * |A|`.
-//!
-//! A sweep visits the pairs in round-robin order (the rounds of a tournament among the `N`
-//! indices, every pair once per sweep; the parallel ordering of Brent and Luk), measured to
-//! need as many sweeps and rotations as row by row on random and graded matrices. The pairs
-//! of a round are disjoint, so their tests and rotation angles are computed together, as
-//! independent chains of square roots and divisions, before the round's rotations are
-//! applied. The working matrix is stored in full, so a rotation updates two contiguous rows
-//! (and the eigenvectors two contiguous rows of `V^T`) and copies them into the two
-//! columns.
-//!
-//! Jacobi is backward stable, so every eigenvalue is within a small multiple of
-//! `n * eps * |A|` of the exact one (Weyl). With the relative criterion it is also
-//! *relatively* accurate on symmetric positive definite matrices: if `A = D H D` with `D`
-//! diagonal and `H` having a unit diagonal, every eigenvalue, the tiny ones included, has a
-//! relative error of order `n * eps * cond(H)`, however wide the range of `D` (the
-//! tridiagonal QR behind NumPy guarantees only `n * eps * |A|`).
-//!
-//! # Conventions
-//!
-//! - Only the lower triangle (and the diagonal) is read, as `eigh(a, UPLO='L')`: the
-//!   strictly upper triangle is ignored, even when it holds NaN.
-//! - Eigenvalues in ascending order, as NumPy's; equal eigenvalues keep the order in which
-//!   the iteration left them.
-//! - Eigenvectors are the orthonormal columns of `eigenvectors`, column `i` for eigenvalue
-//!   `i`. Signs: the largest-magnitude component of each eigenvector is positive, the
-//!   first one on ties. NumPy's signs are whatever LAPACK leaves, and within a repeated
-//!   eigenvalue any orthonormal basis of its eigenspace is valid, so compare eigenvectors
-//!   through residuals `|A v - lambda v|`, not elementwise.
-//! - NaN or infinite input (in the lower triangle) is [`Error::NonFinite`]; an eigenvalue
-//!   that overflows on scaling back (only possible within a factor `N` of the largest
-//!   finite float) is [`Error::Overflow`].
+//! The symmetric eigendecomposition by cyclic Jacobi:
+//! [`SymmetricEigen`], whose documentation holds the algorithm and
+//! accuracy notes.
 
 use super::jacobi::{
     MAX_SWEEPS, Vectors, index_of_largest, rotation, sorted_order, tournament_pair,
@@ -61,7 +13,7 @@ use crate::scalar::Real;
 /// The eigendecomposition `A = V diag(w) V^T` of a symmetric matrix, NumPy's
 /// `w, V = np.linalg.eigh(a)`: eigenvalues ascending, orthonormal eigenvectors as columns.
 ///
-/// Built by [`Matrix::symmetric_eigen`]; see the [module docs](crate::linalg::symmetric_eigen)
+/// Built by [`Matrix::symmetric_eigen`]; see the [type docs](crate::SymmetricEigen)
 /// for the algorithm and conventions.
 ///
 /// # Example
@@ -78,6 +30,58 @@ use crate::scalar::Real;
 /// assert!((v[0] - 0.5f64.sqrt()).abs() <= 4.0 * f64::EPSILON);
 /// assert!((a * v - v * 3.0).norm() <= 8.0 * f64::EPSILON * 3.0);
 /// ```
+///
+/// The eigendecomposition of a real symmetric matrix by the cyclic Jacobi method, NumPy's
+/// `np.linalg.eigh(a)` (which defaults to `UPLO='L'`).
+///
+/// # Algorithm
+///
+/// The matrix is scaled by a power of two so that its largest magnitude is in `[1, 2)`
+/// (exact), then cyclic sweeps visit every pair `(p, q)`, `p < q`, and zero `a_pq` with a
+/// plane rotation whenever
+///
+/// `|a_pq| > eps * sqrt(|a_pp|) * sqrt(|a_qq|)`
+///
+/// the relative off-diagonal criterion of Demmel and Veselić (*Jacobi's method is more
+/// accurate than QR*, SIAM J. Matrix Anal. Appl. 13(4), 1992; evaluated on squares, without
+/// square roots, where no square can underflow), with Rutishauser's stable rotation
+/// formulas, his update `a' = g - s (h + g tau)` of the other entries and the
+/// eigenvectors, and his accumulation of the diagonal updates once per sweep (Handbook for
+/// Automatic Computation II/1, contribution II/1, 1971). It stops after the first sweep
+/// without a rotation, or reports [`Error::NoConvergence`] after 60 sweeps (5 to 10 are
+/// usual). Off-diagonal entries below `f64::MIN_POSITIVE` (`f32::MIN_POSITIVE`) times the
+/// largest element are left alone: they are far below `eps * |A|`.
+///
+/// A sweep visits the pairs in round-robin order (the rounds of a tournament among the `N`
+/// indices, every pair once per sweep; the parallel ordering of Brent and Luk), measured to
+/// need as many sweeps and rotations as row by row on random and graded matrices. The pairs
+/// of a round are disjoint, so their tests and rotation angles are computed together, as
+/// independent chains of square roots and divisions, before the round's rotations are
+/// applied. The working matrix is stored in full, so a rotation updates two contiguous rows
+/// (and the eigenvectors two contiguous rows of `V^T`) and copies them into the two
+/// columns.
+///
+/// Jacobi is backward stable, so every eigenvalue is within a small multiple of
+/// `n * eps * |A|` of the exact one (Weyl). With the relative criterion it is also
+/// *relatively* accurate on symmetric positive definite matrices: if `A = D H D` with `D`
+/// diagonal and `H` having a unit diagonal, every eigenvalue, the tiny ones included, has a
+/// relative error of order `n * eps * cond(H)`, however wide the range of `D` (the
+/// tridiagonal QR behind NumPy guarantees only `n * eps * |A|`).
+///
+/// # Conventions
+///
+/// - Only the lower triangle (and the diagonal) is read, as `eigh(a, UPLO='L')`: the
+///   strictly upper triangle is ignored, even when it holds NaN.
+/// - Eigenvalues in ascending order, as NumPy's; equal eigenvalues keep the order in which
+///   the iteration left them.
+/// - Eigenvectors are the orthonormal columns of `eigenvectors`, column `i` for eigenvalue
+///   `i`. Signs: the largest-magnitude component of each eigenvector is positive, the
+///   first one on ties. NumPy's signs are whatever LAPACK leaves, and within a repeated
+///   eigenvalue any orthonormal basis of its eigenspace is valid, so compare eigenvectors
+///   through residuals `|A v - lambda v|`, not elementwise.
+/// - NaN or infinite input (in the lower triangle) is [`Error::NonFinite`]; an eigenvalue
+///   that overflows on scaling back (only possible within a factor `N` of the largest
+///   finite float) is [`Error::Overflow`].
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct SymmetricEigen<T, const N: usize> {
     /// The eigenvalues in ascending order: NumPy's `w`.
@@ -113,7 +117,7 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     ///
     /// Reads only the lower triangle, as `eigh(a, UPLO='L')`. Backward stable, with high
     /// relative accuracy on graded positive definite matrices; see the
-    /// [module docs](crate::linalg::symmetric_eigen). Signs: the largest-magnitude
+    /// [type docs](crate::SymmetricEigen). Signs: the largest-magnitude
     /// component of each eigenvector is positive (the first one on ties).
     ///
     /// Defined for square matrices only: on a non-square one it does not compile.

@@ -1,91 +1,5 @@
-//! LU factorization with partial pivoting, and the `det`, `inverse` and `solve` built on it.
-//!
-//! # Algorithm
-//!
-//! Right-looking Gaussian elimination with partial pivoting, LAPACK's `getf2` order: for
-//! each column `k`, the pivot is the row at or below `k` with the largest `|a_ik|` (the
-//! first one on ties, as LAPACK's `idamax`), rows are exchanged element by element, the
-//! multipliers are `l_ik = a_ik / a_kk` (a correctly rounded division, where `getf2`
-//! multiplies by a reciprocal) and the trailing block is updated row by row
-//! (`a_ij -= l_ik * u_kj`, contiguous in the row-major layout). The factors live in one
-//! `N x N` array, as LAPACK stores them.
-//!
-//! A column whose candidates are all exactly zero is a zero pivot: it is recorded (the
-//! first one is [`Lu::first_zero_pivot`]) and elimination moves on, as `getrf` does, so a
-//! singular matrix still factors and [`Lu::det`] is 0. Solving with it returns
-//! [`Error::Singular`] with that column; a pivot that is tiny but not zero is not an error
-//! (NumPy does the same), and a solution too large for the type is [`Error::Overflow`].
-//!
-//! # Speed
-//!
-//! The arithmetic is the same at every size and on every path; only its arrangement
-//! changes, so the results are the same bits:
-//!
-//! - Up to 6x6 the elimination and the substitutions are written over constant ranges and
-//!   unroll completely: every index is a constant, the matrix stays in registers, the row
-//!   exchange is a few selects. Larger sizes run the loops.
-//! - The common case scans nothing. The elimination first runs without the zero-pivot
-//!   test; when every pivot is finite and non-zero, it is the factorization with the test,
-//!   and the input and the factors are finite (the argument is at the private
-//!   `Lu::is_regular`), so neither needs a scan for NaN or infinity. Otherwise the matrix
-//!   is factored again with the test and scanned, out of line, and the errors come in
-//!   their documented order. A right-hand side is looked at only when the solution is not
-//!   finite (a NaN or infinity in `b` reaches `x`).
-//! - [`Lu::det`] skips its power-of-two rescaling when the pivots are in a range where it
-//!   would not rescale anything (`scaled_product`).
-//!
-//! The unit tests of this module check each fast path against the plain form, bit for bit,
-//! on random matrices with ties, zero columns, huge, tiny, subnormal and non-finite entries.
-//!
-//! # Accuracy
-//!
-//! Higham, *Accuracy and Stability of Numerical Algorithms* (2nd ed.), with `u` the unit
-//! roundoff (`eps / 2`) and `gamma_k = k u / (1 - k u)`:
-//!
-//! - Thm. 9.3: the computed factors satisfy `P L U = A + dA` with
-//!   `|dA| <= gamma_n P |L| |U|` elementwise. Partial pivoting keeps `|l_ij| <= 1` and the
-//!   growth `max |u_ij| / max |a_ij|` at most `2^(n-1)` (tiny in practice).
-//! - Thm. 9.4: a computed solution satisfies `(A + dA) x = b` with
-//!   `|dA| <= gamma_3n P |L| |U|`; each column of [`Lu::inverse`] is such a solution, so
-//!   `|A X - I| <= gamma_3n P |L| |U| |X|`.
-//! - [`Lu::det`] multiplies the pivots with exact power-of-two rescaling, so no partial
-//!   product overflows or underflows unless the determinant itself does: `n - 1` roundings.
-//!   (NumPy computes `sign * exp(sum(log |u_ii|))`, which adds the error of `exp` and `log`:
-//!   `np.linalg.det([[4, 7], [2, 6]])` is `10.000000000000002`; this gives `10.0`.)
-//!
-//! # Closed forms
-//!
-//! [`Matrix::det`] and [`Matrix::inverse`] use closed forms for 2x2 only. The cofactor
-//! formulas lose accuracy where LU with partial pivoting does not. Their error
-//! is `eps` times the permanent-like sums of the products they subtract (`|a d| + |b c|` for
-//! 2x2), while LU's error is `eps` times `|L| |U|`, which partial pivoting keeps near `|A|`.
-//! For 2x2 the two coincide: `(|a d| + |b c|) / |det|` is exactly the componentwise
-//! condition number `(|A| |A^-1|)_11`, the adjugate's entries are the input's entries
-//! (exact), and `A X - I = (det / det_hat - 1) I` up to one rounding per entry, so the
-//! closed form is backward stable like LU. From 3x3 up the cofactors themselves cancel.
-//!
-//! Measured by carrying out each formula's operations in IEEE arithmetic (in the order the
-//! code would) against exact rational references (worst case over 40 matrices per family, in
-//! units of `eps`; `inv` is `max |X_hat - X| / max |X|`, `res` is
-//! `||A X_hat - I||_inf / (||A||_inf ||X_hat||_inf)`, `det` the relative error), f64:
-//!
-//! | n | family | LU inv | cofactor inv | LU res | cofactor res | LU det | cofactor det |
-//! | --- | --- | --- | --- | --- | --- | --- | --- |
-//! | 2 | Gaussian | 1.1 | 1.1 | 0.24 | 0.36 | 1.2 | 0.84 |
-//! | 2 | graded (singular values 1..1e-12) | 8.9e10 | 7.6e10 | 0.25 | 0.18 | 8.9e10 | 7.6e10 |
-//! | 2 | singular values 1..1e-8 | 1.3e7 | 8.0e6 | 0.30 | 0.30 | 1.3e7 | 8.0e6 |
-//! | 3 | Hilbert | 3.6 | 32 | 0.022 | 0.11 | 3.7 | 32 |
-//! | 3 | graded | 9.4e10 | 4.5e16 | 0.21 | 5.0e4 | 9.4e10 | 1.7e16 |
-//! | 3 | singular values 1..1e-8 | 1.1e7 | 1.2e10 | 0.19 | 543 | 1.1e7 | 1.2e10 |
-//! | 4 | Hilbert | 203 | 1.4e4 | 0.035 | 2.0 | 203 | 1.4e4 |
-//! | 4 | graded | 7.3e10 | 6.9e15 | 0.17 | 2.8e6 | 7.3e10 | 1.0e18 |
-//! | 4 | singular values 1..1e-8 | 1.2e7 | 3.1e11 | 0.18 | 9.7e3 | 1.2e7 | 3.1e11 |
-//!
-//! (f32 shows the same pattern.) The 3x3 formulas measured are the cofactor expansion
-//! nalgebra's `try_inverse` uses; the 4x4 ones are the Laplace expansion in `2 x 2`
-//! sub-determinants (nalgebra's 4x4, MESA's cofactors, is of the same kind). So 3x3 and 4x4
-//! use LU: the 4x4 closed-form inverse has a residual up to 10^7 times LU's on graded
-//! matrices, and its determinant loses every digit where LU's keeps five.
+//! LU factorization with partial pivoting and the `det`, `inverse` and `solve` built on it:
+//! [`Lu`], whose documentation holds the algorithm, speed and accuracy notes.
 
 use crate::error::Error;
 use crate::matrix::Matrix;
@@ -114,6 +28,95 @@ use super::small_inverse;
 /// assert_eq!(x, vector![-0.8, 0.6]);
 /// # Ok::<(), statrix::Error>(())
 /// ```
+///
+/// LU factorization with partial pivoting, and the `det`, `inverse` and `solve` built on it.
+///
+/// # Algorithm
+///
+/// Right-looking Gaussian elimination with partial pivoting, LAPACK's `getf2` order: for
+/// each column `k`, the pivot is the row at or below `k` with the largest `|a_ik|` (the
+/// first one on ties, as LAPACK's `idamax`), rows are exchanged element by element, the
+/// multipliers are `l_ik = a_ik / a_kk` (a correctly rounded division, where `getf2`
+/// multiplies by a reciprocal) and the trailing block is updated row by row
+/// (`a_ij -= l_ik * u_kj`, contiguous in the row-major layout). The factors live in one
+/// `N x N` array, as LAPACK stores them.
+///
+/// A column whose candidates are all exactly zero is a zero pivot: it is recorded (the
+/// first one is [`Lu::first_zero_pivot`]) and elimination moves on, as `getrf` does, so a
+/// singular matrix still factors and [`Lu::det`] is 0. Solving with it returns
+/// [`Error::Singular`] with that column; a pivot that is tiny but not zero is not an error
+/// (NumPy does the same), and a solution too large for the type is [`Error::Overflow`].
+///
+/// # Speed
+///
+/// The arithmetic is the same at every size and on every path; only its arrangement
+/// changes, so the results are the same bits:
+///
+/// - Up to 6x6 the elimination and the substitutions are written over constant ranges and
+///   unroll completely: every index is a constant, the matrix stays in registers, the row
+///   exchange is a few selects. Larger sizes run the loops.
+/// - The common case scans nothing. The elimination first runs without the zero-pivot
+///   test; when every pivot is finite and non-zero, it is the factorization with the test,
+///   and the input and the factors are finite (the argument is at the private
+///   `Lu::is_regular`), so neither needs a scan for NaN or infinity. Otherwise the matrix
+///   is factored again with the test and scanned, out of line, and the errors come in
+///   their documented order. A right-hand side is looked at only when the solution is not
+///   finite (a NaN or infinity in `b` reaches `x`).
+/// - [`Lu::det`] skips its power-of-two rescaling when the pivots are in a range where it
+///   would not rescale anything (`scaled_product`).
+///
+/// The unit tests of this module check each fast path against the plain form, bit for bit,
+/// on random matrices with ties, zero columns, huge, tiny, subnormal and non-finite entries.
+///
+/// # Accuracy
+///
+/// Higham, *Accuracy and Stability of Numerical Algorithms* (2nd ed.), with `u` the unit
+/// roundoff (`eps / 2`) and `gamma_k = k u / (1 - k u)`:
+///
+/// - Thm. 9.3: the computed factors satisfy `P L U = A + dA` with
+///   `|dA| <= gamma_n P |L| |U|` elementwise. Partial pivoting keeps `|l_ij| <= 1` and the
+///   growth `max |u_ij| / max |a_ij|` at most `2^(n-1)` (tiny in practice).
+/// - Thm. 9.4: a computed solution satisfies `(A + dA) x = b` with
+///   `|dA| <= gamma_3n P |L| |U|`; each column of [`Lu::inverse`] is such a solution, so
+///   `|A X - I| <= gamma_3n P |L| |U| |X|`.
+/// - [`Lu::det`] multiplies the pivots with exact power-of-two rescaling, so no partial
+///   product overflows or underflows unless the determinant itself does: `n - 1` roundings.
+///   (NumPy computes `sign * exp(sum(log |u_ii|))`, which adds the error of `exp` and `log`:
+///   `np.linalg.det([[4, 7], [2, 6]])` is `10.000000000000002`; this gives `10.0`.)
+///
+/// # Closed forms
+///
+/// [`Matrix::det`] and [`Matrix::inverse`] use closed forms for 2x2 only. The cofactor
+/// formulas lose accuracy where LU with partial pivoting does not. Their error
+/// is `eps` times the permanent-like sums of the products they subtract (`|a d| + |b c|` for
+/// 2x2), while LU's error is `eps` times `|L| |U|`, which partial pivoting keeps near `|A|`.
+/// For 2x2 the two coincide: `(|a d| + |b c|) / |det|` is exactly the componentwise
+/// condition number `(|A| |A^-1|)_11`, the adjugate's entries are the input's entries
+/// (exact), and `A X - I = (det / det_hat - 1) I` up to one rounding per entry, so the
+/// closed form is backward stable like LU. From 3x3 up the cofactors themselves cancel.
+///
+/// Measured by carrying out each formula's operations in IEEE arithmetic (in the order the
+/// code would) against exact rational references (worst case over 40 matrices per family, in
+/// units of `eps`; `inv` is `max |X_hat - X| / max |X|`, `res` is
+/// `||A X_hat - I||_inf / (||A||_inf ||X_hat||_inf)`, `det` the relative error), f64:
+///
+/// | n | family | LU inv | cofactor inv | LU res | cofactor res | LU det | cofactor det |
+/// | --- | --- | --- | --- | --- | --- | --- | --- |
+/// | 2 | Gaussian | 1.1 | 1.1 | 0.24 | 0.36 | 1.2 | 0.84 |
+/// | 2 | graded (singular values 1..1e-12) | 8.9e10 | 7.6e10 | 0.25 | 0.18 | 8.9e10 | 7.6e10 |
+/// | 2 | singular values 1..1e-8 | 1.3e7 | 8.0e6 | 0.30 | 0.30 | 1.3e7 | 8.0e6 |
+/// | 3 | Hilbert | 3.6 | 32 | 0.022 | 0.11 | 3.7 | 32 |
+/// | 3 | graded | 9.4e10 | 4.5e16 | 0.21 | 5.0e4 | 9.4e10 | 1.7e16 |
+/// | 3 | singular values 1..1e-8 | 1.1e7 | 1.2e10 | 0.19 | 543 | 1.1e7 | 1.2e10 |
+/// | 4 | Hilbert | 203 | 1.4e4 | 0.035 | 2.0 | 203 | 1.4e4 |
+/// | 4 | graded | 7.3e10 | 6.9e15 | 0.17 | 2.8e6 | 7.3e10 | 1.0e18 |
+/// | 4 | singular values 1..1e-8 | 1.2e7 | 3.1e11 | 0.18 | 9.7e3 | 1.2e7 | 3.1e11 |
+///
+/// (f32 shows the same pattern.) The 3x3 formulas measured are the cofactor expansion
+/// nalgebra's `try_inverse` uses; the 4x4 ones are the Laplace expansion in `2 x 2`
+/// sub-determinants (nalgebra's 4x4, MESA's cofactors, is of the same kind). So 3x3 and 4x4
+/// use LU: the 4x4 closed-form inverse has a residual up to 10^7 times LU's on graded
+/// matrices, and its determinant loses every digit where LU's keeps five.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Lu<T, const N: usize> {
     /// `L` strictly below the diagonal (its unit diagonal implied), `U` on and above.
@@ -174,7 +177,7 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     /// power-of-two rescaling, so an intermediate product neither overflows nor underflows
     /// unless the determinant does. The 3x3 and 4x4 cofactor formulas are not used: they
     /// are far less accurate on ill-conditioned matrices (measurements in the
-    /// [module documentation](crate::linalg::lu#closed-forms)).
+    /// [`Lu` documentation](crate::Lu#closed-forms)).
     ///
     /// A singular matrix gives `0.0`, as NumPy. A determinant beyond the type's range is
     /// `±inf` (or `0` when it underflows), as NumPy. An element that is NaN or infinite
@@ -229,7 +232,7 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     /// 2x2 uses the closed form `[[d, -b], [-c, a]] / det`, as accurate as LU there; other
     /// sizes solve `A X = I` with [`Matrix::lu`] (the 3x3 and 4x4 cofactor formulas are
     /// up to 10^7 times less accurate on ill-conditioned matrices: measurements in the
-    /// [module documentation](crate::linalg::lu#closed-forms)). When the closed form meets a zero
+    /// [`Lu` documentation](crate::Lu#closed-forms)). When the closed form meets a zero
     /// determinant or a non-finite result it hands over to the LU path, so the error is the
     /// same either way.
     ///
