@@ -34,7 +34,7 @@
 //!
 //! | module | what is in it |
 //! | --- | --- |
-//! | [`scalar`] | the [`Scalar`] and [`Real`] traits; maths routed to `std` or `libm` |
+//! | `scalar` | the [`Scalar`] and [`Real`] traits; maths routed to `std` or `libm` |
 //! | `matrix` | [`Matrix`], its aliases, construction, the [`matrix!`]/[`vector!`] macros |
 //! | `access` | indexing, rows and columns, iterators, `map`, `zip_map`, `cast` |
 //! | `shape` | transpose, reshape, blocks, `hstack`/`vstack`, row swaps |
@@ -46,7 +46,7 @@
 //! | [`nn`] | activations and derivatives, losses, typed layers (`Linear`, `Layer::then`) |
 //! | `random` | feature `rand`: `default_rng`, `Matrix::random_*`, shuffle, permutation, choice |
 //! | `display` | NumPy-identical `Display`, `Debug`; `scalar_display`: [`NumpyScalar`] |
-//! | [`error`] | [`Error`] |
+//! | `error` | [`Error`], [`Axis`] |
 //! | `interop` | `approx` (always), `serde`, `mint`, `bytemuck` (features) |
 //!
 //! ## Compile-time shape errors
@@ -91,7 +91,7 @@ extern crate alloc;
 mod access;
 mod display;
 mod elementwise;
-pub mod error;
+mod error;
 mod interop;
 mod kernel;
 pub mod linalg;
@@ -103,7 +103,7 @@ mod ops;
 #[cfg_attr(docsrs, doc(cfg(feature = "rand")))]
 pub mod random;
 mod reduce;
-pub mod scalar;
+mod scalar;
 mod scalar_display;
 mod shape;
 pub mod stats;
@@ -126,13 +126,10 @@ pub use matrix::{
     RowVector4, Vector, Vector2, Vector3, Vector4, Vector5, Vector6,
 };
 pub use num_complex::Complex;
-#[cfg(feature = "rand")]
-#[cfg_attr(docsrs, doc(cfg(feature = "rand")))]
-pub use random::{RandomInteger, Replacement, StdGen};
 pub use reduce::Unique;
 pub use scalar::{Real, Scalar};
 pub use scalar_display::NumpyScalar;
-pub use stats::QuantileMethod;
+pub use stats::quantile::QuantileMethod;
 
 /// The README's examples, compiled and run as doctests so they stay true.
 #[doc = include_str!("../README.md")]

@@ -27,7 +27,7 @@ use statrix::{Error, Matrix, matrix};
 /// must equal the Python values exactly.
 fn check_integers<T>(seed: u64, case: &Value)
 where
-    T: statrix::RandomInteger + std::str::FromStr,
+    T: statrix::random::RandomInteger + std::str::FromStr,
     T::Err: std::fmt::Debug,
 {
     let parse = |s: &str| s.parse::<T>().expect("integer in range");

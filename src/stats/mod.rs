@@ -48,7 +48,7 @@
 //!   `ddof >= n` divides by zero exactly as NumPy does (`max(n - ddof, 0)`): `inf` for data
 //!   that vary, NaN for constant data. Nothing panics.
 //! - **Quantiles** follow NumPy's `_quantile` formulas for the methods in
-//!   [`QuantileMethod`], including `nearest`'s ties to the even index, and are bit-for-bit
+//!   [`QuantileMethod`](crate::QuantileMethod), including `nearest`'s ties to the even index, and are bit-for-bit
 //!   NumPy's. `q` outside `[0, 1]` (`p` outside `[0, 100]`) or NaN is
 //!   [`Error::InvalidQuantile`](crate::Error::InvalidQuantile).
 //! - **Orientation** is in the name: `cov_rows`/`corrcoef_rows` treat rows as variables
@@ -94,7 +94,5 @@
 mod accumulate;
 mod covariance;
 mod moments;
-mod quantile;
+pub(crate) mod quantile;
 mod scaling;
-
-pub use quantile::QuantileMethod;
