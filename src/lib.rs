@@ -107,7 +107,7 @@ pub mod stats;
 mod vector;
 
 pub use display::{DisplayElement, DisplayFlat};
-pub use error::{Axis, Error};
+pub use error::Error;
 pub use linalg::{Balance, Eigen, Hessenberg, Qr, Schur};
 pub use linalg::{Cholesky, Lu};
 pub use linalg::{LeastSquares, Svd, SymmetricEigen};

@@ -1,6 +1,6 @@
 //! Losses: mean squared error and cross-entropy from logits (stable).
 
-use crate::error::{Axis, Error};
+use crate::error::Error;
 use crate::matrix::Matrix;
 use crate::nn::activation::{log_sum_exp_parts, softplus};
 use crate::scalar::Real;
@@ -39,7 +39,7 @@ fn count<T: Real>(n: usize) -> T {
 /// takes `ln(0)`.
 ///
 /// # Errors
-/// [`Error::IndexOutOfBounds`] (on [`Axis::Cols`]) if a label is not below `K`.
+/// [`Error::IndexOutOfBounds`] (on axis 1) if a label is not below `K`.
 ///
 /// # Example
 /// ```
@@ -57,7 +57,7 @@ pub fn cross_entropy_with_labels<T: Real, const B: usize, const K: usize>(
     for (row, &label) in logits.0.iter().zip(labels.iter()) {
         let Some(&picked) = row.get(label) else {
             return Err(Error::IndexOutOfBounds {
-                axis: Axis::Cols,
+                axis: 1,
                 index: label,
                 len: K,
             });
