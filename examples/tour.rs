@@ -155,7 +155,7 @@ fn statistical_operations() -> Result<(), Error> {
     note("scores are random (statrix's stream): about 1.64 and [-0.67 0 0.67] for a normal.");
 
     let features = Matrix::<f64, 100, 5>::random_standard_normal(&mut rng);
-    let corr_matrix = features.transpose().corrcoef_rows();
+    let corr_matrix = features.transpose().corrcoef_vars_in_rows();
     show!(
         "print(corr_matrix.shape)",
         format!("{:?}", corr_matrix.shape())

@@ -4,7 +4,7 @@ use core::ops::{Index, IndexMut};
 
 use num_traits::AsPrimitive;
 
-use crate::error::{Axis, Error};
+use crate::error::Error;
 use crate::matrix::Matrix;
 use crate::scalar::Scalar;
 
@@ -58,7 +58,7 @@ impl<T, const R: usize, const C: usize> IndexMut<usize> for Matrix<T, R, C> {
 }
 
 /// Returns `Ok(index)` when `index < len`, the typed error otherwise.
-fn check_index(axis: Axis, index: usize, len: usize) -> Result<usize, Error> {
+fn check_index(axis: usize, index: usize, len: usize) -> Result<usize, Error> {
     if index < len {
         Ok(index)
     } else {
@@ -241,7 +241,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// ```
     #[inline]
     pub fn try_row(&self, i: usize) -> Result<Matrix<T, 1, C>, Error> {
-        check_index(Axis::Rows, i, R).map(|i| self.row(i))
+        check_index(0, i, R).map(|i| self.row(i))
     }
 
     /// Column `j` as a column vector (NumPy `m[:, j]`).
@@ -275,7 +275,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// ```
     #[inline]
     pub fn try_col(&self, j: usize) -> Result<Matrix<T, R, 1>, Error> {
-        check_index(Axis::Cols, j, C).map(|j| self.col(j))
+        check_index(1, j, C).map(|j| self.col(j))
     }
 
     /// Replaces row `i` (NumPy `m[i, :] = row`).
@@ -308,7 +308,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// ```
     #[inline]
     pub fn try_set_row(&mut self, i: usize, row: &Matrix<T, 1, C>) -> Result<(), Error> {
-        check_index(Axis::Rows, i, R).map(|i| self.set_row(i, row))
+        check_index(0, i, R).map(|i| self.set_row(i, row))
     }
 
     /// Replaces column `j` (NumPy `m[:, j] = col`).
@@ -345,7 +345,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// ```
     #[inline]
     pub fn try_set_col(&mut self, j: usize, col: &Matrix<T, R, 1>) -> Result<(), Error> {
-        check_index(Axis::Cols, j, C).map(|j| self.set_col(j, col))
+        check_index(1, j, C).map(|j| self.set_col(j, col))
     }
 
     /// An iterator over the rows, each as a row vector.

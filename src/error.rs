@@ -19,10 +19,21 @@ use core::fmt;
 #[non_exhaustive]
 pub enum Error {
     /// A row or column index past the matrix's edge (the runtime-index methods such as
-    /// [`Matrix::try_row`](crate::Matrix::try_row)).
+    /// [`Matrix::try_row`](crate::Matrix::try_row)); NumPy's `IndexError: index 5 is out of
+    /// bounds for axis 0 with size 2`.
+    ///
+    /// ```
+    /// use statrix::{Error, Matrix};
+    ///
+    /// let m = Matrix::new([[1, 2], [3, 4]]);
+    /// // NumPy: m[5] raises "index 5 is out of bounds for axis 0 with size 2"
+    /// assert_eq!(m.try_row(5), Err(Error::IndexOutOfBounds { axis: 0, index: 5, len: 2 }));
+    /// assert_eq!(m.try_col(2), Err(Error::IndexOutOfBounds { axis: 1, index: 2, len: 2 }));
+    /// ```
     IndexOutOfBounds {
-        /// Which axis the index is on.
-        axis: Axis,
+        /// The axis the index is on, numbered as NumPy numbers them: `0` for a row index
+        /// (NumPy `a[i, :]`), `1` for a column index (`a[:, j]`).
+        axis: usize,
         /// The index that was asked for.
         index: usize,
         /// The length of that axis.
@@ -73,37 +84,13 @@ pub enum Error {
     },
 }
 
-/// An axis of a matrix, NumPy style: `Axis::Rows` is NumPy's `axis=0` (down the rows, one
-/// value per column), `Axis::Cols` is `axis=1` (along each row, one value per row).
-///
-/// # Example
-/// ```
-/// use statrix::{Axis, Error, Matrix};
-///
-/// let m = Matrix::new([[1, 2], [3, 4]]);
-/// assert_eq!(
-///     m.try_row(5),
-///     Err(Error::IndexOutOfBounds { axis: Axis::Rows, index: 5, len: 2 })
-/// );
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Axis {
-    /// The row axis (NumPy `axis=0`); row indices run along it.
-    Rows,
-    /// The column axis (NumPy `axis=1`); column indices run along it.
-    Cols,
-}
-
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::IndexOutOfBounds { axis, index, len } => {
-                let what = match axis {
-                    Axis::Rows => "row",
-                    Axis::Cols => "column",
-                };
-                write!(f, "{what} index {index} is out of bounds for {len} {what}s")
-            }
+            Error::IndexOutOfBounds { axis, index, len } => write!(
+                f,
+                "index {index} is out of bounds for axis {axis} with size {len}"
+            ),
             Error::ZeroNorm => f.write_str("cannot normalize: the norm is zero"),
             Error::NonFinite => f.write_str("the input holds a NaN or an infinity"),
             Error::Singular { index } => {

@@ -46,7 +46,7 @@
 //! | [`nn`] | activations and derivatives, losses, typed layers (`Linear`, `Layer::then`) |
 //! | `random` | feature `rand`: `default_rng`, `Matrix::random_*`, shuffle, permutation, choice |
 //! | `display` | NumPy-identical `Display`, `Debug`; `scalar_display`: [`NumpyScalar`] |
-//! | `error` | [`Error`], [`Axis`] |
+//! | `error` | [`Error`] |
 //! | `interop` | `approx` (always), `serde`, `mint`, `bytemuck` (features) |
 //!
 //! ## Compile-time shape errors
@@ -110,7 +110,7 @@ pub mod stats;
 mod vector;
 
 pub use display::{DisplayElement, DisplayFlat};
-pub use error::{Axis, Error};
+pub use error::Error;
 pub use linalg::balance::Balance;
 pub use linalg::cholesky::Cholesky;
 pub use linalg::eigen::Eigen;

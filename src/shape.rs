@@ -6,7 +6,7 @@
 //! are `const` assertions, which fail the build of the offending call. They show on
 //! `cargo build`/`cargo test`, not on `cargo check`.
 
-use crate::error::{Axis, Error};
+use crate::error::Error;
 use crate::matrix::Matrix;
 use crate::scalar::Scalar;
 
@@ -215,7 +215,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
         for index in [a, b] {
             if index >= R {
                 return Err(Error::IndexOutOfBounds {
-                    axis: Axis::Rows,
+                    axis: 0,
                     index,
                     len: R,
                 });
@@ -266,7 +266,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
         for index in [a, b] {
             if index >= C {
                 return Err(Error::IndexOutOfBounds {
-                    axis: Axis::Cols,
+                    axis: 1,
                     index,
                     len: C,
                 });

@@ -1,7 +1,7 @@
 //! Access: indexing, `get`, rows and columns with their `try_` twins, setters, iterators,
 //! flat views, `map`, `zip_map`, `cast`.
 
-use statrix::{Axis, Error, Matrix, matrix, row_vector, vector};
+use statrix::{Error, Matrix, matrix, row_vector, vector};
 
 fn sample() -> Matrix<i32, 3, 4> {
     // np.arange(12).reshape(3, 4)
@@ -60,7 +60,7 @@ fn rows_and_columns() {
     assert_eq!(
         m.try_row(3),
         Err(Error::IndexOutOfBounds {
-            axis: Axis::Rows,
+            axis: 0,
             index: 3,
             len: 3
         })
@@ -68,18 +68,18 @@ fn rows_and_columns() {
     assert_eq!(
         m.try_col(4),
         Err(Error::IndexOutOfBounds {
-            axis: Axis::Cols,
+            axis: 1,
             index: 4,
             len: 4
         })
     );
     assert_eq!(
         m.try_row(3).unwrap_err().to_string(),
-        "row index 3 is out of bounds for 3 rows"
+        "index 3 is out of bounds for axis 0 with size 3"
     );
     assert_eq!(
         m.try_col(9).unwrap_err().to_string(),
-        "column index 9 is out of bounds for 4 columns"
+        "index 9 is out of bounds for axis 1 with size 4"
     );
 }
 

@@ -26,7 +26,7 @@ use statrix::nn::{
     Chain, FnLayer, Gelu, Layer, Linear, Relu, Sigmoid, Silu, Softmax, Tanh,
     binary_cross_entropy_with_logits, cross_entropy_with_labels, cross_entropy_with_targets, mse,
 };
-use statrix::{Axis, Error, Matrix, Real, matrix};
+use statrix::{Error, Matrix, Real, matrix};
 
 fn fixtures() -> &'static Value {
     common::fixture("nn.json")
@@ -262,7 +262,7 @@ fn losses_of_the_seed_and_of_extreme_logits() {
     assert_eq!(
         cross_entropy_with_labels(&logits, &[0, 3]),
         Err(Error::IndexOutOfBounds {
-            axis: Axis::Cols,
+            axis: 1,
             index: 3,
             len: 3
         })

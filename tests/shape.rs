@@ -1,7 +1,7 @@
 //! Shape operations: transpose, reshape, blocks, stacking, row and column swaps. The
 //! compile-time failures of each are in `tests/compile_fail/`.
 
-use statrix::{Axis, Error, Matrix, matrix};
+use statrix::{Error, Matrix, matrix};
 
 #[test]
 fn transpose_is_numpy_t() {
@@ -69,7 +69,7 @@ fn swap_rows_and_cols() {
     assert_eq!(
         m.try_swap_rows(1, 3),
         Err(Error::IndexOutOfBounds {
-            axis: Axis::Rows,
+            axis: 0,
             index: 3,
             len: 3
         })
@@ -77,7 +77,7 @@ fn swap_rows_and_cols() {
     assert_eq!(
         m.try_swap_cols(5, 0),
         Err(Error::IndexOutOfBounds {
-            axis: Axis::Cols,
+            axis: 1,
             index: 5,
             len: 3
         })

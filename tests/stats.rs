@@ -638,20 +638,20 @@ fn check_case<T: Float, const R: usize, const C: usize>(case: &Value, tight: &mu
     let rows: Vec<Value> = case["axis1"].as_array().unwrap().clone();
     let cols: Vec<Value> = case["axis0"].as_array().unwrap().clone();
     check_cov(
-        &format!("{name} cov_rows"),
-        &case["cov_rows"],
+        &format!("{name} cov_vars_in_rows"),
+        &case["cov_vars_in_rows"],
         &rows,
-        |d| a.cov_rows(d),
-        &a.corrcoef_rows(),
+        |d| a.cov_vars_in_rows(d),
+        &a.corrcoef_vars_in_rows(),
         |d| a.var_axis1(d).to_array(),
         tight,
     );
     check_cov(
-        &format!("{name} cov_cols"),
-        &case["cov_cols"],
+        &format!("{name} cov_vars_in_cols"),
+        &case["cov_vars_in_cols"],
         &cols,
-        |d| a.cov_cols(d),
-        &a.corrcoef_cols(),
+        |d| a.cov_vars_in_cols(d),
+        &a.corrcoef_vars_in_cols(),
         |d| a.var_axis0(d).transpose().to_array(),
         tight,
     );
@@ -769,8 +769,8 @@ fn large_offset_variance_is_exact() {
     assert_eq!(column.var_axis0(0), Matrix::new([[2.0 / 3.0]]));
     assert_eq!(row.var_axis1(0), Matrix::new([[2.0 / 3.0]]));
     assert_eq!(column.std(0), (2.0f64 / 3.0).sqrt());
-    assert_eq!(row.cov_rows(1), Matrix::new([[1.0]]));
-    assert_eq!(column.cov_cols(0), Matrix::new([[2.0 / 3.0]]));
+    assert_eq!(row.cov_vars_in_rows(1), Matrix::new([[1.0]]));
+    assert_eq!(column.cov_vars_in_cols(0), Matrix::new([[2.0 / 3.0]]));
     assert_eq!(column.mean(), 1e9 + 2.0);
 }
 
@@ -784,9 +784,9 @@ fn ddof_at_or_above_n_divides_by_zero_as_numpy() {
     assert_eq!(x.std(7), f64::INFINITY);
     assert!(vector![5.0f64, 5.0].var(2).is_nan()); // np.var([5., 5.], ddof=2) is nan
     assert!(vector![5.0f64].var(1).is_nan()); // one observation, ddof 1: 0/0
-    assert!(Matrix::new([[1.0f32, 2.0]]).cov_rows(2)[(0, 0)].is_infinite());
+    assert!(Matrix::new([[1.0f32, 2.0]]).cov_vars_in_rows(2)[(0, 0)].is_infinite());
     let two = matrix![1.0, 2.0, 3.0; 2.0, 2.0, 2.0]; // np.cov(two, ddof=3): [[inf, nan], [nan, nan]]
-    let c = two.cov_rows(3);
+    let c = two.cov_vars_in_rows(3);
     assert_eq!(c[(0, 0)], f64::INFINITY);
     assert!(c[(0, 1)].is_nan() && c[(1, 0)].is_nan() && c[(1, 1)].is_nan());
 }
@@ -850,7 +850,7 @@ fn nan_propagates_per_slice() {
     let med = a.median_axis0();
     assert_eq!((med[(0, 0)], med[(0, 2)]), (2.5, 4.5));
     assert!(med[(0, 1)].is_nan());
-    let c = a.cov_cols(1);
+    let c = a.cov_vars_in_cols(1);
     assert_eq!(c[(0, 2)], 4.5);
     assert!(c[(1, 1)].is_nan() && c[(0, 1)].is_nan() && c[(2, 1)].is_nan());
     let z = a.zscore_axis0(0);
@@ -888,9 +888,9 @@ fn zero_variance_policies() {
         assert_eq!(a.var(1), 0.0);
         assert_eq!(a.var_axis0(0), RowVector::<f64, 7>::zeros());
         assert_eq!(a.var_axis1(1), Vector::<f64, 3>::zeros());
-        assert_eq!(a.cov_cols(1), Matrix::<f64, 7, 7>::zeros());
-        assert!(a.corrcoef_rows().iter().all(|r| r.is_nan()));
-        assert!(a.corrcoef_cols().iter().all(|r| r.is_nan()));
+        assert_eq!(a.cov_vars_in_cols(1), Matrix::<f64, 7, 7>::zeros());
+        assert!(a.corrcoef_vars_in_rows().iter().all(|r| r.is_nan()));
+        assert!(a.corrcoef_vars_in_cols().iter().all(|r| r.is_nan()));
         assert!(a.zscore(0).iter().all(|z| z.is_nan()));
         assert!(a.zscore_axis0(1).iter().all(|z| z.is_nan()));
         assert!(a.zscore_axis1(0).iter().all(|z| z.is_nan()));
@@ -901,7 +901,7 @@ fn zero_variance_policies() {
     let x = matrix![1.0f64, 2.0, 3.0, 4.0;
                     2.0, 4.0, 6.0, 8.0;
                     5.0, 5.0, 5.0, 5.0];
-    let r = x.corrcoef_rows();
+    let r = x.corrcoef_vars_in_rows();
     assert_eq!((r[(0, 0)], r[(0, 1)], r[(1, 1)]), (1.0, 1.0, 1.0));
     assert!((0..3).all(|k| r[(2, k)].is_nan() && r[(k, 2)].is_nan()));
 }
@@ -927,9 +927,9 @@ fn empty_matrices_give_nan() {
             .all(|x| x.is_nan())
     );
     assert_eq!(a.mean_axis1().shape(), (0, 1));
-    assert!(a.cov_cols(1).iter().all(|x| x.is_nan()));
-    assert_eq!(a.cov_rows(1).shape(), (0, 0));
-    assert!(a.corrcoef_cols().iter().all(|x| x.is_nan()));
+    assert!(a.cov_vars_in_cols(1).iter().all(|x| x.is_nan()));
+    assert_eq!(a.cov_vars_in_rows(1).shape(), (0, 0));
+    assert!(a.corrcoef_vars_in_cols().iter().all(|x| x.is_nan()));
     assert_eq!(a.zscore(0).shape(), (0, 3));
     assert_eq!(a.min_max_scale_axis0().shape(), (0, 3));
     let b = Matrix::<f32, 2, 0>::zeros();

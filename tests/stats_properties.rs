@@ -67,12 +67,12 @@ fn check_variance_non_negative<T: Float, const R: usize, const C: usize>(values:
     }
     for ddof in (0..2).filter(|&d| d < R) {
         assert!(a.var_axis0(ddof).iter().all(|&v| v >= T::ZERO));
-        let cov = a.cov_cols(ddof);
+        let cov = a.cov_vars_in_cols(ddof);
         assert!((0..C).all(|j| cov[(j, j)] >= T::ZERO), "cov diagonal");
     }
     for ddof in (0..2).filter(|&d| d < C) {
         assert!(a.var_axis1(ddof).iter().all(|&v| v >= T::ZERO));
-        let cov = a.cov_rows(ddof);
+        let cov = a.cov_vars_in_rows(ddof);
         assert!((0..R).all(|i| cov[(i, i)] >= T::ZERO), "cov diagonal");
     }
 }
@@ -85,11 +85,11 @@ fn check_constant_variance_is_zero<T: Float, const R: usize, const C: usize>(c: 
     }
     for ddof in (0..2).filter(|&d| d < R) {
         assert!(a.var_axis0(ddof).iter().all(|&v| v == T::ZERO));
-        assert!(a.cov_cols(ddof).iter().all(|&v| v == T::ZERO));
+        assert!(a.cov_vars_in_cols(ddof).iter().all(|&v| v == T::ZERO));
     }
     for ddof in (0..2).filter(|&d| d < C) {
         assert!(a.var_axis1(ddof).iter().all(|&v| v == T::ZERO));
-        assert!(a.cov_rows(ddof).iter().all(|&v| v == T::ZERO));
+        assert!(a.cov_vars_in_rows(ddof).iter().all(|&v| v == T::ZERO));
     }
 }
 
@@ -139,8 +139,16 @@ fn check_corrcoef<T: Float, const R: usize, const C: usize>(values: &[f64]) {
             }
         }
     };
-    check(a.corrcoef_cols().as_slice(), C, a.var_axis0(1).as_slice());
-    check(a.corrcoef_rows().as_slice(), R, a.var_axis1(1).as_slice());
+    check(
+        a.corrcoef_vars_in_cols().as_slice(),
+        C,
+        a.var_axis0(1).as_slice(),
+    );
+    check(
+        a.corrcoef_vars_in_rows().as_slice(),
+        R,
+        a.var_axis1(1).as_slice(),
+    );
 }
 
 fn check_monotone<T: Float, const R: usize, const C: usize>(values: &[f64], mut qs: Vec<f64>) {

@@ -21,7 +21,7 @@ use crate::scalar::Real;
 /// ```
 #[inline]
 pub fn relu<T: Real>(x: T) -> T {
-    if x < T::zero() { T::zero() } else { x }
+    if x < T::ZERO { T::ZERO } else { x }
 }
 
 /// The derivative of [`relu`]: 1 for `x > 0`, 0 otherwise (0 at `x = 0`, as PyTorch).
@@ -34,12 +34,12 @@ pub fn relu<T: Real>(x: T) -> T {
 /// ```
 #[inline]
 pub fn relu_derivative<T: Real>(x: T) -> T {
-    if x > T::zero() {
-        T::one()
+    if x > T::ZERO {
+        T::ONE
     } else if x.is_nan() {
         x
     } else {
-        T::zero()
+        T::ZERO
     }
 }
 
@@ -53,7 +53,7 @@ pub fn relu_derivative<T: Real>(x: T) -> T {
 /// ```
 #[inline]
 pub fn leaky_relu<T: Real>(x: T, alpha: T) -> T {
-    if x > T::zero() { x } else { alpha * x }
+    if x > T::ZERO { x } else { alpha * x }
 }
 
 /// The derivative of [`leaky_relu`]: 1 for `x > 0`, `alpha` otherwise.
@@ -65,8 +65,8 @@ pub fn leaky_relu<T: Real>(x: T, alpha: T) -> T {
 /// ```
 #[inline]
 pub fn leaky_relu_derivative<T: Real>(x: T, alpha: T) -> T {
-    if x > T::zero() {
-        T::one()
+    if x > T::ZERO {
+        T::ONE
     } else if x.is_nan() {
         x
     } else {
@@ -87,11 +87,11 @@ pub fn leaky_relu_derivative<T: Real>(x: T, alpha: T) -> T {
 /// ```
 #[inline]
 pub fn sigmoid<T: Real>(x: T) -> T {
-    if x >= T::zero() {
-        T::one() / (T::one() + (-x).exp())
+    if x >= T::ZERO {
+        T::ONE / (T::ONE + (-x).exp())
     } else {
         let e = x.exp();
-        e / (T::one() + e)
+        e / (T::ONE + e)
     }
 }
 
@@ -100,9 +100,9 @@ pub fn sigmoid<T: Real>(x: T) -> T {
 #[inline]
 fn sigmoid_pair<T: Real>(x: T) -> (T, T) {
     let e = (-x.abs()).exp();
-    let d = T::one() + e;
-    let (big, small) = (T::one() / d, e / d);
-    if x >= T::zero() {
+    let d = T::ONE + e;
+    let (big, small) = (T::ONE / d, e / d);
+    if x >= T::ZERO {
         (big, small)
     } else {
         (small, big)
@@ -138,9 +138,8 @@ pub fn sigmoid_derivative<T: Real>(x: T) -> T {
 /// ```
 #[inline]
 pub fn tanh_derivative<T: Real>(x: T) -> T {
-    let two = T::one() + T::one();
-    let (s, s_neg) = sigmoid_pair(two * x);
-    two * two * s * s_neg
+    let (s, s_neg) = sigmoid_pair(T::TWO * x);
+    T::TWO * T::TWO * s * s_neg
 }
 
 /// `1/sqrt(2)`, in `T`.
@@ -160,8 +159,7 @@ fn frac_1_sqrt_2<T: Real>() -> T {
 /// ```
 #[inline]
 pub fn gelu<T: Real>(x: T) -> T {
-    let half = T::from(0.5).unwrap_or_else(T::nan);
-    half * x * (-x * frac_1_sqrt_2::<T>()).erfc()
+    T::HALF * x * (-x * frac_1_sqrt_2::<T>()).erfc()
 }
 
 /// The derivative of [`gelu`]: `Phi(x) + x * phi(x)`, with `phi` the standard normal density.
@@ -173,10 +171,9 @@ pub fn gelu<T: Real>(x: T) -> T {
 /// ```
 #[inline]
 pub fn gelu_derivative<T: Real>(x: T) -> T {
-    let half = T::from(0.5).unwrap_or_else(T::nan);
-    let cdf = half * (-x * frac_1_sqrt_2::<T>()).erfc();
+    let cdf = T::HALF * (-x * frac_1_sqrt_2::<T>()).erfc();
     let inv_sqrt_2pi = T::from(0.398_942_280_401_432_7).unwrap_or_else(T::nan);
-    let pdf = inv_sqrt_2pi * (-half * x * x).exp();
+    let pdf = inv_sqrt_2pi * (-T::HALF * x * x).exp();
     cdf + x * pdf
 }
 
@@ -224,7 +221,7 @@ pub fn silu<T: Real>(x: T) -> T {
 #[inline]
 pub fn silu_derivative<T: Real>(x: T) -> T {
     let (s, s_neg) = sigmoid_pair(x);
-    s * (T::one() + x * s_neg)
+    s * (T::ONE + x * s_neg)
 }
 
 /// Softplus, `ln(1 + exp(x))`, computed as `max(x, 0) + ln_1p(exp(-|x|))` so that it
@@ -239,7 +236,7 @@ pub fn silu_derivative<T: Real>(x: T) -> T {
 /// ```
 #[inline]
 pub fn softplus<T: Real>(x: T) -> T {
-    x.max(T::zero()) + (-x.abs()).exp().ln_1p()
+    x.max(T::ZERO) + (-x.abs()).exp().ln_1p()
 }
 
 /// The derivative of [`softplus`], which is [`sigmoid`].
@@ -539,7 +536,7 @@ fn shifted_log_sum_exp<T: Real>(row: &[T]) -> (T, T) {
     if !max.is_finite() {
         return (max, T::nan());
     }
-    let sum = row.iter().fold(T::zero(), |s, &x| s + (x - max).exp());
+    let sum = row.iter().fold(T::ZERO, |s, &x| s + (x - max).exp());
     (max, sum.ln())
 }
 
@@ -549,7 +546,7 @@ fn softmax_in_place<T: Real>(row: &mut [T]) {
         row.fill(T::nan());
         return;
     }
-    let mut sum = T::zero();
+    let mut sum = T::ZERO;
     for x in row.iter_mut() {
         *x = (*x - max).exp();
         sum += *x;

@@ -63,7 +63,7 @@ impl<T: Real, const IN: usize, const OUT: usize> Linear<T, IN, OUT> {
 impl<T: Real, const IN: usize, const OUT: usize> Linear<T, IN, OUT> {
     /// `sqrt(k / n)` in `T`, for a fan `n >= 1` (checked at compile time by the callers).
     fn scale(k: f64, n: usize) -> T {
-        let ratio = T::from(k / n as f64).unwrap_or_else(T::one);
+        let ratio = T::from(k / n as f64).unwrap_or(T::ONE);
         ratio.sqrt()
     }
 
@@ -150,8 +150,7 @@ impl<T: Real, const IN: usize, const OUT: usize> Linear<T, IN, OUT> {
 
     /// Weights from `U(-a, a)`: `[0, 1)` draws mapped by `a * (2u - 1)`.
     fn symmetric_uniform<G: rand::Rng + ?Sized>(rng: &mut G, a: T) -> Matrix<T, IN, OUT> {
-        let two = T::one() + T::one();
-        Matrix::random(rng).map(|u: T| a * (two * u - T::one()))
+        Matrix::random(rng).map(|u: T| a * (T::TWO * u - T::ONE))
     }
 }
 

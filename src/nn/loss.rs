@@ -1,6 +1,6 @@
 //! Losses: mean squared error and cross-entropy from logits (stable).
 
-use crate::error::{Axis, Error};
+use crate::error::Error;
 use crate::matrix::Matrix;
 use crate::nn::activation::{log_sum_exp_parts, softplus};
 use crate::scalar::Real;
@@ -19,7 +19,7 @@ pub fn mse<T: Real, const R: usize, const C: usize>(
     prediction: &Matrix<T, R, C>,
     target: &Matrix<T, R, C>,
 ) -> T {
-    let mut sum = T::zero();
+    let mut sum = T::ZERO;
     for (&p, &t) in prediction.iter().zip(target.iter()) {
         let d = p - t;
         sum += d * d;
@@ -39,7 +39,7 @@ fn count<T: Real>(n: usize) -> T {
 /// takes `ln(0)`.
 ///
 /// # Errors
-/// [`Error::IndexOutOfBounds`] (on [`Axis::Cols`]) if a label is not below `K`.
+/// [`Error::IndexOutOfBounds`] (on axis 1) if a label is not below `K`.
 ///
 /// # Example
 /// ```
@@ -53,11 +53,11 @@ pub fn cross_entropy_with_labels<T: Real, const B: usize, const K: usize>(
     logits: &Matrix<T, B, K>,
     labels: &[usize; B],
 ) -> Result<T, Error> {
-    let mut total = T::zero();
+    let mut total = T::ZERO;
     for (row, &label) in logits.0.iter().zip(labels.iter()) {
         let Some(&picked) = row.get(label) else {
             return Err(Error::IndexOutOfBounds {
-                axis: Axis::Cols,
+                axis: 1,
                 index: label,
                 len: K,
             });
@@ -85,11 +85,11 @@ pub fn cross_entropy_with_targets<T: Real, const B: usize, const K: usize>(
     logits: &Matrix<T, B, K>,
     targets: &Matrix<T, B, K>,
 ) -> T {
-    let mut total = T::zero();
+    let mut total = T::ZERO;
     for (row, target) in logits.0.iter().zip(targets.0.iter()) {
         let (max, log_sum) = log_sum_exp_parts(row);
         for (&x, &t) in row.iter().zip(target.iter()) {
-            if t != T::zero() {
+            if t != T::ZERO {
                 total += t * (log_sum + max - x);
             }
         }
@@ -113,7 +113,7 @@ pub fn binary_cross_entropy_with_logits<T: Real, const R: usize, const C: usize>
     logits: &Matrix<T, R, C>,
     targets: &Matrix<T, R, C>,
 ) -> T {
-    let mut total = T::zero();
+    let mut total = T::ZERO;
     for (&x, &t) in logits.iter().zip(targets.iter()) {
         // softplus(x) - x t == max(x, 0) - x t + ln(1 + exp(-|x|)).
         total += softplus(x) - x * t;

@@ -28,6 +28,15 @@ impl<T: Real> CompensatedSum<T> {
         }
     }
 
+    /// The compensated sum of `xs`, as [`value`](CompensatedSum::value) after adding each.
+    pub(crate) fn sum_of(xs: impl IntoIterator<Item = T>) -> T {
+        let mut acc = Self::new();
+        for x in xs {
+            acc.add(x);
+        }
+        acc.value()
+    }
+
     /// Adds `x`; the rounding error of `sum + x` is computed exactly (Fast2Sum on the larger
     /// operand first) and accumulated separately.
     pub(crate) fn add(&mut self, x: T) {

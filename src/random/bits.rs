@@ -38,12 +38,12 @@ pub(crate) fn unit_f64_nonzero<G: Rng + ?Sized>(rng: &mut G) -> f64 {
 #[inline]
 pub(crate) fn unit<T: Real, G: Rng + ?Sized>(rng: &mut G) -> T {
     // `Real` is sealed to f32 and f64; `epsilon / 2` is `2^-24` or `2^-53`.
-    let half_ulp_of_one = T::epsilon() / (T::one() + T::one());
+    let half_ulp_of_one = T::epsilon() / T::TWO;
     // Integer-to-float `NumCast` conversions always succeed; the fallback is unreachable.
     let k = if size_of::<T>() == size_of::<f32>() {
-        T::from(rng.next_u32() >> 8).unwrap_or_else(T::zero)
+        T::from(rng.next_u32() >> 8).unwrap_or(T::ZERO)
     } else {
-        T::from(rng.next_u64() >> 11).unwrap_or_else(T::zero)
+        T::from(rng.next_u64() >> 11).unwrap_or(T::ZERO)
     };
     k * half_ulp_of_one
 }

@@ -165,7 +165,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
         if !mean.is_finite() {
             return Err(Error::InvalidParameter { name: "mean" });
         }
-        if !(std >= T::zero() && std.is_finite()) {
+        if !(std >= T::ZERO && std.is_finite()) {
             return Err(Error::InvalidParameter { name: "std" });
         }
         Ok(Self::random_standard_normal(rng).map(|z| mean + std * z))

@@ -3,6 +3,7 @@
 use rand::Rng;
 
 use crate::error::Error;
+use crate::numeric::CompensatedSum;
 use crate::random::bits::unit_f64;
 use crate::random::choice::Replacement;
 use crate::scalar::Real;
@@ -17,19 +18,6 @@ fn sum_tolerance<P: Real>() -> f64 {
     } else {
         f64_tolerance
     }
-}
-
-/// Kahan's compensated sum, as NumPy's `kahan_sum` over the probabilities.
-fn kahan_sum(values: impl Iterator<Item = f64>) -> f64 {
-    let mut sum = 0.0;
-    let mut compensation = 0.0;
-    for x in values {
-        let y = x - compensation;
-        let t = sum + y;
-        compensation = (t - sum) - y;
-        sum = t;
-    }
-    sum
 }
 
 /// Picks one index among those not `taken`, item `i` with probability `p[i] / total`, where
@@ -61,7 +49,7 @@ fn pick<G: Rng + ?Sized, const N: usize>(rng: &mut G, p: &[f64; N], taken: &[usi
 ///
 /// `p` must have one entry per item, which the types enforce (`N` for both). The
 /// probabilities are checked as NumPy checks them: none NaN or negative, and the sum
-/// (Kahan-compensated, in f64) within `atol` of 1, where `atol = max(sqrt(eps_f64),
+/// (compensated, in f64) within `atol` of 1, where `atol = max(sqrt(eps_f64),
 /// sqrt(eps_P))` — `1.49e-8` for f64 `p`, `3.45e-4` for f32 `p` — and the draws use
 /// `p` divided by its sum, as NumPy's normalised CDF does.
 ///
@@ -112,9 +100,9 @@ pub fn choice_weighted<T: Copy, P: Real, G: Rng + ?Sized, const N: usize, const 
     if p.iter().any(|&x| !(x >= 0.0 && x.is_finite())) {
         return Err(Error::InvalidProbability);
     }
-    let sum = kahan_sum(p.iter().copied());
-    // NaN only if the compensated sum overflowed (huge finite p).
-    if sum.is_nan() || libm::fabs(sum - 1.0) > sum_tolerance::<P>() {
+    // Infinite only if the sum overflowed (huge finite p), which fails the test too.
+    let sum = CompensatedSum::sum_of(p);
+    if libm::fabs(sum - 1.0) > sum_tolerance::<P>() {
         return Err(Error::InvalidProbability);
     }
     let indices: [usize; K] = match replacement {

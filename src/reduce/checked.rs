@@ -4,8 +4,9 @@
 use num_traits::PrimInt;
 
 use crate::matrix::Matrix;
+use crate::scalar::Scalar;
 
-impl<T: PrimInt, const R: usize, const C: usize> Matrix<T, R, C> {
+impl<T: PrimInt + Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// The sum of all elements, or `None` when the exact sum does not fit in `T`.
     ///
     /// NumPy's `np.sum(a)` wraps silently on overflow (and widens `int32` and smaller to
@@ -25,7 +26,7 @@ impl<T: PrimInt, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(matrix![200u8, 55, 1].checked_sum(), None);
     /// ```
     pub fn checked_sum(&self) -> Option<T> {
-        let zero = T::zero();
+        let zero = T::ZERO;
         let mut positives = self.iter().copied().filter(|&x| x > zero);
         let mut negatives = self.iter().copied().filter(|&x| x < zero);
         let mut acc = zero;
@@ -62,8 +63,8 @@ impl<T: PrimInt, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(matrix![100u8, 100, 0].checked_prod(), Some(0));
     /// ```
     pub fn checked_prod(&self) -> Option<T> {
-        let zero = T::zero();
-        let one = T::one();
+        let zero = T::ZERO;
+        let one = T::ONE;
         if self.iter().any(|&x| x == zero) {
             return Some(zero);
         }

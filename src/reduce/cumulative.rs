@@ -21,6 +21,20 @@ fn accumulate<T: Scalar>(values: &mut [T], combine: impl Fn(T, T) -> T) {
     }
 }
 
+/// Replaces each row of `rows` by the elementwise running combination of it and the rows
+/// above (NumPy's `axis=0` accumulation, top to bottom).
+fn accumulate_down<T: Scalar, const C: usize>(rows: &mut [[T; C]], combine: impl Fn(T, T) -> T) {
+    let mut above: Option<[T; C]> = None;
+    for row in rows.iter_mut() {
+        if let Some(above) = above {
+            for (x, a) in row.iter_mut().zip(above) {
+                *x = combine(a, *x);
+            }
+        }
+        above = Some(*row);
+    }
+}
+
 impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// The running sums in row-major order, in the matrix's shape:
     /// `np.cumsum(a).reshape(a.shape)`; for a vector, `np.cumsum(v)`.
@@ -69,15 +83,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// ```
     pub fn cumsum_axis0(&self) -> Self {
         let mut out = *self;
-        let mut acc: Option<[T; C]> = None;
-        for row in out.0.iter_mut() {
-            if let Some(above) = acc {
-                for (x, a) in row.iter_mut().zip(above) {
-                    *x = a + *x;
-                }
-            }
-            acc = Some(*row);
-        }
+        accumulate_down(&mut out.0, |acc, x| acc + x);
         out
     }
 
@@ -148,15 +154,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// ```
     pub fn cumprod_axis0(&self) -> Self {
         let mut out = *self;
-        let mut acc: Option<[T; C]> = None;
-        for row in out.0.iter_mut() {
-            if let Some(above) = acc {
-                for (x, a) in row.iter_mut().zip(above) {
-                    *x = a * *x;
-                }
-            }
-            acc = Some(*row);
-        }
+        accumulate_down(&mut out.0, |acc, x| acc * x);
         out
     }
 

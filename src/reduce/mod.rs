@@ -23,7 +23,7 @@ mod checked;
 mod compare;
 mod cumulative;
 mod extrema;
-mod order;
+pub(crate) mod order;
 mod sort;
 mod sum;
 mod unique;

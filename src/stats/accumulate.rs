@@ -28,11 +28,6 @@ pub(super) fn count<T: Real>(n: usize) -> T {
     <T as NumCast>::from(n).unwrap_or_else(T::nan)
 }
 
-/// `1/2`, exactly.
-pub(super) fn half<T: Real>() -> T {
-    T::ONE / (T::ONE + T::ONE)
-}
-
 /// `x` where it is not negative, `0` where it is (NaN stays NaN): a centred sum of squares is
 /// never negative, and its computed value can only dip below zero by rounding.
 pub(super) fn clamp_nonnegative<T: Real>(x: T) -> T {
@@ -41,13 +36,9 @@ pub(super) fn clamp_nonnegative<T: Real>(x: T) -> T {
 
 /// The compensated sum of `xs` and how many there were.
 pub(super) fn sum_and_count<T: Real>(xs: impl Iterator<Item = T>) -> (T, usize) {
-    let mut acc = CompensatedSum::new();
     let mut n = 0usize;
-    for x in xs {
-        acc.add(x);
-        n += 1;
-    }
-    (acc.value(), n)
+    let sum = CompensatedSum::sum_of(xs.inspect(|_| n += 1));
+    (sum, n)
 }
 
 /// The arithmetic mean: compensated sum divided by the count. NaN for no elements (0/0).

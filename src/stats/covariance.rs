@@ -1,6 +1,6 @@
-//! Covariance and correlation matrices, with the orientation in the name: `_rows` treats each
-//! row as a variable (NumPy's default `rowvar=True`), `_cols` each column (`rowvar=False`,
-//! the usual layout of a data matrix with one observation per row).
+//! Covariance and correlation matrices, with the orientation in the name: `_vars_in_rows`
+//! treats each row as a variable (NumPy's default `rowvar=True`), `_vars_in_cols` each column
+//! (`rowvar=False`, the usual layout of a data matrix with one observation per row).
 
 use super::accumulate::{centred_cross_sum, clamp_nonnegative, count, mean_of};
 use crate::matrix::Matrix;
@@ -54,7 +54,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// The covariance matrix of the rows: each of the `R` rows is a variable, each of the `C`
     /// columns an observation; NumPy `np.cov(a, ddof=ddof)` (`rowvar=True`, NumPy's default
     /// orientation). NumPy's default is `ddof = 1` (the unbiased estimate, `bias=False`):
-    /// `cov_rows(1)` is `np.cov(a)`.
+    /// `cov_vars_in_rows(1)` is `np.cov(a)`.
     ///
     /// Entry `(i, j)` is `sum_k (a_ik - m_i)(a_jk - m_j) / (C - ddof)`, computed with the
     /// corrected two-pass algorithm and compensated sums as [`var`](Matrix::var): the
@@ -73,10 +73,10 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// // Two variables (rows), three observations each.
     /// let x = matrix![0.0, 1.0, 2.0;
     ///                 2.0, 1.0, 0.0];
-    /// assert_eq!(x.cov_rows(1), matrix![1.0, -1.0; -1.0, 1.0]); // np.cov(x)
-    /// assert_eq!(x.cov_rows(0)[(0, 0)], 2.0 / 3.0); // np.cov(x, ddof=0)
+    /// assert_eq!(x.cov_vars_in_rows(1), matrix![1.0, -1.0; -1.0, 1.0]); // np.cov(x)
+    /// assert_eq!(x.cov_vars_in_rows(0)[(0, 0)], 2.0 / 3.0); // np.cov(x, ddof=0)
     /// ```
-    pub fn cov_rows(&self, ddof: usize) -> Matrix<T, R, R> {
+    pub fn cov_vars_in_rows(&self, ddof: usize) -> Matrix<T, R, R> {
         let means: [T; R] = self.0.map(|row| mean_of(row.iter().copied()));
         let divisor = count::<T>(C.saturating_sub(ddof));
         symmetric(|i, j| {
@@ -94,7 +94,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// `np.cov(a, rowvar=False, ddof=ddof)`. NumPy's default is `ddof = 1`.
     ///
     /// Entry `(i, j)` is `sum_k (a_ki - m_i)(a_kj - m_j) / (R - ddof)`, computed as
-    /// [`cov_rows`](Matrix::cov_rows); the diagonal equals
+    /// [`cov_vars_in_rows`](Matrix::cov_vars_in_rows); the diagonal equals
     /// [`var_axis0(ddof)`](Matrix::var_axis0) bit for bit. `ddof >= R` divides by zero as
     /// NumPy.
     ///
@@ -110,9 +110,9 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// let x = matrix![0.0, 2.0;
     ///                 1.0, 1.0;
     ///                 2.0, 0.0];
-    /// assert_eq!(x.cov_cols(1), matrix![1.0, -1.0; -1.0, 1.0]); // np.cov(x, rowvar=False)
+    /// assert_eq!(x.cov_vars_in_cols(1), matrix![1.0, -1.0; -1.0, 1.0]); // np.cov(x, rowvar=False)
     /// ```
-    pub fn cov_cols(&self, ddof: usize) -> Matrix<T, C, C> {
+    pub fn cov_vars_in_cols(&self, ddof: usize) -> Matrix<T, C, C> {
         let means: [T; C] = core::array::from_fn(|j| mean_of(self.0.iter().map(|row| row[j])));
         let divisor = count::<T>(R.saturating_sub(ddof));
         symmetric(|i, j| {
@@ -146,17 +146,18 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// let x = matrix![1.0f64, 2.0, 3.0, 4.0;
     ///                 2.0, 4.0, 6.0, 8.0;
     ///                 5.0, 5.0, 5.0, 5.0];
-    /// let r = x.corrcoef_rows(); // np.corrcoef(x)
+    /// let r = x.corrcoef_vars_in_rows(); // np.corrcoef(x)
     /// assert_eq!(r[(0, 1)], 1.0);
     /// assert!(r[(2, 2)].is_nan()); // a constant variable
     /// ```
-    pub fn corrcoef_rows(&self) -> Matrix<T, R, R> {
-        correlation(&self.cov_rows(1))
+    pub fn corrcoef_vars_in_rows(&self) -> Matrix<T, R, R> {
+        correlation(&self.cov_vars_in_rows(1))
     }
 
     /// The Pearson correlation matrix of the columns (each column a variable); NumPy
-    /// `np.corrcoef(a, rowvar=False)`. See [`corrcoef_rows`](Matrix::corrcoef_rows) for the
-    /// formula and the zero-variance rule.
+    /// `np.corrcoef(a, rowvar=False)`. See
+    /// [`corrcoef_vars_in_rows`](Matrix::corrcoef_vars_in_rows) for the formula and the
+    /// zero-variance rule.
     ///
     /// # NaN
     /// A variable holding a NaN or an infinity has NaN in its row and column.
@@ -168,9 +169,9 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// let x = matrix![1.0, 3.0;
     ///                 2.0, 2.0;
     ///                 3.0, 1.0];
-    /// assert_eq!(x.corrcoef_cols(), matrix![1.0, -1.0; -1.0, 1.0]);
+    /// assert_eq!(x.corrcoef_vars_in_cols(), matrix![1.0, -1.0; -1.0, 1.0]);
     /// ```
-    pub fn corrcoef_cols(&self) -> Matrix<T, C, C> {
-        correlation(&self.cov_cols(1))
+    pub fn corrcoef_vars_in_cols(&self) -> Matrix<T, C, C> {
+        correlation(&self.cov_vars_in_cols(1))
     }
 }

@@ -17,8 +17,8 @@
 //! | median | `median` + axis forms | `np.median` |
 //! | quantiles | `quantile(q, method)`, `quantiles(&[q; K], method)` + axis forms | `np.quantile(a, q, method=..)` |
 //! | percentiles | `percentile(p, method)`, `percentiles(&[p; K], method)` + axis forms | `np.percentile` |
-//! | covariance | `cov_rows(ddof)` (rows are variables), `cov_cols(ddof)` (columns are) | `np.cov(a)`, `np.cov(a, rowvar=False)` (default `ddof=1`) |
-//! | correlation | `corrcoef_rows()`, `corrcoef_cols()` | `np.corrcoef(a)`, `np.corrcoef(a, rowvar=False)` |
+//! | covariance | `cov_vars_in_rows(ddof)`, `cov_vars_in_cols(ddof)` | `np.cov(a)`, `np.cov(a, rowvar=False)` (default `ddof=1`) |
+//! | correlation | `corrcoef_vars_in_rows()`, `corrcoef_vars_in_cols()` | `np.corrcoef(a)`, `np.corrcoef(a, rowvar=False)` |
 //! | z-score | `zscore(ddof)` + axis forms | `scipy.stats.zscore(a, axis=.., ddof=..)` |
 //! | min-max scaling | `min_max_scale()` + axis forms | `(a - a.min(0)) / (a.max(0) - a.min(0))` |
 //!
@@ -51,8 +51,10 @@
 //!   [`QuantileMethod`](crate::QuantileMethod), including `nearest`'s ties to the even index, and are bit-for-bit
 //!   NumPy's. `q` outside `[0, 1]` (`p` outside `[0, 100]`) or NaN is
 //!   [`Error::InvalidQuantile`](crate::Error::InvalidQuantile).
-//! - **Orientation** is in the name: `cov_rows`/`corrcoef_rows` treat rows as variables
-//!   (NumPy's default `rowvar=True`), `cov_cols`/`corrcoef_cols` columns.
+//! - **Orientation** is in the name, and says where the variables are:
+//!   `cov_vars_in_rows`/`corrcoef_vars_in_rows` treat each row as a variable (NumPy's default
+//!   `rowvar=True`), `cov_vars_in_cols`/`corrcoef_vars_in_cols` each column (`rowvar=False`).
+//!   Reductions name NumPy's axis number instead (`_axis0`, `_axis1`).
 //! - **Zero variance**: `corrcoef` and `zscore` give NaN for a constant variable (NumPy's
 //!   `0/0`), set explicitly, never `±inf`; min-max scaling of a constant gives NaN (`0/0`).
 //! - **Empty** matrices (`R` or `C` zero) give NaN for every statistic (NumPy: NaN for

@@ -1,15 +1,15 @@
 //! Order statistics: `median`, `quantile`/`quantiles` and `percentile`/`percentiles` with
 //! NumPy's interpolation methods, over the whole matrix and per axis.
 //!
-//! Every form sorts a copy of the data on the stack (`core`'s unstable sort, with NaN ordered
-//! last) and reads NumPy's order statistics off it with NumPy's exact formulas, so results
-//! equal NumPy's bit for bit (for `f32` data, NumPy's with `q` given as `float32`).
+//! Every form sorts a copy of the data on the stack (`core`'s unstable sort, in the NaN-last
+//! order the sorts use) and reads NumPy's order statistics off it with NumPy's exact
+//! formulas, so results equal NumPy's bit for bit (for `f32` data, NumPy's with `q` given as
+//! `float32`).
 
-use core::cmp::Ordering;
-
-use super::accumulate::{count, half};
+use super::accumulate::count;
 use crate::error::Error;
 use crate::matrix::{Matrix, RowVector, Vector};
+use crate::reduce::order::ascending;
 use crate::scalar::Real;
 
 /// How a quantile between two data points is chosen, as NumPy's `method=` argument of
@@ -65,17 +65,8 @@ pub enum QuantileMethod {
     Midpoint,
 }
 
-/// A total order on floats with NaN last (NumPy's sort order); a valid total order, so the
-/// sort cannot panic on it.
-fn nan_last<T: Real>(a: &T, b: &T) -> Ordering {
-    match a.partial_cmp(b) {
-        Some(order) => order,
-        None => a.is_nan().cmp(&b.is_nan()),
-    }
-}
-
 fn sort<T: Real>(values: &mut [T]) {
-    values.sort_unstable_by(nan_last);
+    values.sort_unstable_by(ascending);
 }
 
 /// `Ok(q)` for `q` in `[0, 1]`, `Err(InvalidQuantile)` otherwise (NaN included).
@@ -117,9 +108,8 @@ fn at<T: Real>(sorted: &[T], index: T) -> T {
 fn round_half_even<T: Real>(v: T) -> T {
     let floor = v.floor();
     let frac = v - floor;
-    let half = half::<T>();
-    let floor_is_even = (floor * half).floor() * (T::ONE + T::ONE) == floor;
-    if frac > half || (frac == half && !floor_is_even) {
+    let floor_is_even = (floor * T::HALF).floor() * T::TWO == floor;
+    if frac > T::HALF || (frac == T::HALF && !floor_is_even) {
         floor + T::ONE
     } else {
         floor
@@ -129,7 +119,7 @@ fn round_half_even<T: Real>(v: T) -> T {
 /// NumPy's `_lerp(a, b, t)`.
 fn lerp<T: Real>(a: T, b: T, t: T) -> T {
     let diff = b - a;
-    if t >= half() {
+    if t >= T::HALF {
         b - diff * (T::ONE - t)
     } else {
         a + diff * t
@@ -172,12 +162,12 @@ fn quantile_sorted<T: Real>(sorted: &[T], q: T, method: QuantileMethod) -> T {
         QuantileMethod::Higher => at(sorted, v.ceil()),
         QuantileMethod::Nearest => at(sorted, round_half_even(v)),
         QuantileMethod::Midpoint => {
-            let mid = half::<T>() * (v.floor() + v.ceil());
+            let mid = T::HALF * (v.floor() + v.ceil());
             interpolate(sorted, mid, |_, index| {
                 if index.fract() == T::ZERO {
                     T::ZERO
                 } else {
-                    half()
+                    T::HALF
                 }
             })
         }
@@ -200,9 +190,9 @@ fn median_sorted<T: Real>(sorted: &[T]) -> T {
     let lower = sorted.get(n / 2 - 1).copied().unwrap_or_else(T::nan);
     let sum = lower + upper;
     if !sum.is_finite() && lower.is_finite() && upper.is_finite() {
-        lower * half() + upper * half()
+        lower * T::HALF + upper * T::HALF
     } else {
-        sum / (T::ONE + T::ONE)
+        sum / T::TWO
     }
 }
 
