@@ -77,6 +77,7 @@ impl<T, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(m.get(2, 0), None);
     /// ```
     #[inline]
+    #[must_use]
     pub fn get(&self, i: usize, j: usize) -> Option<&T> {
         self.0.get(i)?.get(j)
     }
@@ -105,6 +106,7 @@ impl<T, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(Matrix::new([[1, 2], [3, 4]]).as_slice(), &[1, 2, 3, 4]);
     /// ```
     #[inline]
+    #[must_use]
     pub fn as_slice(&self) -> &[T] {
         self.0.as_flattened()
     }
@@ -131,6 +133,7 @@ impl<T, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(Matrix::new([[1, 2], [3, 4]]).as_array()[1], [3, 4]);
     /// ```
     #[inline]
+    #[must_use]
     pub fn as_array(&self) -> &[[T; C]; R] {
         &self.0
     }
@@ -185,6 +188,7 @@ impl<T, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(m.map(|x: f64| x.max(0.0)), Matrix::new([[0.0, 1.0]])); // np.maximum(0, m)
     /// ```
     #[inline]
+    #[must_use]
     pub fn map<U>(self, mut f: impl FnMut(T) -> U) -> Matrix<U, R, C> {
         Matrix(self.0.map(|row| row.map(&mut f)))
     }
@@ -201,6 +205,7 @@ impl<T: Copy, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(a.zip_map(b, |x, y| x.max(y)), Matrix::new([[4, 5]])); // np.maximum(a, b)
     /// ```
     #[inline]
+    #[must_use]
     pub fn zip_map<U: Copy, V>(
         self,
         other: Matrix<U, R, C>,
@@ -223,6 +228,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(m.row(1), Matrix::new([[3, 4]]));
     /// ```
     #[inline]
+    #[must_use]
     pub fn row(&self, i: usize) -> Matrix<T, 1, C> {
         Matrix([self.0[i]])
     }
@@ -256,6 +262,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(m.col(1), Matrix::new([[2], [4]]));
     /// ```
     #[inline]
+    #[must_use]
     pub fn col(&self, j: usize) -> Matrix<T, R, 1> {
         assert!(j < C, "column index {j} is out of bounds for {C} columns");
         Matrix(self.0.map(|row| [row[j]]))
@@ -358,6 +365,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(sums, [3, 7]);
     /// ```
     #[inline]
+    #[must_use]
     pub fn rows(&self) -> impl ExactSizeIterator<Item = Matrix<T, 1, C>> + '_ {
         self.0.iter().map(|row| Matrix([*row]))
     }
@@ -372,6 +380,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(sums, [4, 6]);
     /// ```
     #[inline]
+    #[must_use]
     pub fn cols(&self) -> impl ExactSizeIterator<Item = Matrix<T, R, 1>> + '_ {
         (0..C).map(|j| self.col(j))
     }
@@ -388,6 +397,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(as_float.iter().sum::<f64>() / 4.0, 84.0);
     /// ```
     #[inline]
+    #[must_use]
     pub fn cast<U: Scalar>(&self) -> Matrix<U, R, C>
     where
         T: AsPrimitive<U>,

@@ -681,6 +681,7 @@ impl<T: DisplayElement, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(v.display_flat().to_string(), "[1. 2. 3.]");
     /// assert_eq!(v.to_string(), "[[1.]\n [2.]\n [3.]]");
     /// ```
+    #[must_use]
     pub fn display_flat(&self) -> DisplayFlat<'_, T, R, C> {
         DisplayFlat(self)
     }

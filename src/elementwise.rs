@@ -19,6 +19,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(a.hadamard(&b), Matrix::new([[5, 12], [21, 32]]));
     /// ```
     #[inline]
+    #[must_use]
     pub fn hadamard(&self, other: &Self) -> Self {
         self.zip_map(*other, |a, b| a * b)
     }
@@ -39,6 +40,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(a.div_elementwise(&b), Matrix::new([[0.25, 2.0]]));
     /// ```
     #[inline]
+    #[must_use]
     pub fn div_elementwise(&self, other: &Self) -> Self {
         self.zip_map(*other, |a, b| a / b)
     }
@@ -54,6 +56,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(m.broadcast_row_map(&r, |x, b| x.max(b - 17)), Matrix::new([[1, 3], [3, 4]]));
     /// ```
     #[inline]
+    #[must_use]
     pub fn broadcast_row_map(&self, row: &Matrix<T, 1, C>, mut f: impl FnMut(T, T) -> T) -> Self {
         Matrix::from_fn(|i, j| f(self.0[i][j], row.0[0][j]))
     }
@@ -69,6 +72,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(m.broadcast_col_map(&c, |x, b| b - x), Matrix::new([[9, 8], [17, 16]]));
     /// ```
     #[inline]
+    #[must_use]
     pub fn broadcast_col_map(&self, col: &Matrix<T, R, 1>, mut f: impl FnMut(T, T) -> T) -> Self {
         Matrix::from_fn(|i, j| f(self.0[i][j], col.0[i][0]))
     }
@@ -85,6 +89,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!((x * w).add_row_broadcast(&b), Matrix::new([[1.5, 1.5], [3.5, 3.5]]));
     /// ```
     #[inline]
+    #[must_use]
     pub fn add_row_broadcast(&self, row: &Matrix<T, 1, C>) -> Self {
         self.broadcast_row_map(row, |x, b| x + b)
     }
@@ -99,6 +104,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(x.sub_row_broadcast(&Matrix::new([[2, 3]])), Matrix::new([[-1, -1], [1, 1]]));
     /// ```
     #[inline]
+    #[must_use]
     pub fn sub_row_broadcast(&self, row: &Matrix<T, 1, C>) -> Self {
         self.broadcast_row_map(row, |x, b| x - b)
     }
@@ -113,6 +119,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(x.mul_row_broadcast(&Matrix::new([[10, 100]])), Matrix::new([[10, 200], [30, 400]]));
     /// ```
     #[inline]
+    #[must_use]
     pub fn mul_row_broadcast(&self, row: &Matrix<T, 1, C>) -> Self {
         self.broadcast_row_map(row, |x, b| x * b)
     }
@@ -130,6 +137,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(x.div_row_broadcast(&Matrix::new([[2.0, 4.0]])), Matrix::new([[0.5, 0.5], [1.5, 1.0]]));
     /// ```
     #[inline]
+    #[must_use]
     pub fn div_row_broadcast(&self, row: &Matrix<T, 1, C>) -> Self {
         self.broadcast_row_map(row, |x, b| x / b)
     }
@@ -144,6 +152,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(x.add_col_broadcast(&Matrix::new([[10], [20]])), Matrix::new([[11, 12], [23, 24]]));
     /// ```
     #[inline]
+    #[must_use]
     pub fn add_col_broadcast(&self, col: &Matrix<T, R, 1>) -> Self {
         self.broadcast_col_map(col, |x, b| x + b)
     }
@@ -158,6 +167,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(x.sub_col_broadcast(&Matrix::new([[2], [4]])), Matrix::new([[-1, 0], [-1, 0]]));
     /// ```
     #[inline]
+    #[must_use]
     pub fn sub_col_broadcast(&self, col: &Matrix<T, R, 1>) -> Self {
         self.broadcast_col_map(col, |x, b| x - b)
     }
@@ -172,6 +182,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(x.mul_col_broadcast(&Matrix::new([[2], [3]])), Matrix::new([[2, 4], [9, 12]]));
     /// ```
     #[inline]
+    #[must_use]
     pub fn mul_col_broadcast(&self, col: &Matrix<T, R, 1>) -> Self {
         self.broadcast_col_map(col, |x, b| x * b)
     }
@@ -189,6 +200,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(x.div_col_broadcast(&Matrix::new([[4.0], [4.0]])), Matrix::new([[0.25, 0.75], [0.5, 0.5]]));
     /// ```
     #[inline]
+    #[must_use]
     pub fn div_col_broadcast(&self, col: &Matrix<T, R, 1>) -> Self {
         self.broadcast_col_map(col, |x, b| x / b)
     }

@@ -188,6 +188,7 @@ impl<T, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(A[(0, 1)], 7.0);
     /// ```
     #[inline]
+    #[must_use]
     pub const fn new(rows: [[T; C]; R]) -> Self {
         Matrix(rows)
     }
@@ -200,6 +201,7 @@ impl<T, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(Matrix::<f64, 32, 64>::zeros().shape(), (32, 64));
     /// ```
     #[inline]
+    #[must_use]
     pub const fn shape(&self) -> (usize, usize) {
         (R, C)
     }
@@ -212,6 +214,7 @@ impl<T, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(Matrix::new([[1, 2]]).into_array(), [[1, 2]]);
     /// ```
     #[inline]
+    #[must_use]
     pub fn into_array(self) -> [[T; C]; R] {
         self.0
     }
@@ -226,6 +229,7 @@ impl<T, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(hilbert, Matrix::new([[1.0, 0.5], [0.5, 1.0 / 3.0]]));
     /// ```
     #[inline]
+    #[must_use]
     pub fn from_fn(mut f: impl FnMut(usize, usize) -> T) -> Self {
         Matrix(core::array::from_fn(|i| core::array::from_fn(|j| f(i, j))))
     }
@@ -241,6 +245,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(Z, Matrix::new([[0.0; 3]; 2]));
     /// ```
     #[inline]
+    #[must_use]
     pub const fn zeros() -> Self {
         Matrix([[T::ZERO; C]; R])
     }
@@ -253,6 +258,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(Matrix::<i32, 1, 2>::ones(), Matrix::new([[1, 1]]));
     /// ```
     #[inline]
+    #[must_use]
     pub const fn ones() -> Self {
         Matrix([[T::ONE; C]; R])
     }
@@ -265,6 +271,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(Matrix::<f64, 1, 2>::full(0.5), Matrix::new([[0.5, 0.5]]));
     /// ```
     #[inline]
+    #[must_use]
     pub const fn full(value: T) -> Self {
         Matrix([[value; C]; R])
     }
@@ -280,6 +287,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(Matrix::<i32, 2, 3>::identity(), Matrix::new([[1, 0, 0], [0, 1, 0]]));
     /// ```
     #[inline]
+    #[must_use]
     pub const fn identity() -> Self {
         let mut rows = [[T::ZERO; C]; R];
         let mut i = 0;
@@ -315,6 +323,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(m, Matrix::new([[1, 2], [3, 4]]));
     /// ```
     #[inline]
+    #[must_use]
     pub fn from_rows(rows: [Matrix<T, 1, C>; R]) -> Self {
         Matrix(rows.map(|r| r.0[0]))
     }
@@ -329,6 +338,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(m, Matrix::new([[1, 2], [3, 4]]));
     /// ```
     #[inline]
+    #[must_use]
     pub fn from_cols(cols: [Matrix<T, R, 1>; C]) -> Self {
         Self::from_fn(|i, j| cols[j].0[i][0])
     }
@@ -342,6 +352,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(d, Matrix::new([[2, 0], [0, 3]]));
     /// ```
     #[inline]
+    #[must_use]
     pub fn from_diagonal(diagonal: &Matrix<T, R, 1>) -> Self {
         const { assert!(R == C, "from_diagonal: the matrix must be square") };
         Self::from_fn(|i, j| if i == j { diagonal.0[i][0] } else { T::ZERO })
@@ -358,6 +369,7 @@ impl<T, const N: usize> Matrix<T, N, 1> {
     /// assert_eq!(v[2], 3.0);
     /// ```
     #[inline]
+    #[must_use]
     pub fn from_array(elements: [T; N]) -> Self {
         Matrix(elements.map(|x| [x]))
     }
@@ -370,6 +382,7 @@ impl<T, const N: usize> Matrix<T, N, 1> {
     /// assert_eq!(Vector::from_array([1, 2]).to_array(), [1, 2]);
     /// ```
     #[inline]
+    #[must_use]
     pub fn to_array(self) -> [T; N] {
         self.0.map(|[x]| x)
     }
@@ -385,6 +398,7 @@ impl<T, const N: usize> Matrix<T, 1, N> {
     /// assert_eq!(b[1], 1.5);
     /// ```
     #[inline]
+    #[must_use]
     pub const fn from_row_array(elements: [T; N]) -> Self {
         Matrix([elements])
     }

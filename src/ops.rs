@@ -135,6 +135,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(a.matmul(&b), Matrix::new([[19, 22], [43, 50]]));
     /// ```
     #[inline]
+    #[must_use]
     pub fn matmul<const K: usize>(&self, rhs: &Matrix<T, C, K>) -> Matrix<T, R, K> {
         kernel::matmul(self, rhs)
     }

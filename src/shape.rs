@@ -21,6 +21,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(format!("{}", a.transpose()), "[[4. 2.]\n [7. 6.]]");
     /// ```
     #[inline]
+    #[must_use]
     pub fn transpose(&self) -> Matrix<T, C, R> {
         Matrix::from_fn(|i, j| self.0[j][i])
     }
@@ -38,6 +39,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(r, Matrix::new([[1, 2], [3, 4], [5, 6]]));
     /// ```
     #[inline]
+    #[must_use]
     pub fn reshape<const R2: usize, const C2: usize>(&self) -> Matrix<T, R2, C2> {
         const {
             assert!(
@@ -62,6 +64,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(b, Matrix::new([[5, 6], [8, 9]]));
     /// ```
     #[inline]
+    #[must_use]
     pub fn block<const I: usize, const J: usize, const BR: usize, const BC: usize>(
         &self,
     ) -> Matrix<T, BR, BC> {
@@ -116,6 +119,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(h, Matrix::new([[1, 3, 4], [2, 5, 6]]));
     /// ```
     #[inline]
+    #[must_use]
     pub fn hstack<const C2: usize, const C3: usize>(
         &self,
         right: &Matrix<T, R, C2>,
@@ -149,6 +153,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(v, Matrix::new([[1, 2], [3, 4], [5, 6]]));
     /// ```
     #[inline]
+    #[must_use]
     pub fn vstack<const R2: usize, const R3: usize>(
         &self,
         below: &Matrix<T, R2, C>,

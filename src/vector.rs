@@ -24,6 +24,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(v1.dot(&v2), 32.0);
     /// ```
     #[inline]
+    #[must_use]
     pub fn dot(&self, other: &Self) -> T {
         let mut acc = T::ZERO;
         for (&a, &b) in self.iter().zip(other.iter()) {
@@ -44,6 +45,7 @@ impl<T: Scalar, const R: usize> Matrix<T, R, 1> {
     /// assert_eq!(u.outer(&v), Matrix::new([[3, 4, 5], [6, 8, 10]]));
     /// ```
     #[inline]
+    #[must_use]
     pub fn outer<const C: usize>(&self, other: &Matrix<T, C, 1>) -> Matrix<T, R, C> {
         Matrix::from_fn(|i, j| self.0[i][0] * other.0[j][0])
     }
@@ -71,6 +73,7 @@ impl<T: Scalar> Matrix<T, 3, 1> {
     /// assert_eq!(x.cross(&y), vector![0.0, 0.0, 1.0]);
     /// ```
     #[inline]
+    #[must_use]
     pub fn cross(&self, other: &Self) -> Self {
         Matrix::from_array(cross3(self.elements(), other.elements()))
     }
@@ -90,6 +93,7 @@ impl<T: Scalar> Matrix<T, 1, 3> {
     /// assert_eq!(row_vector![0, 1, 0].cross(&row_vector![0, 0, 1]), row_vector![1, 0, 0]);
     /// ```
     #[inline]
+    #[must_use]
     pub fn cross(&self, other: &Self) -> Self {
         Matrix([cross3(self.0[0], other.0[0])])
     }
@@ -104,6 +108,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(vector![3.0, 4.0].norm_squared(), 25.0);
     /// ```
     #[inline]
+    #[must_use]
     pub fn norm_squared(&self) -> T {
         self.dot(self)
     }
@@ -125,6 +130,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert!((big - 5e200).abs() <= 2.0 * f64::EPSILON * 5e200);
     /// ```
     #[inline]
+    #[must_use]
     pub fn norm(&self) -> T {
         let sum_sq = self.norm_squared();
         // Fast path: no overflow, and the sum is far enough above the subnormal range that
@@ -144,6 +150,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(Matrix::new([[1.0, 2.0], [2.0, 4.0]]).norm_fro(), 5.0);
     /// ```
     #[inline]
+    #[must_use]
     pub fn norm_fro(&self) -> T {
         self.norm()
     }
@@ -157,6 +164,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(vector![3.0, -4.0].norm_l1(), 7.0);
     /// ```
     #[inline]
+    #[must_use]
     pub fn norm_l1(&self) -> T {
         self.iter().fold(T::ZERO, |acc, &x| acc + x.abs())
     }
@@ -172,6 +180,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(vector![3.0, -4.0].norm_linf(), 4.0);
     /// ```
     #[inline]
+    #[must_use]
     pub fn norm_linf(&self) -> T {
         let mut max = T::ZERO;
         for &x in self.iter() {
@@ -204,6 +213,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert!((v.norm_lp(2.0) - 5.0).abs() <= 4.0 * f64::EPSILON);
     /// assert!((v.norm_lp(3.0) - 91.0f64.cbrt()).abs() <= 4.0 * 4.5 * f64::EPSILON);
     /// ```
+    #[must_use]
     pub fn norm_lp(&self, p: T) -> T {
         if p.is_nan() {
             return T::nan();

@@ -342,6 +342,7 @@ impl<T: Real, const N: usize> Balance<T, N> {
     /// assert_eq!(bal.balanced, Matrix::new([[2.0, 3.0], [0.0, 1.0]]));
     /// # Ok::<(), statrix::Error>(())
     /// ```
+    #[must_use]
     pub fn transform(&self) -> Matrix<T, N, N> {
         let mut t = Matrix::zeros();
         for (j, &p) in self.permutation.iter().enumerate() {

@@ -238,6 +238,7 @@ impl<T: Real, const N: usize> Cholesky<T, N> {
     /// assert_eq!(l, matrix![3.0, 0.0; 1.0, 2.0]);
     /// # Ok::<(), statrix::Error>(())
     /// ```
+    #[must_use]
     pub fn l(&self) -> Matrix<T, N, N> {
         self.l
     }
@@ -273,6 +274,7 @@ impl<T: Real, const N: usize> Cholesky<T, N> {
     /// assert_eq!(matrix![4.0, 2.0; 2.0, 5.0].cholesky()?.det(), 16.0);
     /// # Ok::<(), statrix::Error>(())
     /// ```
+    #[must_use]
     pub fn det(&self) -> T {
         let diagonal = self.l.0.iter().enumerate().map(|(i, row)| row[i]);
         scaled_product(diagonal.flat_map(|d| [d, d]), 2 * N)

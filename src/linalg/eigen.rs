@@ -85,6 +85,7 @@ impl<T: Real, const N: usize> Eigen<T, N> {
     /// assert_eq!(e.eigenvector(1)[1].re, 1.0);
     /// # Ok::<(), statrix::Error>(())
     /// ```
+    #[must_use]
     pub fn eigenvector(&self, j: usize) -> Vector<Complex<T>, N> {
         Matrix::from_fn(|i, _| self.eigenvectors.0[i][j])
     }

@@ -118,6 +118,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(a.norm_induced_1(), 6.0); // column sums 4 and 6
     /// assert_eq!(a.norm_l1(), 10.0); // entrywise
     /// ```
+    #[must_use]
     pub fn norm_induced_1(&self) -> T {
         max_or_nan((0..C).map(|j| self.0.iter().fold(T::ZERO, |acc, row| acc + row[j].abs())))
     }
@@ -136,6 +137,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(a.norm_induced_inf(), 7.0); // row sums 3 and 7
     /// assert_eq!(a.norm_linf(), 4.0); // entrywise
     /// ```
+    #[must_use]
     pub fn norm_induced_inf(&self) -> T {
         max_or_nan(
             self.0

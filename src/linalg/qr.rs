@@ -157,6 +157,7 @@ impl<T: Real, const R: usize, const C: usize> Qr<T, R, C> {
     /// assert_eq!(r, Matrix::new([[2.0, 1.0], [0.0, 3.0]]));
     /// # Ok::<(), statrix::Error>(())
     /// ```
+    #[must_use]
     pub fn r(&self) -> Matrix<T, C, C> {
         Matrix::from_fn(|i, j| if i <= j { self.packed.0[i][j] } else { T::ZERO })
     }
@@ -172,6 +173,7 @@ impl<T: Real, const R: usize, const C: usize> Qr<T, R, C> {
     /// assert!((q.transpose() * q - Matrix::<f64, 2, 2>::identity()).norm() < 1e-15);
     /// # Ok::<(), statrix::Error>(())
     /// ```
+    #[must_use]
     pub fn q(&self) -> Matrix<T, R, C> {
         Matrix(self.form_q::<C>())
     }
@@ -188,6 +190,7 @@ impl<T: Real, const R: usize, const C: usize> Qr<T, R, C> {
     /// assert!((q[(0, 0)] + 1.0 / 3.0).abs() < 1e-15);
     /// # Ok::<(), statrix::Error>(())
     /// ```
+    #[must_use]
     pub fn q_full(&self) -> Matrix<T, R, R> {
         Matrix(self.form_q::<R>())
     }

@@ -56,6 +56,7 @@ impl<T: Real, const N: usize> Schur<T, N> {
     /// assert_eq!((t[0].re, t[1].re), (3.0, -2.0));
     /// # Ok::<(), statrix::Error>(())
     /// ```
+    #[must_use]
     pub fn eigenvalues(&self) -> Vector<Complex<T>, N> {
         let t = &self.t.0;
         let mut w = [Complex::new(T::ZERO, T::ZERO); N];

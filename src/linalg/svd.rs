@@ -135,6 +135,7 @@ impl<T: Real, const R: usize, const K: usize, const C: usize> Svd<T, R, K, C> {
     /// let back = a.svd_wide().unwrap().recompose();
     /// assert!((back - a).norm() <= 32.0 * f64::EPSILON * a.norm());
     /// ```
+    #[must_use]
     pub fn recompose(&self) -> Matrix<T, R, C> {
         let us = Matrix::from_fn(|i, k| self.u.0[i][k] * self.singular_values.0[k][0]);
         us * self.v_t

@@ -104,6 +104,7 @@ impl<T: Real, const N: usize> SymmetricEigen<T, N> {
     /// let back = a.symmetric_eigen().unwrap().recompose();
     /// assert!((back - a).norm() <= 32.0 * f64::EPSILON * a.norm());
     /// ```
+    #[must_use]
     pub fn recompose(&self) -> Matrix<T, N, N> {
         let v = &self.eigenvectors;
         let vw = Matrix::from_fn(|i, k| v.0[i][k] * self.eigenvalues.0[k][0]);

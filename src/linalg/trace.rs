@@ -17,6 +17,7 @@ impl<T: Scalar, const N: usize> Matrix<T, N, N> {
     /// assert_eq!(matrix![1, 2; 3, 4].trace(), 5);
     /// assert_eq!(matrix![4.0, 7.0; 2.0, 6.0].trace(), 10.0);
     /// ```
+    #[must_use]
     pub fn trace(&self) -> T {
         self.0
             .iter()

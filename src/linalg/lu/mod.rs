@@ -195,6 +195,7 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     /// assert_eq!(matrix![1.0, 2.0; 2.0, 4.0].det(), 0.0);
     /// assert!(matrix![f64::INFINITY, 0.0; 0.0, 1.0].det().is_nan());
     /// ```
+    #[must_use]
     pub fn det(&self) -> T {
         if let Some(det) = small_inverse::det(self) {
             return if det.is_finite() {
@@ -322,6 +323,7 @@ impl<T: Real, const N: usize> Lu<T, N> {
     /// assert_eq!(lu.l(), matrix![1.0, 0.0; 0.5, 1.0]);
     /// # Ok::<(), statrix::Error>(())
     /// ```
+    #[must_use]
     pub fn l(&self) -> Matrix<T, N, N> {
         Matrix::from_fn(|i, j| match i.cmp(&j) {
             core::cmp::Ordering::Greater => self.packed.0[i][j],
@@ -339,6 +341,7 @@ impl<T: Real, const N: usize> Lu<T, N> {
     /// assert_eq!(lu.u(), matrix![4.0, 3.0; 0.0, -0.5]);
     /// # Ok::<(), statrix::Error>(())
     /// ```
+    #[must_use]
     pub fn u(&self) -> Matrix<T, N, N> {
         Matrix::from_fn(|i, j| if i <= j { self.packed.0[i][j] } else { T::ZERO })
     }
@@ -354,6 +357,7 @@ impl<T: Real, const N: usize> Lu<T, N> {
     /// assert_eq!(lu.p() * lu.l() * lu.u(), a);
     /// # Ok::<(), statrix::Error>(())
     /// ```
+    #[must_use]
     pub fn p(&self) -> Matrix<T, N, N> {
         Matrix::from_fn(|i, j| if self.rows[j] == i { T::ONE } else { T::ZERO })
     }
@@ -376,6 +380,7 @@ impl<T: Real, const N: usize> Lu<T, N> {
     /// }
     /// # Ok::<(), statrix::Error>(())
     /// ```
+    #[must_use]
     pub fn permutation(&self) -> [usize; N] {
         let mut p = [0; N];
         for (k, &r) in self.rows.iter().enumerate() {
@@ -399,6 +404,7 @@ impl<T: Real, const N: usize> Lu<T, N> {
     /// assert_eq!(a.lu()?.first_zero_pivot(), Some(2));
     /// # Ok::<(), statrix::Error>(())
     /// ```
+    #[must_use]
     pub fn first_zero_pivot(&self) -> Option<usize> {
         self.first_zero_pivot
     }
@@ -416,6 +422,7 @@ impl<T: Real, const N: usize> Lu<T, N> {
     /// assert!(!matrix![1.0, 1.0; 1.0, 2.0].lu()?.is_singular());
     /// # Ok::<(), statrix::Error>(())
     /// ```
+    #[must_use]
     pub fn is_singular(&self) -> bool {
         self.first_zero_pivot.is_some()
     }
@@ -435,6 +442,7 @@ impl<T: Real, const N: usize> Lu<T, N> {
     /// assert!((det - 1e300).abs() <= 1e285);
     /// # Ok::<(), statrix::Error>(())
     /// ```
+    #[must_use]
     pub fn det(&self) -> T {
         if self.first_zero_pivot.is_some() {
             return T::ZERO;
