@@ -41,10 +41,12 @@
 //! | `ops`, `kernel` | operators; the one matrix-product kernel |
 //! | `elementwise` | Hadamard product, elementwise division, broadcasting |
 //! | `vector` | dot, cross, outer, norms, `normalize` |
+//! | `numeric` | the robust float kernels every algorithm shares: exact power-of-two scaling, the overflow-safe norm, finiteness checks, the rescaled product, compensated summation |
+//! | [`linalg`] | the decompositions ([`Lu`], [`Cholesky`], [`Qr`], [`LeastSquares`], [`SymmetricEigen`], [`Svd`], [`Balance`], [`Hessenberg`], [`Schur`], [`Eigen`]; their notes are on the types), matrix norms, rank, condition number, pseudo-inverse |
 //! | `reduce` | `sum`/`prod` (pairwise, NumPy-equal), `cumsum`/`cumprod`, `min`/`max`, `argmin`/`argmax`, `sort`/stable `argsort`, `unique` ([`Unique`]), comparison masks, `all`/`any`/`count_true` |
-//! | [`stats`] | `mean`, `var`/`std` (`ddof`), `median`, quantiles ([`QuantileMethod`]), `cov`/`corrcoef`, z-score, min-max scaling |
+//! | [`stats`] | `mean`, `var`/`std` (`ddof`), `median`, quantiles ([`QuantileMethod`]), `cov`/`corrcoef` (variables in rows or columns), z-score, min-max scaling |
 //! | [`nn`] | activations and derivatives, losses, typed layers (`Linear`, `Layer::then`) |
-//! | `random` | feature `rand`: `default_rng`, `Matrix::random_*`, shuffle, permutation, choice |
+//! | `random` | feature `rand`: `default_rng`, `Matrix::random_*`, shuffle, permutation, choice (its types live only there: `statrix::random::StdGen`, ...) |
 //! | `display` | NumPy-identical `Display`, `Debug`; `scalar_display`: [`NumpyScalar`] |
 //! | `error` | [`Error`] |
 //! | `interop` | `approx` (always), `serde`, `mint`, `bytemuck` (features) |
