@@ -89,6 +89,15 @@ fn check_solve<T: Real>() {
             "Qr::solve(2^{k} b)"
         );
     }
+    // Cholesky likewise, on a symmetric positive definite matrix of multiples of 1/8.
+    let f = |x: f64| T::from(x).expect("representable");
+    let spd = Matrix::new([[4.0, 1.0, 0.5], [1.0, 3.0, -0.25], [0.5, -0.25, 2.0]]).map(f);
+    let chol = spd.cholesky().expect("SPD");
+    let x_chol = chol.solve(&b).expect("ordinary");
+    for k in normal_edges::<T>() {
+        let got = chol.solve(&scaled(&b, k)).unwrap();
+        assert!(same_bits(&got, &scaled(&x_chol, k)), "Cholesky::solve(2^{k} b)");
+    }
     // The matrix near the largest float as well: solve(2^ka A, 2^kb b) = 2^(kb - ka) x.
     let top = normal_edges::<T>()[2];
     for (ka, kb) in [(top, top), (top - 2, top), (top, top - 12)] {

@@ -27,25 +27,6 @@ pub(crate) fn finite_or_overflow<T: Real, const R: usize, const C: usize>(
     }
 }
 
-/// `Ok(x)` if every element of `x`, the computed solution of a system with right-hand side
-/// `b` and a finite, non-singular factorization, is finite. Otherwise the error says why: a
-/// NaN or infinite element of `b` reaches `x` (substitution subtracts from it and divides it
-/// by finite non-zero pivots), so [`Error::NonFinite`] if `b` has one, else
-/// [`Error::Overflow`]. `b` is scanned only on that uncommon path.
-#[inline]
-pub(crate) fn checked_solution<T: Real, const R: usize, const C: usize>(
-    x: Matrix<T, R, C>,
-    b: &[T],
-) -> Result<Matrix<T, R, C>, Error> {
-    if all_finite(x.as_slice()) {
-        Ok(x)
-    } else if all_finite(b) {
-        Err(Error::Overflow)
-    } else {
-        Err(Error::NonFinite)
-    }
-}
-
 /// The largest magnitude among `xs`, 0 for none; NaN elements are skipped.
 #[inline]
 pub(crate) fn max_abs<T: Real>(xs: &[T]) -> T {

@@ -9,9 +9,7 @@ mod product;
 mod scaling;
 
 pub(crate) use compensated::CompensatedSum;
-pub(crate) use finite::{
-    all_finite, checked_solution, finite_max_abs, finite_or_overflow, max_abs,
-};
+pub(crate) use finite::{all_finite, finite_max_abs, finite_or_overflow, max_abs};
 pub(crate) use norm::{norm, norm_scaled, sum_of_squares_is_safe};
 #[cfg(test)]
 pub(crate) use product::rescaled_product;
