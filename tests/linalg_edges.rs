@@ -96,7 +96,10 @@ fn check_solve<T: Real>() {
     let x_chol = chol.solve(&b).expect("ordinary");
     for k in normal_edges::<T>() {
         let got = chol.solve(&scaled(&b, k)).unwrap();
-        assert!(same_bits(&got, &scaled(&x_chol, k)), "Cholesky::solve(2^{k} b)");
+        assert!(
+            same_bits(&got, &scaled(&x_chol, k)),
+            "Cholesky::solve(2^{k} b)"
+        );
     }
     // The matrix near the largest float as well: solve(2^ka A, 2^kb b) = 2^(kb - ka) x.
     let top = normal_edges::<T>()[2];

@@ -5,9 +5,7 @@ use crate::error::Error;
 use crate::matrix::Matrix;
 use crate::scalar::Real;
 
-use crate::numeric::{
-    all_finite, finite_or_overflow, normalized, rescaled_or_overflow, scaled_product,
-};
+use crate::numeric::{all_finite, finite_or_overflow, scaled_product, solve_with_normalized_rhs};
 
 /// The largest `N` whose factorization and substitutions are written for full unrolling.
 const UNROLL_MAX: usize = 8;
@@ -266,23 +264,9 @@ impl<T: Real, const N: usize> Cholesky<T, N> {
         if all_finite(x.as_slice()) {
             Ok(x)
         } else {
-            self.solve_normalized(b)
+            // The substitution overflowed on the way (or `b` is not finite): scale `b`.
+            solve_with_normalized_rhs(b, 0, |b| self.substitute(b.0))
         }
-    }
-
-    /// [`solve`](Cholesky::solve) with `b` scaled by a power of two to largest magnitude in
-    /// `[1, 2)` and the solution scaled back (`x = 2^-t x'`): for a `b` so close to the
-    /// largest float that the substitution overflowed on the way. [`Error::NonFinite`] if `b`
-    /// has a NaN or an infinity (which is what reached `x`), [`Error::Overflow`] if the
-    /// solution itself does not fit.
-    #[cold]
-    #[inline(never)]
-    fn solve_normalized<const K: usize>(
-        &self,
-        b: &Matrix<T, N, K>,
-    ) -> Result<Matrix<T, N, K>, Error> {
-        let (b, t) = normalized(b).ok_or(Error::NonFinite)?;
-        rescaled_or_overflow(self.substitute(b.0), -t)
     }
 
     /// The determinant of `A`: the product of `L`'s diagonal, squared (rescaled by exact

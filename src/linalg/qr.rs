@@ -4,7 +4,7 @@ use crate::error::Error;
 use crate::linalg::householder::{make_reflector, reflect_rows, reflect_rows_masked};
 use crate::matrix::Matrix;
 use crate::numeric::{
-    Pow2Scale, all_finite, finite_max_abs, normalized, prescale_exponent, rescaled_or_overflow,
+    Pow2Scale, all_finite, finite_max_abs, prescale_exponent, solve_with_normalized_rhs,
 };
 use crate::scalar::Real;
 
@@ -270,21 +270,9 @@ impl<T: Real, const R: usize, const C: usize> Qr<T, R, C> {
         if all_finite(x.as_slice()) {
             Ok(x)
         } else {
-            self.solve_normalized(b)
+            // `Q^T b` or the back substitution overflowed on the way: scale `b`.
+            solve_with_normalized_rhs(b, 0, |b| self.solve_nonsingular(b))
         }
-    }
-
-    /// [`solve`](Qr::solve) with `b` scaled by a power of two to largest magnitude in
-    /// `[1, 2)` and the solution scaled back (`x = 2^-t x'`), for a `b` so close to the
-    /// largest float that `Q^T b` or the back substitution overflowed on the way.
-    #[cold]
-    #[inline(never)]
-    fn solve_normalized<const K: usize>(
-        &self,
-        b: &Matrix<T, R, K>,
-    ) -> Result<Matrix<T, C, K>, Error> {
-        let (b, t) = normalized(b).ok_or(Error::NonFinite)?;
-        rescaled_or_overflow(self.solve_nonsingular(&b), -t)
     }
 
     /// `R^-1 (Q^T b)[..C]` for an `R` without zero on its diagonal.

@@ -15,5 +15,6 @@ pub(crate) use norm::{norm, norm_scaled, sum_of_squares_is_safe};
 pub(crate) use product::rescaled_product;
 pub(crate) use product::{plain_product, scaled_product};
 pub(crate) use scaling::{
-    Pow2Scale, exponent, normalized, pow2, prescale_exponent, rescaled_or_overflow, unit_exponent,
+    Pow2Scale, exponent, normalized, pow2, prescale_exponent, rescaled_or_overflow,
+    solve_with_normalized_rhs, unit_exponent,
 };

@@ -128,6 +128,22 @@ pub(crate) fn rescaled_or_overflow<T: Real, const R: usize, const C: usize>(
     finite_or_overflow(m)
 }
 
+/// `2^k solve(b)` computed as `2^(k - t) solve(2^t b)` with `b` scaled to largest magnitude
+/// in `[1, 2)` ([`normalized`]): the slow path of a linear solve (`solve` is linear in `b`)
+/// whose plain computation overflowed on the way although its answer may fit.
+/// [`Error::NonFinite`] if `b` has a NaN or an infinity, [`Error::Overflow`] if the answer
+/// does not fit.
+#[cold]
+#[inline(never)]
+pub(crate) fn solve_with_normalized_rhs<T: Real, const R: usize, const K: usize, const C: usize>(
+    b: &Matrix<T, R, K>,
+    k: i32,
+    solve: impl Fn(&Matrix<T, R, K>) -> Matrix<T, C, K>,
+) -> Result<Matrix<T, C, K>, Error> {
+    let (b, t) = normalized(b).ok_or(Error::NonFinite)?;
+    rescaled_or_overflow(solve(&b), k - t)
+}
+
 /// `x * 2^k` in two exact steps (see [`Pow2Scale`]).
 #[cfg(test)]
 pub(crate) fn scale_pow2<T: Real>(x: T, k: i32) -> T {

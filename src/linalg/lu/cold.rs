@@ -11,15 +11,14 @@
 use super::Lu;
 use crate::error::Error;
 use crate::matrix::Matrix;
-use crate::numeric::{
-    Pow2Scale, all_finite, max_abs, normalized, rescaled_or_overflow, unit_exponent,
-};
+use crate::numeric::{Pow2Scale, normalized, solve_with_normalized_rhs};
 use crate::scalar::Real;
 
 /// The factorization of `a`, or, when `a` is finite but its factors overflow, of `2^s a`
-/// (largest magnitude in `[1, 2)`, [`normalized`]): `(lu, s)`, with `s = 0` for `a` itself. The errors in their order:
-/// [`Error::NonFinite`] for a NaN or infinite element, [`Error::Overflow`] if even the
-/// scaled factors do not fit (beyond the sizes the crate is for).
+/// (largest magnitude in `[1, 2)`, [`normalized`]): `(lu, s)`, with `s = 0` for `a`
+/// itself. The errors in their order: [`Error::NonFinite`] for a NaN or infinite element,
+/// [`Error::Overflow`] if even the scaled factors do not fit (beyond the sizes the crate is
+/// for).
 pub(super) fn factor_in_range<T: Real, const N: usize>(
     a: &Matrix<T, N, N>,
 ) -> Result<(Lu<T, N>, i32), Error> {
@@ -54,19 +53,12 @@ impl<T: Real, const N: usize> Lu<T, N> {
         if let Some(index) = self.first_zero_pivot {
             return Err(Error::Singular { index });
         }
-        if !all_finite(b.as_slice()) {
-            return Err(Error::NonFinite);
-        }
-        let t = unit_exponent(max_abs(b.as_slice()));
-        let up = Pow2Scale::new(t);
-        // `rows` is a permutation of 0..N, so `get` always finds the row.
-        let permuted = core::array::from_fn(|r| {
-            b.0.get(self.rows[r])
-                .copied()
-                .unwrap_or([T::ZERO; K])
-                .map(|x| up.apply(x))
-        });
-        rescaled_or_overflow(self.substitute(permuted), k - t)
+        solve_with_normalized_rhs(b, k, |b| {
+            // `rows` is a permutation of 0..N, so `get` always finds the row.
+            self.substitute(core::array::from_fn(|r| {
+                b.0.get(self.rows[r]).copied().unwrap_or([T::ZERO; K])
+            }))
+        })
     }
 }
 
