@@ -22,6 +22,8 @@ pub mod svd;
 pub mod symmetric_eigen;
 mod trace;
 
+pub(crate) use householder::{Pow2Scale, exponent};
+
 pub use balance::Balance;
 pub use cholesky::Cholesky;
 pub use eigen::Eigen;
