@@ -54,7 +54,7 @@ pub(super) fn sum_and_count<T: Real>(xs: impl Iterator<Item = T>) -> (T, usize) 
 /// The exponent `k` for which `2^k` times the largest magnitude of `xs` lies in `[1, 2)`;
 /// `None` when there is nothing to rescale: a NaN or an infinity among `xs` (whose results
 /// are non-finite by IEEE arithmetic, as NumPy's), or no non-zero element.
-pub(super) fn unit_exponent<T: Real>(xs: impl Iterator<Item = T>) -> Option<i32> {
+pub(super) fn scaling_exponent<T: Real>(xs: impl Iterator<Item = T>) -> Option<i32> {
     let mut largest = T::ZERO;
     for x in xs {
         if !x.is_finite() {
@@ -76,14 +76,14 @@ pub(super) fn outside_normal_range<T: Real>(var: T) -> bool {
 /// The arithmetic mean: compensated sum divided by the count. NaN for no elements (0/0).
 ///
 /// Where the sum overflows although every element is finite, the mean is computed again on
-/// the data scaled by `2^k` ([`unit_exponent`]) and scaled back: it is then finite
+/// the data scaled by `2^k` ([`scaling_exponent`]) and scaled back: it is then finite
 /// (`|mean| <= max |x|`), as the exact mean is.
 pub(super) fn mean_of<T: Real>(xs: impl Iterator<Item = T> + Clone) -> T {
     let mean = fast_mean(xs.clone());
     if mean.is_finite() {
         return mean;
     }
-    match unit_exponent(xs.clone()) {
+    match scaling_exponent(xs.clone()) {
         Some(k) => {
             let scale = Pow2Scale::new(k);
             Pow2Scale::new(-k).apply(fast_mean(xs.map(move |x| scale.apply(x))))
@@ -158,7 +158,7 @@ impl<T: Real> Spread<T> {
         if !outside_normal_range(var) {
             return fast;
         }
-        match unit_exponent(xs.clone()) {
+        match scaling_exponent(xs.clone()) {
             Some(k) => {
                 let scale = Pow2Scale::new(k);
                 let (scaled_mean, scaled_var) =

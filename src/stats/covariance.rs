@@ -3,7 +3,7 @@
 //! (`rowvar=False`, the usual layout of a data matrix with one observation per row).
 
 use super::accumulate::{
-    centred_cross_sum, clamp_nonnegative, count, mean_of, outside_normal_range, unit_exponent,
+    centred_cross_sum, clamp_nonnegative, count, mean_of, outside_normal_range, scaling_exponent,
 };
 use crate::linalg::Pow2Scale;
 use crate::matrix::Matrix;
@@ -73,7 +73,7 @@ fn entry<T: Real>(
 ///
 /// The fast path runs on the data as they are (`k` all zero). A variable whose variance
 /// there is [`outside_normal_range`] (an overflow, or squares that underflowed) and whose
-/// data are finite and not all zero is scaled by [`unit_exponent`], and its row and column
+/// data are finite and not all zero is scaled by [`scaling_exponent`], and its row and column
 /// are computed again; the other entries are the fast path's, bit for bit.
 fn scaled_covariance<T: Real, I: Iterator<Item = T> + Clone, const N: usize>(
     variable: impl Fn(usize) -> I,
@@ -93,7 +93,7 @@ fn scaled_covariance<T: Real, I: Iterator<Item = T> + Clone, const N: usize>(
     });
     let k: [i32; N] = core::array::from_fn(|i| {
         if outside_normal_range(cov.0[i][i]) {
-            unit_exponent(variable(i)).unwrap_or(0)
+            scaling_exponent(variable(i)).unwrap_or(0)
         } else {
             0
         }
