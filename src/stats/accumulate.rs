@@ -24,8 +24,9 @@
 //! largest magnitude into `[1, 2)`. Power-of-two scaling is exact (up to values far below the
 //! largest, which underflow and are negligible against it), so the scaled results are the
 //! same numbers times `2^k` (a mean), `4^k` (a variance) or `2^(k_i + k_j)` (a covariance),
-//! and are brought back by one exact multiplication that overflows only where the exact
-//! result does. Finite data so never give NaN from `inf - inf`.
+//! and are brought back by power-of-two multiplications, which round only where the result
+//! leaves the range: to `±inf` exactly where the exact result overflows. Finite data so never
+//! give NaN from `inf - inf`.
 
 use num_traits::NumCast;
 
