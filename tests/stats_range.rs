@@ -102,6 +102,12 @@ fn check_scaling_family<T: Real>(e: i32) {
             y.cov_vars_in_cols(ddof).as_slice(),
             scaled(&c1, 2 * e).as_slice(),
         );
+        // The documented agreement: cov's diagonal is var per axis, bit for bit, here too.
+        let (d0, d1) = (y.cov_vars_in_rows(ddof), y.cov_vars_in_cols(ddof));
+        let d0: [T; 3] = core::array::from_fn(|i| d0[(i, i)]);
+        let d1: [T; 4] = core::array::from_fn(|j| d1[(j, j)]);
+        check("cov rows diagonal", &d0, y.var_axis1(ddof).as_slice());
+        check("cov cols diagonal", &d1, y.var_axis0(ddof).as_slice());
         check("std", &[y.std(ddof)], &[times_pow2(x.std(ddof), e)]);
         let (s0, s1) = (x.std_axis0(ddof), x.std_axis1(ddof));
         check(
