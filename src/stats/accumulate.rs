@@ -145,9 +145,9 @@ pub(super) struct Spread<T> {
 }
 
 impl<T: Real> Spread<T> {
-    /// The spread of `xs` (iterated twice, four times on the scaled path) with `ddof`: the
-    /// fast path, and the scaled one where its variance is [`outside_normal_range`] and the
-    /// data are finite and not all zero.
+    /// The spread of `xs` with `ddof` (`xs` iterated twice; three times more on the scaled
+    /// path): the fast path, and the scaled one where its variance is
+    /// [`outside_normal_range`] and the data are finite and not all zero.
     pub(super) fn of(xs: impl Iterator<Item = T> + Clone, ddof: usize) -> Self {
         let (mean, var) = fast_mean_var(xs.clone(), ddof);
         let fast = Spread {
