@@ -91,7 +91,10 @@ fn common_linear_algebra() -> Result<(), Error> {
     let b_vec = vector![1.0, 2.0];
     let x = a.solve(&b_vec)?;
     show!("print(A @ x - b_vec)", (a * x - b_vec).display_flat());
-    note("the same residual NumPy's LAPACK leaves: x is the correctly rounded [-0.8 0.6].");
+    note("x is the correctly rounded [-0.8 0.6]; the residual is what rounding x and A @ x");
+    note("leaves (6 * 0.6 rounds to 3.5999999999999996). NumPy prints this line where its LAPACK");
+    note("also returns [-0.8 0.6] (OpenBLAS in NumPy 2.4's wheels); one that returns");
+    note("[-0.7999999999999999 0.6] prints [ 4.44089210e-16 -2.22044605e-16].");
 
     let eig = a.eigen()?;
     println!(">>> print(\"Eigenvalues:\", eigenvalues)");

@@ -386,6 +386,49 @@ fn nonfinite_inputs_follow_numpy() {
     }
 }
 
+/// Every activation and derivative at `-inf` and `+inf` is its limit there, never NaN from
+/// `inf * 0` (`silu(-inf)` was `-inf * sigmoid(-inf) = -inf * 0`). The limits: `x sigmoid(x)`,
+/// `x Phi(x)` and GELU's tanh form tend to 0 from below at `-inf` (`-0.0`, the sign of their
+/// values at `-MAX`) and to `x` at `+inf`; their derivatives tend to 0 and 1; the rest are
+/// read off their definitions (`leaky_relu'` is `alpha` on the negative side).
+fn check_limits_at_infinity<T: Real + Into<f64>>() {
+    let (inf, alpha) = (T::infinity(), T::from(0.01).unwrap());
+    let leaky = move |x| leaky_relu(x, alpha);
+    let leaky_d = move |x| leaky_relu_derivative(x, alpha);
+    let alpha: f64 = alpha.into();
+    type Case<'a, T> = (&'a str, &'a dyn Fn(T) -> T, f64, f64);
+    let cases: [Case<T>; 14] = [
+        ("relu", &relu, 0.0, f64::INFINITY),
+        ("relu_derivative", &relu_derivative, 0.0, 1.0),
+        ("leaky_relu", &leaky, f64::NEG_INFINITY, f64::INFINITY),
+        ("leaky_relu_derivative", &leaky_d, alpha, 1.0),
+        ("sigmoid", &sigmoid, 0.0, 1.0),
+        ("sigmoid_derivative", &sigmoid_derivative, 0.0, 0.0),
+        ("tanh_derivative", &tanh_derivative, 0.0, 0.0),
+        ("gelu", &gelu, -0.0, f64::INFINITY),
+        ("gelu_derivative", &gelu_derivative, 0.0, 1.0),
+        ("gelu_tanh", &gelu_tanh, -0.0, f64::INFINITY),
+        ("silu", &silu, -0.0, f64::INFINITY),
+        ("silu_derivative", &silu_derivative, 0.0, 1.0),
+        ("softplus", &softplus, 0.0, f64::INFINITY),
+        ("softplus_derivative", &softplus_derivative, 0.0, 1.0),
+    ];
+    for (name, f, at_minus, at_plus) in cases {
+        let (lo, hi): (f64, f64) = (f(-inf).into(), f(inf).into());
+        assert!(lo == at_minus, "{name}(-inf) = {lo}, limit {at_minus}");
+        assert!(hi == at_plus, "{name}(inf) = {hi}, limit {at_plus}");
+        if at_minus == 0.0 && at_minus.is_sign_negative() {
+            assert!(lo.is_sign_negative(), "{name}(-inf) = {lo}, limit -0.0");
+        }
+    }
+}
+
+#[test]
+fn activations_at_infinity_are_their_limits() {
+    check_limits_at_infinity::<f64>();
+    check_limits_at_infinity::<f32>();
+}
+
 #[test]
 fn sigmoid_saturates_exactly_without_nan() {
     // The hard requirements, in both types and in the Matrix form.

@@ -142,6 +142,14 @@ pub fn tanh_derivative<T: Real>(x: T) -> T {
     T::TWO * T::TWO * s * s_neg
 }
 
+/// `x * f` for a factor `f >= 0` that vanishes where `x` is large: where `f` is 0 the result
+/// is 0 with `x`'s sign, so an infinite `x` gives the limit instead of NaN (`inf * 0`). For a
+/// finite `x` it is `x * f` bit for bit.
+#[inline]
+fn times_vanishing<T: Real>(x: T, f: T) -> T {
+    if f == T::ZERO { x.signum() * f } else { x * f }
+}
+
 /// `1/sqrt(2)`, in `T`.
 fn frac_1_sqrt_2<T: Real>() -> T {
     T::from(core::f64::consts::FRAC_1_SQRT_2).unwrap_or_else(T::nan)
@@ -159,7 +167,7 @@ fn frac_1_sqrt_2<T: Real>() -> T {
 /// ```
 #[inline]
 pub fn gelu<T: Real>(x: T) -> T {
-    T::HALF * x * (-x * frac_1_sqrt_2::<T>()).erfc()
+    times_vanishing(T::HALF * x, (-x * frac_1_sqrt_2::<T>()).erfc())
 }
 
 /// The derivative of [`gelu`]: `Phi(x) + x * phi(x)`, with `phi` the standard normal density.
@@ -174,7 +182,7 @@ pub fn gelu_derivative<T: Real>(x: T) -> T {
     let cdf = T::HALF * (-x * frac_1_sqrt_2::<T>()).erfc();
     let inv_sqrt_2pi = T::from(0.398_942_280_401_432_7).unwrap_or_else(T::nan);
     let pdf = inv_sqrt_2pi * (-T::HALF * x * x).exp();
-    cdf + x * pdf
+    cdf + times_vanishing(x, pdf)
 }
 
 /// GELU's tanh approximation, `0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))` (PyTorch's
@@ -194,20 +202,21 @@ pub fn gelu_tanh<T: Real>(x: T) -> T {
     // 2 sqrt(2/pi), rounded once.
     let two_sqrt_2_over_pi = T::from(1.595_769_121_605_730_8).unwrap_or_else(T::nan);
     let c = T::from(0.044_715).unwrap_or_else(T::nan);
-    x * sigmoid(two_sqrt_2_over_pi * (x + c * x * x * x))
+    times_vanishing(x, sigmoid(two_sqrt_2_over_pi * (x + c * x * x * x)))
 }
 
-/// SiLU (swish), `x * sigmoid(x)` (PyTorch's `silu`).
+/// SiLU (swish), `x * sigmoid(x)` (PyTorch's `silu`); at `-inf` its limit `-0.0`.
 ///
 /// # Example
 /// ```
 /// use statrix::nn::activation::silu;
 /// assert_eq!(silu(0.0), 0.0);
 /// assert_eq!(silu(-1000.0), 0.0);
+/// assert_eq!(silu(f64::NEG_INFINITY), 0.0); // the limit, not NaN (-inf * 0)
 /// ```
 #[inline]
 pub fn silu<T: Real>(x: T) -> T {
-    x * sigmoid(x)
+    times_vanishing(x, sigmoid(x))
 }
 
 /// The derivative of [`silu`]: `s * (1 + x * (1 - s))` with `s = sigmoid(x)`, with `1 - s`
@@ -221,7 +230,7 @@ pub fn silu<T: Real>(x: T) -> T {
 #[inline]
 pub fn silu_derivative<T: Real>(x: T) -> T {
     let (s, s_neg) = sigmoid_pair(x);
-    s * (T::ONE + x * s_neg)
+    times_vanishing(T::ONE + times_vanishing(x, s_neg), s)
 }
 
 /// Softplus, `ln(1 + exp(x))`, computed as `max(x, 0) + ln_1p(exp(-|x|))` so that it

@@ -17,10 +17,21 @@
 //!   `sum (x - mean_x)(y - mean_y)` whatever the error of `mx` and `my`: the correction term
 //!   cancels the first-order effect of the means' errors. With the sums compensated the
 //!   result is within a few `u` of the exact centred sum (the tests state the full bound).
+//!
+//! At the edge of the range: these formulas run on the data as they are (the fast path), and
+//! only where that leaves the range (a sum that overflows, a square that overflows or
+//! underflows) are they run again on the data scaled by the power of two `2^k` that brings the
+//! largest magnitude into `[1, 2)`. Power-of-two scaling is exact (up to values far below the
+//! largest, which underflow and are negligible against it), so the scaled results are the
+//! same numbers times `2^k` (a mean), `4^k` (a variance) or `2^(k_i + k_j)` (a covariance),
+//! and are brought back by power-of-two multiplications, which round only where the result
+//! leaves the range: to `±inf` exactly where the exact result overflows. Finite data so never
+//! give NaN from `inf - inf`.
 
 use num_traits::NumCast;
 
 use crate::numeric::CompensatedSum;
+use crate::numeric::{Pow2Scale, exponent};
 use crate::scalar::Real;
 
 /// `n` as a `T` (exact up to `2^24` for `f32`, `2^53` for `f64`).
@@ -41,8 +52,49 @@ pub(super) fn sum_and_count<T: Real>(xs: impl Iterator<Item = T>) -> (T, usize) 
     (sum, n)
 }
 
+/// The exponent `k` for which `2^k` times the largest magnitude of `xs` lies in `[1, 2)`;
+/// `None` when there is nothing to rescale: a NaN or an infinity among `xs` (whose results
+/// are non-finite by IEEE arithmetic, as NumPy's), or no non-zero element.
+pub(super) fn scaling_exponent<T: Real>(xs: impl Iterator<Item = T>) -> Option<i32> {
+    let mut largest = T::ZERO;
+    for x in xs {
+        if !x.is_finite() {
+            return None;
+        }
+        largest = largest.max(x.abs());
+    }
+    (largest > T::ZERO).then(|| -exponent(largest))
+}
+
+/// Whether a variance (or a covariance matrix's diagonal entry) computed on the fast path
+/// may have left the range: infinite or NaN (an overflow, or `inf - inf` after one), or below
+/// the smallest normal number (zero included: squares that underflowed, or constant data,
+/// which the scaled path returns unchanged).
+pub(super) fn outside_normal_range<T: Real>(var: T) -> bool {
+    !(var.is_finite() && var >= T::min_positive_value())
+}
+
 /// The arithmetic mean: compensated sum divided by the count. NaN for no elements (0/0).
-pub(super) fn mean_of<T: Real>(xs: impl Iterator<Item = T>) -> T {
+///
+/// Where the sum overflows although every element is finite, the mean is computed again on
+/// the data scaled by `2^k` ([`scaling_exponent`]) and scaled back: it is then finite
+/// (`|mean| <= max |x|`), as the exact mean is.
+pub(super) fn mean_of<T: Real>(xs: impl Iterator<Item = T> + Clone) -> T {
+    let mean = fast_mean(xs.clone());
+    if mean.is_finite() {
+        return mean;
+    }
+    match scaling_exponent(xs.clone()) {
+        Some(k) => {
+            let scale = Pow2Scale::new(k);
+            Pow2Scale::new(-k).apply(fast_mean(xs.map(move |x| scale.apply(x))))
+        }
+        None => mean,
+    }
+}
+
+/// The compensated sum of `xs` divided by their count, with no rescaling.
+fn fast_mean<T: Real>(xs: impl Iterator<Item = T>) -> T {
     let (sum, n) = sum_and_count(xs);
     sum / count(n)
 }
@@ -67,12 +119,91 @@ pub(super) fn centred_cross_sum<T: Real>(pairs: impl Iterator<Item = (T, T)>, mx
     products.value() - dx_sum.value() * dy_sum.value() / count(n)
 }
 
-/// Mean and variance with `ddof` of `xs` (iterated twice), as NumPy's `var`: the centred sum
-/// of squares divided by `max(n - ddof, 0)`, so `ddof >= n` divides by zero (`inf`, or NaN
-/// when the centred sum is 0 or NaN).
-pub(super) fn mean_var_of<T: Real>(xs: impl Iterator<Item = T> + Clone, ddof: usize) -> (T, T) {
+/// Mean and variance with `ddof` of `xs` (iterated twice) on the fast path, as NumPy's
+/// `var`: the centred sum of squares divided by `max(n - ddof, 0)`, so `ddof >= n` divides
+/// by zero (`inf`, or NaN when the centred sum is 0 or NaN).
+fn fast_mean_var<T: Real>(xs: impl Iterator<Item = T> + Clone, ddof: usize) -> (T, T) {
     let (sum, n) = sum_and_count(xs.clone());
     let mean = sum / count(n);
     let centred = clamp_nonnegative(centred_cross_sum(xs.map(|x| (x, x)), mean, mean));
     (mean, centred / count(n.saturating_sub(ddof)))
+}
+
+/// The mean and variance of one variable, kept where they were computed: on the data times
+/// `2^k` (`k = 0` on the fast path), so that the standard deviation and the z-scores are
+/// taken there, and only the result is scaled back.
+#[derive(Clone, Copy)]
+pub(super) struct Spread<T> {
+    /// The mean of the data times `2^k`.
+    scaled_mean: T,
+    /// The variance of the data times `2^k`, which is the variance times `4^k`.
+    scaled_var: T,
+    /// The exponent; 0 on the fast path.
+    k: i32,
+    /// Multiplication by `2^k`.
+    scale: Pow2Scale<T>,
+}
+
+impl<T: Real> Spread<T> {
+    /// The spread of `xs` with `ddof` (`xs` iterated twice; three times more on the scaled
+    /// path): the fast path, and the scaled one where its variance is
+    /// [`outside_normal_range`] and the data are finite and not all zero.
+    pub(super) fn of(xs: impl Iterator<Item = T> + Clone, ddof: usize) -> Self {
+        let (mean, var) = fast_mean_var(xs.clone(), ddof);
+        let fast = Spread {
+            scaled_mean: mean,
+            scaled_var: var,
+            k: 0,
+            scale: Pow2Scale::new(0),
+        };
+        if !outside_normal_range(var) {
+            return fast;
+        }
+        match scaling_exponent(xs.clone()) {
+            Some(k) => {
+                let scale = Pow2Scale::new(k);
+                let (scaled_mean, scaled_var) =
+                    fast_mean_var(xs.map(move |x| scale.apply(x)), ddof);
+                Spread {
+                    scaled_mean,
+                    scaled_var,
+                    k,
+                    scale,
+                }
+            }
+            None => fast,
+        }
+    }
+
+    /// The variance: `inf` exactly where the exact variance overflows.
+    pub(super) fn var(&self) -> T {
+        if self.k == 0 {
+            self.scaled_var
+        } else {
+            Pow2Scale::new(-2 * self.k).apply(self.scaled_var)
+        }
+    }
+
+    /// The standard deviation, the square root taken before scaling back (the square root of
+    /// `v 4^k` is exactly `sqrt(v) 2^k`), so it is finite wherever the exact one is.
+    pub(super) fn std(&self) -> T {
+        let std = self.scaled_var.sqrt();
+        if self.k == 0 {
+            std
+        } else {
+            Pow2Scale::new(-self.k).apply(std)
+        }
+    }
+
+    /// The z-score `(x - mean) / std` of an element `x` of the data, computed on the scaled
+    /// data (a z-score does not depend on the scale); NaN where the standard deviation is
+    /// zero (the zero-variance policy).
+    pub(super) fn standardize(&self, x: T) -> T {
+        let std = self.scaled_var.sqrt();
+        if std == T::ZERO {
+            return T::nan();
+        }
+        let x = if self.k == 0 { x } else { self.scale.apply(x) };
+        (x - self.scaled_mean) / std
+    }
 }

@@ -67,6 +67,19 @@
 //! NaN are NaN. Infinities follow IEEE arithmetic as in NumPy: the mean of data with `+inf`
 //! is `inf`, its variance NaN (`inf - inf`). Every method's docs state its rule.
 //!
+//! # The edge of the range
+//!
+//! Finite data give the exact answer's class: a mean, variance, standard deviation,
+//! covariance or correlation whose exact value is finite comes out finite (the mean of
+//! `[MAX, MAX]` is `MAX`, the standard deviation of `[-MAX, MAX]` is `MAX`, correlations
+//! of huge or tiny data stay in `[-1, 1]`), and one whose exact value overflows comes out
+//! `±inf`, as NumPy's (`var` of `[-MAX, MAX]` is `inf`); none is NaN from an `inf - inf` in
+//! an intermediate. The formulas run on the data as they are, and only where a result leaves
+//! the range (or a variance falls below the smallest normal number) are they run again on the
+//! data scaled by a power of two, which is exact, so results inside the range are unchanged.
+//! Z-scores are taken on the scaled data, and min-max scaling halves data whose span
+//! overflows.
+//!
 //! # Accuracy
 //!
 //! With `u` the unit roundoff (`2^-53` for `f64`, `2^-24` for `f32`) and

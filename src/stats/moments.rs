@@ -1,6 +1,6 @@
 //! Moments: `mean`, `var` and `std`, over the whole matrix and per axis.
 
-use super::accumulate::{mean_of, mean_var_of};
+use super::accumulate::{Spread, mean_of};
 use crate::matrix::{Matrix, RowVector, Vector};
 use crate::scalar::Real;
 
@@ -14,8 +14,10 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// compensated (its error grows with `n`), so the two can differ in the last bits where
     /// NumPy's is not correctly rounded.
     ///
-    /// An empty matrix gives NaN (0/0), as NumPy. The sum can overflow to `inf` for elements
-    /// near the top of the range, as NumPy's.
+    /// An empty matrix gives NaN (0/0), as NumPy. For finite elements the result is finite,
+    /// as the exact mean is: where the sum overflows, it is taken again on the elements scaled
+    /// by a power of two (exactly) and scaled back, so the mean of `[MAX, MAX]` is `MAX`
+    /// (NumPy: `inf`).
     ///
     /// # NaN
     /// Propagates: any NaN element gives NaN; `+inf` and `-inf` together give NaN.
@@ -28,6 +30,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                           [73.0, 88.0, 95.0, 81.0],
     ///                           [91.0, 76.0, 84.0, 87.0]]);
     /// assert_eq!(scores.mean(), 85.0); // np.mean(scores)
+    /// assert_eq!(Matrix::new([[f64::MAX, f64::MAX]]).mean(), f64::MAX); // NumPy: inf
     /// ```
     pub fn mean(&self) -> T {
         mean_of(self.0.iter().flatten().copied())
@@ -97,6 +100,12 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// warning): `inf` when the data vary, NaN when they are constant. An empty matrix
     /// gives NaN.
     ///
+    /// At the edge of the range: for finite elements the result is `inf` exactly where the
+    /// exact variance overflows (as NumPy's), and finite otherwise: where a deviation or its
+    /// square leaves the range, the variance is computed again on the elements scaled by a
+    /// power of two (exactly) and scaled back. The variance of `[MAX, MAX]` is 0 (NumPy:
+    /// `inf`, from its mean overflowing).
+    ///
     /// # NaN
     /// Propagates: any NaN or infinite element gives NaN (the deviation `inf - inf` is NaN,
     /// as in NumPy).
@@ -114,9 +123,13 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// let shifted = vector![1e9 + 1.0, 1e9 + 2.0, 1e9 + 3.0];
     /// assert_eq!(shifted.var(0), 2.0 / 3.0); // exact, as np.var(1e9 + np.array([1., 2., 3.]))
     /// assert_eq!(shifted.var(3), f64::INFINITY); // ddof >= n, as NumPy
+    ///
+    /// let huge = vector![-f64::MAX, f64::MAX];
+    /// assert_eq!(huge.var(0), f64::INFINITY); // MAX^2 overflows, as NumPy
+    /// assert_eq!(vector![f64::MAX, f64::MAX].var(0), 0.0); // NumPy: inf
     /// ```
     pub fn var(&self, ddof: usize) -> T {
-        mean_var_of(self.0.iter().flatten().copied(), ddof).1
+        Spread::of(self.0.iter().flatten().copied(), ddof).var()
     }
 
     /// The variance of each column (NumPy `np.var(a, axis=0, ddof=ddof)`), as a row vector.
@@ -138,7 +151,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// ```
     pub fn var_axis0(&self, ddof: usize) -> RowVector<T, C> {
         Matrix([core::array::from_fn(|j| {
-            mean_var_of(self.0.iter().map(move |row| row[j]), ddof).1
+            Spread::of(self.0.iter().map(move |row| row[j]), ddof).var()
         })])
     }
 
@@ -159,7 +172,10 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(a.var_axis1(0), vector![1.0, 0.0]); // np.var(a, axis=1)
     /// ```
     pub fn var_axis1(&self, ddof: usize) -> Vector<T, R> {
-        Matrix(self.0.map(|row| [mean_var_of(row.iter().copied(), ddof).1]))
+        Matrix(
+            self.0
+                .map(|row| [Spread::of(row.iter().copied(), ddof).var()]),
+        )
     }
 
     /// The standard deviation of all elements with `ddof` delta degrees of freedom, the
@@ -167,6 +183,11 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// `ddof = 0`).
     ///
     /// `ddof >= n` gives `inf` (varying data) or NaN (constant data), as NumPy.
+    ///
+    /// For finite elements the square root is taken before the variance leaves the range
+    /// (on the elements scaled by a power of two where it would), so the result is finite
+    /// wherever the exact standard deviation is: `std` of `[-MAX, MAX]` is `MAX` (NumPy:
+    /// `inf`).
     ///
     /// # NaN
     /// Propagates: any NaN or infinite element gives NaN.
@@ -179,9 +200,10 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                      73.0, 88.0, 95.0, 81.0;
     ///                      91.0, 76.0, 84.0, 87.0];
     /// assert_eq!(scores.std(0), 6.544717972023954); // np.std(scores)
+    /// assert_eq!(matrix![-f64::MAX, f64::MAX].std(0), f64::MAX); // NumPy: inf
     /// ```
     pub fn std(&self, ddof: usize) -> T {
-        self.var(ddof).sqrt()
+        Spread::of(self.0.iter().flatten().copied(), ddof).std()
     }
 
     /// The standard deviation of each column (NumPy `np.std(a, axis=0, ddof=ddof)`), as a
@@ -199,7 +221,9 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(a.std_axis0(0), row_vector![1.0, 0.0]); // np.std(a, axis=0)
     /// ```
     pub fn std_axis0(&self, ddof: usize) -> RowVector<T, C> {
-        self.var_axis0(ddof).map(|v| v.sqrt())
+        Matrix([core::array::from_fn(|j| {
+            Spread::of(self.0.iter().map(move |row| row[j]), ddof).std()
+        })])
     }
 
     /// The standard deviation of each row (NumPy `np.std(a, axis=1, ddof=ddof)`), as a
@@ -217,6 +241,9 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(a.std_axis1(0), vector![1.0, 0.0]); // np.std(a, axis=1)
     /// ```
     pub fn std_axis1(&self, ddof: usize) -> Vector<T, R> {
-        self.var_axis1(ddof).map(|v| v.sqrt())
+        Matrix(
+            self.0
+                .map(|row| [Spread::of(row.iter().copied(), ddof).std()]),
+        )
     }
 }

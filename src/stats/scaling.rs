@@ -1,24 +1,9 @@
 //! Feature scaling: z-score standardisation and min-max scaling, over the whole matrix and per
 //! axis.
 
-use super::accumulate::mean_var_of;
+use super::accumulate::Spread;
 use crate::matrix::Matrix;
 use crate::scalar::Real;
-
-/// `(mean, std)` of `xs` with `ddof`.
-fn mean_std<T: Real>(xs: impl Iterator<Item = T> + Clone, ddof: usize) -> (T, T) {
-    let (mean, var) = mean_var_of(xs, ddof);
-    (mean, var.sqrt())
-}
-
-/// `(x - mean) / std`, and NaN where `std` is zero (the zero-variance policy).
-fn standardize<T: Real>(x: T, (mean, std): (T, T)) -> T {
-    if std == T::ZERO {
-        T::nan()
-    } else {
-        (x - mean) / std
-    }
-}
 
 /// `(min, max)` of `xs`, both NaN if any element is NaN (NumPy's `min`/`max`).
 fn extrema<T: Real>(xs: impl Iterator<Item = T>) -> (T, T) {
@@ -38,9 +23,17 @@ fn extrema<T: Real>(xs: impl Iterator<Item = T>) -> (T, T) {
     (lo, hi)
 }
 
-/// `(x - min) / (max - min)`, NumPy's expression as written.
+/// `(x - min) / (max - min)`, NumPy's expression as written; where finite data span more
+/// than the largest finite value (`max - min` overflows), the same expression on the halves
+/// `x / 2`, `min / 2`, `max / 2`, which are exact, so the result is what the expression gives
+/// with an unbounded exponent (in `[0, 1]`, not `0` or NaN).
 fn rescale<T: Real>(x: T, (lo, hi): (T, T)) -> T {
-    (x - lo) / (hi - lo)
+    let range = hi - lo;
+    if range.is_infinite() && lo.is_finite() && hi.is_finite() {
+        (x * T::HALF - lo * T::HALF) / (hi * T::HALF - lo * T::HALF)
+    } else {
+        (x - lo) / range
+    }
 }
 
 impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
@@ -71,8 +64,8 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert!(matrix![5.0f64, 5.0].zscore(0)[(0, 0)].is_nan()); // zero variance
     /// ```
     pub fn zscore(&self, ddof: usize) -> Self {
-        let stats = mean_std(self.0.iter().flatten().copied(), ddof);
-        self.map(|x| standardize(x, stats))
+        let spread = Spread::of(self.0.iter().flatten().copied(), ddof);
+        self.map(|x| spread.standardize(x))
     }
 
     /// Standardises each column: `(a - a.mean(axis=0)) / a.std(axis=0, ddof=ddof)`; SciPy
@@ -98,11 +91,11 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert!(z[(0, 2)].is_nan() && z[(1, 2)].is_nan()); // the constant column
     /// ```
     pub fn zscore_axis0(&self, ddof: usize) -> Self {
-        let stats: [(T, T); C] =
-            core::array::from_fn(|j| mean_std(self.0.iter().map(move |row| row[j]), ddof));
+        let spreads: [Spread<T>; C] =
+            core::array::from_fn(|j| Spread::of(self.0.iter().map(move |row| row[j]), ddof));
         Matrix(
             self.0
-                .map(|row| core::array::from_fn(|j| standardize(row[j], stats[j]))),
+                .map(|row| core::array::from_fn(|j| spreads[j].standardize(row[j]))),
         )
     }
 
@@ -124,8 +117,8 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// ```
     pub fn zscore_axis1(&self, ddof: usize) -> Self {
         Matrix(self.0.map(|row| {
-            let stats = mean_std(row.iter().copied(), ddof);
-            row.map(|x| standardize(x, stats))
+            let spread = Spread::of(row.iter().copied(), ddof);
+            row.map(|x| spread.standardize(x))
         }))
     }
 
@@ -133,8 +126,9 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// `(a - a.min()) / (a.max() - a.min())`, NumPy's expression (scikit-learn
     /// `minmax_scale(a.ravel())`).
     ///
-    /// A constant matrix gives NaN everywhere (`0/0`, as NumPy). As NumPy, data spanning more
-    /// than the largest finite value overflow in `max - min`.
+    /// A constant matrix gives NaN everywhere (`0/0`, as NumPy). Data spanning more than the
+    /// largest finite value (`max - min` overflows) are scaled by `1/2` first, exactly, so
+    /// they still map into `[0, 1]` (NumPy: `0` and NaN).
     ///
     /// # NaN
     /// Any NaN element makes every result NaN (the minimum and maximum are NaN, as NumPy's
