@@ -20,6 +20,7 @@ use crate::scalar::Real;
 /// assert!(relu(-0.0f64).is_sign_negative()); // np.maximum(0, -0.0) is -0.0
 /// ```
 #[inline]
+#[must_use]
 pub fn relu<T: Real>(x: T) -> T {
     if x < T::ZERO { T::ZERO } else { x }
 }
@@ -33,6 +34,7 @@ pub fn relu<T: Real>(x: T) -> T {
 /// assert_eq!(relu_derivative(0.0), 0.0);
 /// ```
 #[inline]
+#[must_use]
 pub fn relu_derivative<T: Real>(x: T) -> T {
     if x > T::ZERO {
         T::ONE
@@ -52,6 +54,7 @@ pub fn relu_derivative<T: Real>(x: T) -> T {
 /// assert_eq!(leaky_relu(2.0, 0.01), 2.0);
 /// ```
 #[inline]
+#[must_use]
 pub fn leaky_relu<T: Real>(x: T, alpha: T) -> T {
     if x > T::ZERO { x } else { alpha * x }
 }
@@ -64,6 +67,7 @@ pub fn leaky_relu<T: Real>(x: T, alpha: T) -> T {
 /// assert_eq!(leaky_relu_derivative(-1.0, 0.1), 0.1);
 /// ```
 #[inline]
+#[must_use]
 pub fn leaky_relu_derivative<T: Real>(x: T, alpha: T) -> T {
     if x > T::ZERO {
         T::ONE
@@ -86,6 +90,7 @@ pub fn leaky_relu_derivative<T: Real>(x: T, alpha: T) -> T {
 /// assert_eq!(sigmoid(1000.0), 1.0);
 /// ```
 #[inline]
+#[must_use]
 pub fn sigmoid<T: Real>(x: T) -> T {
     if x >= T::ZERO {
         T::ONE / (T::ONE + (-x).exp())
@@ -121,6 +126,7 @@ fn sigmoid_pair<T: Real>(x: T) -> (T, T) {
 /// assert!(sigmoid_derivative(40.0f64) > 4.2e-18);
 /// ```
 #[inline]
+#[must_use]
 pub fn sigmoid_derivative<T: Real>(x: T) -> T {
     let (s, s_neg) = sigmoid_pair(x);
     s * s_neg
@@ -137,6 +143,7 @@ pub fn sigmoid_derivative<T: Real>(x: T) -> T {
 /// assert!(tanh_derivative(20.0f64) > 1.6e-17); // sech(20)^2; 1 - tanh(20)^2 is 0
 /// ```
 #[inline]
+#[must_use]
 pub fn tanh_derivative<T: Real>(x: T) -> T {
     let (s, s_neg) = sigmoid_pair(T::TWO * x);
     T::TWO * T::TWO * s * s_neg
@@ -166,6 +173,7 @@ fn frac_1_sqrt_2<T: Real>() -> T {
 /// assert!((gelu(1.0f64) - 0.8413447460685429).abs() < 4.0 * f64::EPSILON);
 /// ```
 #[inline]
+#[must_use]
 pub fn gelu<T: Real>(x: T) -> T {
     times_vanishing(T::HALF * x, (-x * frac_1_sqrt_2::<T>()).erfc())
 }
@@ -178,6 +186,7 @@ pub fn gelu<T: Real>(x: T) -> T {
 /// assert_eq!(gelu_derivative(0.0), 0.5);
 /// ```
 #[inline]
+#[must_use]
 pub fn gelu_derivative<T: Real>(x: T) -> T {
     let cdf = T::HALF * (-x * frac_1_sqrt_2::<T>()).erfc();
     let inv_sqrt_2pi = T::from(0.398_942_280_401_432_7).unwrap_or_else(T::nan);
@@ -198,6 +207,7 @@ pub fn gelu_derivative<T: Real>(x: T) -> T {
 /// assert!(gelu_tanh(-10.0f64) < 0.0); // about -1.2e-37, not 0
 /// ```
 #[inline]
+#[must_use]
 pub fn gelu_tanh<T: Real>(x: T) -> T {
     // 2 sqrt(2/pi), rounded once.
     let two_sqrt_2_over_pi = T::from(1.595_769_121_605_730_8).unwrap_or_else(T::nan);
@@ -215,6 +225,7 @@ pub fn gelu_tanh<T: Real>(x: T) -> T {
 /// assert_eq!(silu(f64::NEG_INFINITY), 0.0); // the limit, not NaN (-inf * 0)
 /// ```
 #[inline]
+#[must_use]
 pub fn silu<T: Real>(x: T) -> T {
     times_vanishing(x, sigmoid(x))
 }
@@ -228,6 +239,7 @@ pub fn silu<T: Real>(x: T) -> T {
 /// assert_eq!(silu_derivative(0.0), 0.5);
 /// ```
 #[inline]
+#[must_use]
 pub fn silu_derivative<T: Real>(x: T) -> T {
     let (s, s_neg) = sigmoid_pair(x);
     times_vanishing(T::ONE + times_vanishing(x, s_neg), s)
@@ -244,6 +256,7 @@ pub fn silu_derivative<T: Real>(x: T) -> T {
 /// assert!((softplus(0.0f64) - 2.0f64.ln()).abs() <= f64::EPSILON);
 /// ```
 #[inline]
+#[must_use]
 pub fn softplus<T: Real>(x: T) -> T {
     x.max(T::ZERO) + (-x.abs()).exp().ln_1p()
 }
@@ -256,6 +269,7 @@ pub fn softplus<T: Real>(x: T) -> T {
 /// assert_eq!(softplus_derivative(0.0), 0.5);
 /// ```
 #[inline]
+#[must_use]
 pub fn softplus_derivative<T: Real>(x: T) -> T {
     sigmoid(x)
 }
@@ -271,6 +285,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(matrix![-1.0, 2.0].relu(), matrix![0.0, 2.0]);
     /// ```
     #[inline]
+    #[must_use]
     pub fn relu(&self) -> Self {
         self.map(relu)
     }
@@ -283,6 +298,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(matrix![-1.0, 2.0].relu_derivative(), matrix![0.0, 1.0]);
     /// ```
     #[inline]
+    #[must_use]
     pub fn relu_derivative(&self) -> Self {
         self.map(relu_derivative)
     }
@@ -295,6 +311,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(matrix![-1.0, 2.0].leaky_relu(0.5), matrix![-0.5, 2.0]);
     /// ```
     #[inline]
+    #[must_use]
     pub fn leaky_relu(&self, alpha: T) -> Self {
         self.map(|x| leaky_relu(x, alpha))
     }
@@ -307,6 +324,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(matrix![-1.0, 2.0].leaky_relu_derivative(0.5), matrix![0.5, 1.0]);
     /// ```
     #[inline]
+    #[must_use]
     pub fn leaky_relu_derivative(&self, alpha: T) -> Self {
         self.map(|x| leaky_relu_derivative(x, alpha))
     }
@@ -320,6 +338,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(matrix![-1000.0, 0.0, 1000.0].sigmoid(), matrix![0.0, 0.5, 1.0]);
     /// ```
     #[inline]
+    #[must_use]
     pub fn sigmoid(&self) -> Self {
         self.map(sigmoid)
     }
@@ -332,6 +351,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(matrix![0.0].sigmoid_derivative(), matrix![0.25]);
     /// ```
     #[inline]
+    #[must_use]
     pub fn sigmoid_derivative(&self) -> Self {
         self.map(sigmoid_derivative)
     }
@@ -344,6 +364,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(matrix![0.0, 1000.0, -1000.0].tanh(), matrix![0.0, 1.0, -1.0]);
     /// ```
     #[inline]
+    #[must_use]
     pub fn tanh(&self) -> Self {
         self.map(T::tanh)
     }
@@ -356,6 +377,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(matrix![0.0].tanh_derivative(), matrix![1.0]);
     /// ```
     #[inline]
+    #[must_use]
     pub fn tanh_derivative(&self) -> Self {
         self.map(tanh_derivative)
     }
@@ -368,6 +390,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(matrix![0.0, -1000.0].gelu(), matrix![0.0, -0.0]);
     /// ```
     #[inline]
+    #[must_use]
     pub fn gelu(&self) -> Self {
         self.map(gelu)
     }
@@ -380,6 +403,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(matrix![0.0].gelu_derivative(), matrix![0.5]);
     /// ```
     #[inline]
+    #[must_use]
     pub fn gelu_derivative(&self) -> Self {
         self.map(gelu_derivative)
     }
@@ -392,6 +416,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(matrix![0.0].gelu_tanh(), matrix![0.0]);
     /// ```
     #[inline]
+    #[must_use]
     pub fn gelu_tanh(&self) -> Self {
         self.map(gelu_tanh)
     }
@@ -404,6 +429,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(matrix![0.0, -1000.0].silu(), matrix![0.0, -0.0]);
     /// ```
     #[inline]
+    #[must_use]
     pub fn silu(&self) -> Self {
         self.map(silu)
     }
@@ -416,6 +442,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(matrix![0.0].silu_derivative(), matrix![0.5]);
     /// ```
     #[inline]
+    #[must_use]
     pub fn silu_derivative(&self) -> Self {
         self.map(silu_derivative)
     }
@@ -428,6 +455,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(matrix![1000.0, -1000.0].softplus(), matrix![1000.0, 0.0]);
     /// ```
     #[inline]
+    #[must_use]
     pub fn softplus(&self) -> Self {
         self.map(softplus)
     }
@@ -440,6 +468,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(matrix![0.0].softplus_derivative(), matrix![0.5]);
     /// ```
     #[inline]
+    #[must_use]
     pub fn softplus_derivative(&self) -> Self {
         self.map(softplus_derivative)
     }
@@ -465,6 +494,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     ///     "[[0.65900114 0.24243297 0.09856589]\n [0.12195165 0.33149896 0.54654939]]"
     /// );
     /// ```
+    #[must_use]
     pub fn softmax_axis1(&self) -> Self {
         let mut out = *self;
         for row in out.0.iter_mut() {
@@ -484,6 +514,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// let p = vector![0.0, 0.0].softmax_axis0();
     /// assert_eq!(p, vector![0.5, 0.5]);
     /// ```
+    #[must_use]
     pub fn softmax_axis0(&self) -> Self {
         self.transpose().softmax_axis1().transpose()
     }
@@ -501,6 +532,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// let lp = matrix![0.0, -1000.0].log_softmax_axis1();
     /// assert_eq!(lp, matrix![0.0, -1000.0]); // softmax would give ln(0) = -inf
     /// ```
+    #[must_use]
     pub fn log_softmax_axis1(&self) -> Self {
         let mut out = *self;
         for row in out.0.iter_mut() {
@@ -520,6 +552,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// let lp = vector![0.0f64, 0.0].log_softmax_axis0();
     /// assert_eq!(lp, vector![-(2.0f64.ln()), -(2.0f64.ln())]);
     /// ```
+    #[must_use]
     pub fn log_softmax_axis0(&self) -> Self {
         self.transpose().log_softmax_axis1().transpose()
     }

@@ -165,6 +165,7 @@ impl<F: Fn(T) -> T, T: Real> FnLayer<F, T> {
     /// let square = statrix::nn::FnLayer::new(|x: f32| x * x);
     /// # let _ = square;
     /// ```
+    #[must_use]
     pub fn new(f: F) -> Self {
         FnLayer {
             f,

@@ -37,6 +37,7 @@ impl<T: Real, const IN: usize, const OUT: usize> Linear<T, IN, OUT> {
     /// let layer = Linear::new(Matrix::<f64, 3, 2>::identity(), Matrix::zeros());
     /// assert_eq!(layer.weights[(1, 1)], 1.0);
     /// ```
+    #[must_use]
     pub const fn new(weights: Matrix<T, IN, OUT>, bias: Matrix<T, 1, OUT>) -> Self {
         Linear { weights, bias }
     }
@@ -48,6 +49,7 @@ impl<T: Real, const IN: usize, const OUT: usize> Linear<T, IN, OUT> {
     /// use statrix::nn::Linear;
     /// assert_eq!(Linear::<f32, 4, 2>::zeros().bias, statrix::Matrix::zeros());
     /// ```
+    #[must_use]
     pub const fn zeros() -> Self {
         Linear {
             weights: Matrix::zeros(),
@@ -77,6 +79,7 @@ impl<T: Real, const IN: usize, const OUT: usize> Linear<T, IN, OUT> {
     /// let std = layer.weights.std(0);
     /// assert!((std - 0.125).abs() < 0.01); // sqrt(2 / 128)
     /// ```
+    #[must_use]
     pub fn he_normal<G: rand::Rng + ?Sized>(rng: &mut G) -> Self {
         const {
             assert!(
@@ -100,6 +103,7 @@ impl<T: Real, const IN: usize, const OUT: usize> Linear<T, IN, OUT> {
     /// let layer = Linear::<f32, 24, 8>::he_uniform(&mut default_rng(7));
     /// assert!(layer.weights.iter().all(|w| w.abs() <= 0.5)); // sqrt(6 / 24)
     /// ```
+    #[must_use]
     pub fn he_uniform<G: rand::Rng + ?Sized>(rng: &mut G) -> Self {
         const {
             assert!(
@@ -122,6 +126,7 @@ impl<T: Real, const IN: usize, const OUT: usize> Linear<T, IN, OUT> {
     /// let layer = Linear::<f64, 100, 100>::xavier_normal(&mut default_rng(3));
     /// assert!((layer.weights.std(0) - 0.1).abs() < 0.01); // sqrt(2 / 200)
     /// ```
+    #[must_use]
     pub fn xavier_normal<G: rand::Rng + ?Sized>(rng: &mut G) -> Self {
         const { assert!(IN + OUT >= 1, "xavier_normal: the layer has no weights") };
         let weights = Matrix::random_standard_normal(rng) * Self::scale(2.0, IN + OUT);
@@ -140,6 +145,7 @@ impl<T: Real, const IN: usize, const OUT: usize> Linear<T, IN, OUT> {
     /// let layer = Linear::<f32, 4, 2>::xavier_uniform(&mut default_rng(0));
     /// assert!(layer.weights.iter().all(|w| w.abs() <= 1.0)); // sqrt(6 / 6)
     /// ```
+    #[must_use]
     pub fn xavier_uniform<G: rand::Rng + ?Sized>(rng: &mut G) -> Self {
         const { assert!(IN + OUT >= 1, "xavier_uniform: the layer has no weights") };
         Linear {

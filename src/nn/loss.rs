@@ -15,6 +15,7 @@ use crate::scalar::Real;
 /// let target = matrix![1.0, 2.0; 3.0, 6.0];
 /// assert_eq!(mse(&prediction, &target), 1.0); // (0 + 0 + 0 + 4) / 4
 /// ```
+#[must_use]
 pub fn mse<T: Real, const R: usize, const C: usize>(
     prediction: &Matrix<T, R, C>,
     target: &Matrix<T, R, C>,
@@ -81,6 +82,7 @@ pub fn cross_entropy_with_labels<T: Real, const B: usize, const K: usize>(
 /// let b = cross_entropy_with_labels(&logits, &[0, 2]).unwrap();
 /// assert!((a - b).abs() <= 4.0 * f64::EPSILON);
 /// ```
+#[must_use]
 pub fn cross_entropy_with_targets<T: Real, const B: usize, const K: usize>(
     logits: &Matrix<T, B, K>,
     targets: &Matrix<T, B, K>,
@@ -109,6 +111,7 @@ pub fn cross_entropy_with_targets<T: Real, const B: usize, const K: usize>(
 /// // A confident right answer costs almost nothing, without overflow.
 /// assert_eq!(binary_cross_entropy_with_logits(&matrix![1000.0], &matrix![1.0]), 0.0);
 /// ```
+#[must_use]
 pub fn binary_cross_entropy_with_logits<T: Real, const R: usize, const C: usize>(
     logits: &Matrix<T, R, C>,
     targets: &Matrix<T, R, C>,

@@ -55,6 +55,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// let m = Matrix::<f32, 3, 3>::random(&mut rng);
     /// assert!(m.iter().all(|&x| (0.0..1.0).contains(&x)));
     /// ```
+    #[must_use]
     pub fn random<G: Rng + ?Sized>(rng: &mut G) -> Self {
         Self::from_fn(|_, _| unit(rng))
     }
@@ -126,6 +127,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// let mean = z.iter().sum::<f64>() / 10_000.0;
     /// assert!(mean.abs() < 0.05); // 5 standard errors: 5 / sqrt(10_000)
     /// ```
+    #[must_use]
     pub fn random_standard_normal<G: Rng + ?Sized>(rng: &mut G) -> Self {
         let mut m = Self::zeros();
         fill_standard_normal(rng, m.as_mut_slice());

@@ -64,6 +64,7 @@ pub struct StdGen(ChaCha12Rng);
 /// assert_eq!(Matrix::random_uniform(&mut default_rng(42), 0.0, 1.0)?, m);
 /// # Ok::<(), statrix::Error>(())
 /// ```
+#[must_use]
 pub fn default_rng(seed: u64) -> StdGen {
     StdGen::seed_from_u64(seed)
 }

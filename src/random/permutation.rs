@@ -68,6 +68,7 @@ pub fn shuffle_rows<T, G: Rng + ?Sized, const R: usize, const C: usize>(
 /// sorted.sort();
 /// assert_eq!(sorted, [10, 20, 30, 40]);
 /// ```
+#[must_use]
 pub fn permutation<T: Copy, G: Rng + ?Sized, const R: usize, const C: usize>(
     rng: &mut G,
     m: &Matrix<T, R, C>,
@@ -88,6 +89,7 @@ pub fn permutation<T: Copy, G: Rng + ?Sized, const R: usize, const C: usize>(
 /// let (train, test) = order.split_at(8);
 /// assert_eq!(train.len() + test.len(), 10);
 /// ```
+#[must_use]
 pub fn permutation_indices<const N: usize, G: Rng + ?Sized>(rng: &mut G) -> [usize; N] {
     let mut out: [usize; N] = core::array::from_fn(|i| i);
     shuffle(rng, &mut out);

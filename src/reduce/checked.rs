@@ -25,6 +25,7 @@ impl<T: PrimInt + Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(matrix![i8::MAX, 1].checked_sum(), None);
     /// assert_eq!(matrix![200u8, 55, 1].checked_sum(), None);
     /// ```
+    #[must_use]
     pub fn checked_sum(&self) -> Option<T> {
         let zero = T::ZERO;
         let mut positives = self.iter().copied().filter(|&x| x > zero);
@@ -62,6 +63,7 @@ impl<T: PrimInt + Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(matrix![64i8, 2].checked_prod(), None);
     /// assert_eq!(matrix![100u8, 100, 0].checked_prod(), Some(0));
     /// ```
+    #[must_use]
     pub fn checked_prod(&self) -> Option<T> {
         let zero = T::ZERO;
         let one = T::ONE;

@@ -33,6 +33,7 @@ macro_rules! comparisons {
                     stringify!($op), " b")]
                 #[doc = concat!("assert_eq!(mask, matrix!", $elementwise_mask, ");")]
                 /// ```
+                #[must_use]
                 pub fn $elementwise(&self, other: &Self) -> Matrix<bool, R, C> {
                     self.zip_map(*other, |x, y| x $op y)
                 }
@@ -53,6 +54,7 @@ macro_rules! comparisons {
                     stringify!($op), " 90")]
                 #[doc = concat!("assert_eq!(mask, matrix!", $scalar_mask, ");")]
                 /// ```
+                #[must_use]
                 pub fn $scalar(&self, value: T) -> Matrix<bool, R, C> {
                     self.map(|x| x $op value)
                 }
@@ -86,6 +88,7 @@ impl<const R: usize, const C: usize> Matrix<bool, R, C> {
     /// let flags = vector![true, false, true, true, false];
     /// assert!(!flags.all()); // np.all(flags)
     /// ```
+    #[must_use]
     pub fn all(&self) -> bool {
         self.iter().all(|&x| x)
     }
@@ -99,6 +102,7 @@ impl<const R: usize, const C: usize> Matrix<bool, R, C> {
     /// let flags = vector![true, false, true, true, false];
     /// assert!(flags.any()); // np.any(flags)
     /// ```
+    #[must_use]
     pub fn any(&self) -> bool {
         self.iter().any(|&x| x)
     }
@@ -115,6 +119,7 @@ impl<const R: usize, const C: usize> Matrix<bool, R, C> {
     /// let scores = matrix![85, 92; 78, 90];
     /// assert_eq!(scores.ge_scalar(90).count_true(), 2); // np.sum(scores >= 90)
     /// ```
+    #[must_use]
     pub fn count_true(&self) -> usize {
         self.iter().filter(|&&x| x).count()
     }
@@ -129,6 +134,7 @@ impl<const R: usize, const C: usize> Matrix<bool, R, C> {
     ///                     true, true, false];
     /// assert_eq!(flags.all_axis0(), matrix![true, false, false]);
     /// ```
+    #[must_use]
     pub fn all_axis0(&self) -> Matrix<bool, 1, C> {
         Matrix([core::array::from_fn(|j| self.0.iter().all(|row| row[j]))])
     }
@@ -143,6 +149,7 @@ impl<const R: usize, const C: usize> Matrix<bool, R, C> {
     ///                     true, false];
     /// assert_eq!(flags.all_axis1(), vector![true, false]);
     /// ```
+    #[must_use]
     pub fn all_axis1(&self) -> Matrix<bool, R, 1> {
         Matrix(self.0.map(|row| [row.iter().all(|&x| x)]))
     }
@@ -157,6 +164,7 @@ impl<const R: usize, const C: usize> Matrix<bool, R, C> {
     ///                     true, true, false];
     /// assert_eq!(flags.any_axis0(), matrix![true, true, false]);
     /// ```
+    #[must_use]
     pub fn any_axis0(&self) -> Matrix<bool, 1, C> {
         Matrix([core::array::from_fn(|j| self.0.iter().any(|row| row[j]))])
     }
@@ -171,6 +179,7 @@ impl<const R: usize, const C: usize> Matrix<bool, R, C> {
     ///                     true, false];
     /// assert_eq!(flags.any_axis1(), vector![false, true]);
     /// ```
+    #[must_use]
     pub fn any_axis1(&self) -> Matrix<bool, R, 1> {
         Matrix(self.0.map(|row| [row.iter().any(|&x| x)]))
     }
@@ -186,6 +195,7 @@ impl<const R: usize, const C: usize> Matrix<bool, R, C> {
     /// // How many scores per column reach 90: np.sum(scores >= 90, axis=0)
     /// assert_eq!(scores.ge_scalar(90).count_true_axis0(), matrix![1, 1, 1]);
     /// ```
+    #[must_use]
     pub fn count_true_axis0(&self) -> Matrix<usize, 1, C> {
         Matrix([core::array::from_fn(|j| {
             self.0.iter().filter(|row| row[j]).count()
@@ -202,6 +212,7 @@ impl<const R: usize, const C: usize> Matrix<bool, R, C> {
     ///                      90, 88, 95];
     /// assert_eq!(scores.ge_scalar(90).count_true_axis1(), vector![1, 2]);
     /// ```
+    #[must_use]
     pub fn count_true_axis1(&self) -> Matrix<usize, R, 1> {
         Matrix(self.0.map(|row| [row.iter().filter(|&&x| x).count()]))
     }

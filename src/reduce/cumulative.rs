@@ -59,6 +59,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 3, 4];
     /// assert_eq!(a.cumsum(), matrix![1, 3; 6, 10]); // np.cumsum(a).reshape(2, 2)
     /// ```
+    #[must_use]
     pub fn cumsum(&self) -> Self {
         let mut out = *self;
         accumulate(out.as_mut_slice(), |acc, x| acc + x);
@@ -81,6 +82,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 3, 4];
     /// assert_eq!(a.cumsum_axis0(), matrix![1, 2; 4, 6]); // np.cumsum(a, axis=0)
     /// ```
+    #[must_use]
     pub fn cumsum_axis0(&self) -> Self {
         let mut out = *self;
         accumulate_down(&mut out.0, |acc, x| acc + x);
@@ -103,6 +105,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 3, 4];
     /// assert_eq!(a.cumsum_axis1(), matrix![1, 3; 3, 7]); // np.cumsum(a, axis=1)
     /// ```
+    #[must_use]
     pub fn cumsum_axis1(&self) -> Self {
         let mut out = *self;
         for row in out.0.iter_mut() {
@@ -130,6 +133,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     ///     vector![3, 3, 12, 12, 60, 540, 1080, 6480, 32400, 97200]
     /// );
     /// ```
+    #[must_use]
     pub fn cumprod(&self) -> Self {
         let mut out = *self;
         accumulate(out.as_mut_slice(), |acc, x| acc * x);
@@ -152,6 +156,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 3, 4];
     /// assert_eq!(a.cumprod_axis0(), matrix![1, 2; 3, 8]); // np.cumprod(a, axis=0)
     /// ```
+    #[must_use]
     pub fn cumprod_axis0(&self) -> Self {
         let mut out = *self;
         accumulate_down(&mut out.0, |acc, x| acc * x);
@@ -174,6 +179,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 3, 4];
     /// assert_eq!(a.cumprod_axis1(), matrix![1, 2; 3, 12]); // np.cumprod(a, axis=1)
     /// ```
+    #[must_use]
     pub fn cumprod_axis1(&self) -> Self {
         let mut out = *self;
         for row in out.0.iter_mut() {

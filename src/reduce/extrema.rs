@@ -85,6 +85,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(vector![3, 1, 4, 1, 5].min(), 1); // np.min(arr)
     /// assert!(matrix![1.0, f64::NAN, -2.0].min().is_nan());
     /// ```
+    #[must_use]
     pub fn min(&self) -> T {
         const {
             assert!(
@@ -113,6 +114,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(vector![3, 1, 4, 1, 5, 9, 2, 6].max(), 9); // np.max(arr)
     /// assert_eq!(matrix![1.0, f64::INFINITY; -2.0, 0.5].max(), f64::INFINITY);
     /// ```
+    #[must_use]
     pub fn max(&self) -> T {
         const {
             assert!(
@@ -141,6 +143,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(matrix![4.0, 2.0; 1.0, 3.0].argmin(), 2);
     /// assert_eq!(matrix![4.0, f64::NAN, 1.0, f64::NAN].argmin(), 1);
     /// ```
+    #[must_use]
     pub fn argmin(&self) -> usize {
         const {
             assert!(
@@ -167,6 +170,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(vector![3, 1, 4, 1, 5, 9, 2, 6, 5, 3].argmax(), 5); // np.argmax(arr)
     /// assert_eq!(matrix![4, 9; 9, 3].argmax(), 1);
     /// ```
+    #[must_use]
     pub fn argmax(&self) -> usize {
         const {
             assert!(
@@ -193,6 +197,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 2, 5, 3];
     /// assert_eq!(a.min_axis0(), matrix![2, 1, 3]); // np.min(a, axis=0)
     /// ```
+    #[must_use]
     pub fn min_axis0(&self) -> Matrix<T, 1, C> {
         const {
             assert!(
@@ -219,6 +224,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 2, 5, 3];
     /// assert_eq!(a.min_axis1(), vector![1, 2]); // np.min(a, axis=1)
     /// ```
+    #[must_use]
     pub fn min_axis1(&self) -> Matrix<T, R, 1> {
         const {
             assert!(
@@ -245,6 +251,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 2, 5, 3];
     /// assert_eq!(a.max_axis0(), matrix![4, 5, 6]); // np.max(a, axis=0)
     /// ```
+    #[must_use]
     pub fn max_axis0(&self) -> Matrix<T, 1, C> {
         const {
             assert!(
@@ -271,6 +278,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 2, 5, 3];
     /// assert_eq!(a.max_axis1(), vector![6, 5]); // np.max(a, axis=1)
     /// ```
+    #[must_use]
     pub fn max_axis1(&self) -> Matrix<T, R, 1> {
         const {
             assert!(
@@ -298,6 +306,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 2, 5, 3];
     /// assert_eq!(a.argmin_axis0(), matrix![1, 0, 0]); // np.argmin(a, axis=0)
     /// ```
+    #[must_use]
     pub fn argmin_axis0(&self) -> Matrix<usize, 1, C> {
         const {
             assert!(
@@ -325,6 +334,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 2, 5, 3];
     /// assert_eq!(a.argmin_axis1(), vector![1, 0]); // np.argmin(a, axis=1)
     /// ```
+    #[must_use]
     pub fn argmin_axis1(&self) -> Matrix<usize, R, 1> {
         const {
             assert!(
@@ -352,6 +362,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 2, 5, 3];
     /// assert_eq!(a.argmax_axis0(), matrix![0, 1, 0]); // np.argmax(a, axis=0)
     /// ```
+    #[must_use]
     pub fn argmax_axis0(&self) -> Matrix<usize, 1, C> {
         const {
             assert!(
@@ -379,6 +390,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 2, 5, 3];
     /// assert_eq!(a.argmax_axis1(), vector![1, 1]); // np.argmax(a, axis=1)
     /// ```
+    #[must_use]
     pub fn argmax_axis1(&self) -> Matrix<usize, R, 1> {
         const {
             assert!(

@@ -84,6 +84,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(sorted.as_slice()[..5], [-1.0, 0.5, 2.0, 3.0, f64::INFINITY]);
     /// assert!(sorted[(1, 2)].is_nan());
     /// ```
+    #[must_use]
     pub fn sort(&self) -> Self {
         self.gather_flat(&self.argsort())
     }
@@ -104,6 +105,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// let scores = vector![85, 92, 78, 92];
     /// assert_eq!(scores.sort_descending(), vector![92, 92, 85, 78]);
     /// ```
+    #[must_use]
     pub fn sort_descending(&self) -> Self {
         self.gather_flat(&self.argsort_descending())
     }
@@ -122,6 +124,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 9, 7, 8];
     /// assert_eq!(a.sort_axis1(), matrix![1, 2, 3; 7, 8, 9]); // np.sort(a)
     /// ```
+    #[must_use]
     pub fn sort_axis1(&self) -> Self {
         Matrix(self.0.map(|row| {
             let mut indices: [usize; C] = core::array::from_fn(|j| j);
@@ -144,6 +147,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 1, 5];
     /// assert_eq!(a.sort_axis0(), matrix![1, 1; 2, 5; 3, 9]); // np.sort(a, axis=0)
     /// ```
+    #[must_use]
     pub fn sort_axis0(&self) -> Self {
         let order = self.argsort_axis0();
         Matrix::from_fn(|k, j| self.0[order.0[k][j]][j])
@@ -174,6 +178,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 f64::NAN, -1.0];
     /// assert_eq!(a.argsort(), matrix![3, 1; 0, 2]);
     /// ```
+    #[must_use]
     pub fn argsort(&self) -> Matrix<usize, R, C> {
         self.flat_permutation(ascending)
     }
@@ -197,6 +202,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(scores.argsort_descending(), vector![1, 3, 0, 2]);
     /// // np.argsort(scores)[::-1] would be [3, 1, 0, 2]: the tied 92s reversed.
     /// ```
+    #[must_use]
     pub fn argsort_descending(&self) -> Matrix<usize, R, C> {
         self.flat_permutation(descending)
     }
@@ -215,6 +221,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 7, 9, 7];
     /// assert_eq!(a.argsort_axis1(), matrix![1, 2, 0; 0, 2, 1]);
     /// ```
+    #[must_use]
     pub fn argsort_axis1(&self) -> Matrix<usize, R, C> {
         Matrix(self.0.map(|row| {
             let mut indices: [usize; C] = core::array::from_fn(|j| j);
@@ -238,6 +245,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 2, 5];
     /// assert_eq!(a.argsort_axis0(), matrix![1, 0; 2, 2; 0, 1]);
     /// ```
+    #[must_use]
     pub fn argsort_axis0(&self) -> Matrix<usize, R, C> {
         let mut out = Matrix::<usize, R, C>::zeros();
         for j in 0..C {

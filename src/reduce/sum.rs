@@ -98,6 +98,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(tenths.sum(), 102.40002);
     /// assert_eq!(tenths.iter().sum::<f32>(), 102.39901);
     /// ```
+    #[must_use]
     pub fn sum(&self) -> T {
         let flat = self.as_slice();
         T::ZERO + pairwise_sum(&|k| flat[k], 0, flat.len())
@@ -125,6 +126,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 4, 5, 6];
     /// assert_eq!(a.sum_axis0(), matrix![5, 7, 9]); // np.sum(a, axis=0)
     /// ```
+    #[must_use]
     pub fn sum_axis0(&self) -> Matrix<T, 1, C> {
         Matrix([core::array::from_fn(|j| {
             T::ZERO + pairwise_sum(&|i| self.0[i][j], 0, R)
@@ -150,6 +152,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 4, 5, 6];
     /// assert_eq!(a.sum_axis1(), vector![6, 15]); // np.sum(a, axis=1)
     /// ```
+    #[must_use]
     pub fn sum_axis1(&self) -> Matrix<T, R, 1> {
         Matrix(
             self.0
@@ -178,6 +181,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// let arr = vector![3, 1, 4, 1, 5, 9, 2, 6, 5, 3];
     /// assert_eq!(arr.prod(), 97200); // np.prod(arr)
     /// ```
+    #[must_use]
     pub fn prod(&self) -> T {
         self.iter().fold(T::ONE, |acc, &x| acc * x)
     }
@@ -200,6 +204,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 4, 5, 6];
     /// assert_eq!(a.prod_axis0(), matrix![4, 10, 18]); // np.prod(a, axis=0)
     /// ```
+    #[must_use]
     pub fn prod_axis0(&self) -> Matrix<T, 1, C> {
         let mut out = [T::ONE; C];
         for row in &self.0 {
@@ -228,6 +233,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 4, 5, 6];
     /// assert_eq!(a.prod_axis1(), vector![6, 120]); // np.prod(a, axis=1)
     /// ```
+    #[must_use]
     pub fn prod_axis1(&self) -> Matrix<T, R, 1> {
         Matrix(
             self.0

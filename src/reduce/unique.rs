@@ -43,6 +43,7 @@ impl<T: Scalar, const R: usize, const C: usize> Unique<T, R, C> {
     /// use statrix::matrix;
     /// assert_eq!(matrix![2, 1; 2, 7].unique().values(), &[1, 2, 7]);
     /// ```
+    #[must_use]
     pub fn values(&self) -> &[T] {
         self.values.as_slice().get(..self.len).unwrap_or(&[])
     }
@@ -55,6 +56,7 @@ impl<T: Scalar, const R: usize, const C: usize> Unique<T, R, C> {
     /// use statrix::matrix;
     /// assert_eq!(matrix![2, 1; 2, 7].unique().counts(), &[1, 2, 1]);
     /// ```
+    #[must_use]
     pub fn counts(&self) -> &[usize] {
         self.counts.as_slice().get(..self.len).unwrap_or(&[])
     }
@@ -66,6 +68,7 @@ impl<T: Scalar, const R: usize, const C: usize> Unique<T, R, C> {
     /// use statrix::matrix;
     /// assert_eq!(matrix![2, 1; 2, 7].unique().len(), 3);
     /// ```
+    #[must_use]
     pub fn len(&self) -> usize {
         self.len
     }
@@ -78,6 +81,7 @@ impl<T: Scalar, const R: usize, const C: usize> Unique<T, R, C> {
     /// assert!(Matrix::<f64, 0, 3>::zeros().unique().is_empty());
     /// assert!(!Matrix::<f64, 1, 3>::zeros().unique().is_empty());
     /// ```
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }
@@ -97,6 +101,7 @@ impl<T: Scalar, const R: usize, const C: usize> Unique<T, R, C> {
     /// }
     /// assert_eq!(most_common, (3, 3));
     /// ```
+    #[must_use]
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (T, usize)> + '_ {
         self.values()
             .iter()
@@ -127,6 +132,7 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert!(unique.values()[2].is_nan());
     /// assert_eq!(unique.counts(), &[1, 3, 2]);
     /// ```
+    #[must_use]
     pub fn unique(&self) -> Unique<T, R, C> {
         let flat = self.as_slice();
         let mut values = Matrix::<T, R, C>::zeros();

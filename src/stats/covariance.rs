@@ -188,6 +188,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     ///     matrix![inf, 0.0, m / 2.0; 0.0, 0.0, 0.0; m / 2.0, 0.0, 0.25]
     /// );
     /// ```
+    #[must_use]
     pub fn cov_vars_in_rows(&self, ddof: usize) -> Matrix<T, R, R> {
         covariance(|i| self.0[i].iter().copied(), C, ddof)
     }
@@ -215,6 +216,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 2.0, 0.0];
     /// assert_eq!(x.cov_vars_in_cols(1), matrix![1.0, -1.0; -1.0, 1.0]); // np.cov(x, rowvar=False)
     /// ```
+    #[must_use]
     pub fn cov_vars_in_cols(&self, ddof: usize) -> Matrix<T, C, C> {
         covariance(|j| self.0.iter().map(move |row| row[j]), R, ddof)
     }
@@ -249,6 +251,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(r[(0, 1)], 1.0);
     /// assert!(r[(2, 2)].is_nan()); // a constant variable
     /// ```
+    #[must_use]
     pub fn corrcoef_vars_in_rows(&self) -> Matrix<T, R, R> {
         correlation(&scaled_covariance(|i| self.0[i].iter().copied(), C, 1).0)
     }
@@ -270,6 +273,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 3.0, 1.0];
     /// assert_eq!(x.corrcoef_vars_in_cols(), matrix![1.0, -1.0; -1.0, 1.0]);
     /// ```
+    #[must_use]
     pub fn corrcoef_vars_in_cols(&self) -> Matrix<T, C, C> {
         correlation(&scaled_covariance(|j| self.0.iter().map(move |row| row[j]), R, 1).0)
     }

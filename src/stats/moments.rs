@@ -32,6 +32,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(scores.mean(), 85.0); // np.mean(scores)
     /// assert_eq!(Matrix::new([[f64::MAX, f64::MAX]]).mean(), f64::MAX); // NumPy: inf
     /// ```
+    #[must_use]
     pub fn mean(&self) -> T {
         mean_of(self.0.iter().flatten().copied())
     }
@@ -57,6 +58,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     ///     row_vector![83.0, 254.0 / 3.0, 257.0 / 3.0, 260.0 / 3.0]
     /// );
     /// ```
+    #[must_use]
     pub fn mean_axis0(&self) -> RowVector<T, C> {
         Matrix([core::array::from_fn(|j| {
             mean_of(self.0.iter().map(move |row| row[j]))
@@ -80,6 +82,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                      91.0, 76.0, 84.0, 87.0];
     /// assert_eq!(scores.mean_axis1(), vector![86.25, 84.25, 84.5]); // np.mean(scores, axis=1)
     /// ```
+    #[must_use]
     pub fn mean_axis1(&self) -> Vector<T, R> {
         Matrix(self.0.map(|row| [mean_of(row.iter().copied())]))
     }
@@ -128,6 +131,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(huge.var(0), f64::INFINITY); // MAX^2 overflows, as NumPy
     /// assert_eq!(vector![f64::MAX, f64::MAX].var(0), 0.0); // NumPy: inf
     /// ```
+    #[must_use]
     pub fn var(&self, ddof: usize) -> T {
         Spread::of(self.0.iter().flatten().copied(), ddof).var()
     }
@@ -149,6 +153,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(a.var_axis0(0), row_vector![1.0, 0.0]);
     /// assert_eq!(a.var_axis0(1), row_vector![2.0, 0.0]); // np.var(a, axis=0, ddof=1)
     /// ```
+    #[must_use]
     pub fn var_axis0(&self, ddof: usize) -> RowVector<T, C> {
         Matrix([core::array::from_fn(|j| {
             Spread::of(self.0.iter().map(move |row| row[j]), ddof).var()
@@ -171,6 +176,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 5.0, 5.0];
     /// assert_eq!(a.var_axis1(0), vector![1.0, 0.0]); // np.var(a, axis=1)
     /// ```
+    #[must_use]
     pub fn var_axis1(&self, ddof: usize) -> Vector<T, R> {
         Matrix(
             self.0
@@ -202,6 +208,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(scores.std(0), 6.544717972023954); // np.std(scores)
     /// assert_eq!(matrix![-f64::MAX, f64::MAX].std(0), f64::MAX); // NumPy: inf
     /// ```
+    #[must_use]
     pub fn std(&self, ddof: usize) -> T {
         Spread::of(self.0.iter().flatten().copied(), ddof).std()
     }
@@ -220,6 +227,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 3.0, 10.0];
     /// assert_eq!(a.std_axis0(0), row_vector![1.0, 0.0]); // np.std(a, axis=0)
     /// ```
+    #[must_use]
     pub fn std_axis0(&self, ddof: usize) -> RowVector<T, C> {
         Matrix([core::array::from_fn(|j| {
             Spread::of(self.0.iter().map(move |row| row[j]), ddof).std()
@@ -240,6 +248,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 2.0, 2.0];
     /// assert_eq!(a.std_axis1(0), vector![1.0, 0.0]); // np.std(a, axis=1)
     /// ```
+    #[must_use]
     pub fn std_axis1(&self, ddof: usize) -> Vector<T, R> {
         Matrix(
             self.0

@@ -237,6 +237,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                      91.0, 76.0, 84.0, 87.0];
     /// assert_eq!(scores.median(), 86.0); // np.median(scores): (85 + 87) / 2
     /// ```
+    #[must_use]
     pub fn median(&self) -> T {
         median_sorted(sorted_all(self).as_flattened())
     }
@@ -255,6 +256,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 2.0, 8.0];
     /// assert_eq!(a.median_axis0(), row_vector![2.0, 8.0]);
     /// ```
+    #[must_use]
     pub fn median_axis0(&self) -> RowVector<T, C> {
         Matrix([core::array::from_fn(|j| {
             median_sorted(&sorted_col(self, j))
@@ -275,6 +277,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 8.0, 8.0, 0.0, 1.0];
     /// assert_eq!(a.median_axis1(), vector![2.5, 4.5]);
     /// ```
+    #[must_use]
     pub fn median_axis1(&self) -> Vector<T, R> {
         Matrix(self.0.map(|row| [median_sorted(&sorted_row(&row))]))
     }

@@ -63,6 +63,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(z[(0, 0)], (1.0 - 3.0) / 3.5f64.sqrt());
     /// assert!(matrix![5.0f64, 5.0].zscore(0)[(0, 0)].is_nan()); // zero variance
     /// ```
+    #[must_use]
     pub fn zscore(&self, ddof: usize) -> Self {
         let spread = Spread::of(self.0.iter().flatten().copied(), ddof);
         self.map(|x| spread.standardize(x))
@@ -90,6 +91,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(z.row(1).as_slice()[..2], [1.0, 1.0]);
     /// assert!(z[(0, 2)].is_nan() && z[(1, 2)].is_nan()); // the constant column
     /// ```
+    #[must_use]
     pub fn zscore_axis0(&self, ddof: usize) -> Self {
         let spreads: [Spread<T>; C] =
             core::array::from_fn(|j| Spread::of(self.0.iter().map(move |row| row[j]), ddof));
@@ -115,6 +117,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 10.0, 30.0];
     /// assert_eq!(a.zscore_axis1(0), matrix![-1.0, 1.0; -1.0, 1.0]);
     /// ```
+    #[must_use]
     pub fn zscore_axis1(&self, ddof: usize) -> Self {
         Matrix(self.0.map(|row| {
             let spread = Spread::of(row.iter().copied(), ddof);
@@ -142,6 +145,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 6.0, 10.0];
     /// assert_eq!(a.min_max_scale(), matrix![0.0, 0.25; 0.5, 1.0]);
     /// ```
+    #[must_use]
     pub fn min_max_scale(&self) -> Self {
         let range = extrema(self.0.iter().flatten().copied());
         self.map(|x| rescale(x, range))
@@ -163,6 +167,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 3.0, 20.0];
     /// assert_eq!(a.min_max_scale_axis0(), matrix![0.0, 0.0; 0.5, 1.0; 1.0, 0.5]);
     /// ```
+    #[must_use]
     pub fn min_max_scale_axis0(&self) -> Self {
         let ranges: [(T, T); C] =
             core::array::from_fn(|j| extrema(self.0.iter().map(move |row| row[j])));
@@ -187,6 +192,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     ///                 0.0, 8.0, 2.0];
     /// assert_eq!(a.min_max_scale_axis1(), matrix![0.0, 1.0, 0.5; 0.0, 1.0, 0.25]);
     /// ```
+    #[must_use]
     pub fn min_max_scale_axis1(&self) -> Self {
         Matrix(self.0.map(|row| {
             let range = extrema(row.iter().copied());
