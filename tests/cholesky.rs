@@ -31,14 +31,15 @@
 //!   Hadamard's inequality, as in `tests/lu.rs`).
 //!
 //! Residuals are evaluated as if in twice the precision and the bounds carry their own
-//! evaluation error: see `tests/factorization_bounds/mod.rs`.
+//! evaluation error: see `tests/support/bounds.rs`.
 
-mod common;
-mod factorization_bounds;
+mod support;
 
-use factorization_bounds::*;
+use support::bounds::*;
+// `parse_matrix` is the name the case loader is written with.
 use proptest::prelude::*;
 use statrix::{Cholesky, Error, Matrix, matrix, vector};
+use support::{Float, U64, parse_rows as parse_matrix};
 
 /// `|L| |L^T|` in f64.
 fn llt_abs<T: Float, const N: usize>(chol: &Cholesky<T, N>) -> Mat {
@@ -73,7 +74,7 @@ struct Case {
 }
 
 fn load_cases() -> Vec<Case> {
-    common::fixture_cases("cholesky.json")
+    support::fixture_cases("cholesky.json")
         .iter()
         .map(|c| {
             let index = c["index"].as_u64().map(|i| i as usize);
@@ -167,7 +168,7 @@ fn check_case<T: Float, const N: usize>(case: &Case, worst: &mut Worst) {
         normwise <= nw_bound,
         "{name}: ||L L^T - A|| = {normwise:e} > {nw_bound:e}"
     );
-    let n_eps = N as f64 * 2.0 * unit_roundoff::<T>() * norm_inf(&a64);
+    let n_eps = N as f64 * 2.0 * T::U * norm_inf(&a64);
     worst.factor_normwise_n_eps = worst.factor_normwise_n_eps.max(normwise / n_eps);
 
     let g3 = gamma::<T>(3 * N + 1);
@@ -228,18 +229,6 @@ fn check_case<T: Float, const N: usize>(case: &Case, worst: &mut Worst) {
     }
 }
 
-macro_rules! dispatch {
-    ($case:expr, $worst:expr; $($n:literal),*) => {
-        match ($case.dtype.as_str(), $case.n) {
-            $(
-                ("f64", $n) => check_case::<f64, $n>($case, $worst),
-                ("f32", $n) => check_case::<f32, $n>($case, $worst),
-            )*
-            (dtype, n) => panic!("{}: unhandled dtype {dtype} with n = {n}", $case.name),
-        }
-    };
-}
-
 #[test]
 fn fixtures_meet_the_error_bounds() {
     let cases = load_cases();
@@ -252,7 +241,7 @@ fn fixtures_meet_the_error_bounds() {
         } else {
             &mut worst32
         };
-        dispatch!(case, worst; 1, 2, 3, 4, 6, 8, 16);
+        by_size!(case, check_case(worst); [1, 2, 3, 4, 6, 8, 16]);
     }
     eprintln!("worst error / bound, f64: {worst64:?}");
     eprintln!("worst error / bound, f32: {worst32:?}");
@@ -420,23 +409,20 @@ fn never_panics<const N: usize>(v: &[f64], rhs: &[f64]) {
 }
 
 fn wild(n: usize) -> impl Strategy<Value = Vec<f64>> {
-    let special = prop_oneof![
-        Just(0.0),
-        Just(1.0),
-        Just(-1.0),
-        Just(f64::MAX),
-        Just(f64::MIN_POSITIVE),
-        Just(5e-324),
-        Just(f64::NAN),
-        Just(f64::INFINITY),
-        Just(f64::NEG_INFINITY),
-        Just(1e200),
-        Just(1e-200),
+    const SPECIAL: &[f64] = &[
+        0.0,
+        1.0,
+        -1.0,
+        f64::MAX,
+        f64::MIN_POSITIVE,
+        5e-324,
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        1e200,
+        1e-200,
     ];
-    proptest::collection::vec(
-        prop_oneof![special, proptest::num::f64::ANY, 0.5f64..2.0],
-        n,
-    )
+    support::wild_from(SPECIAL, 0.5..2.0, n)
 }
 
 macro_rules! properties {

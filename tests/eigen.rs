@@ -50,16 +50,16 @@
 //! Residuals are evaluated with compensated (twice the working precision) dot products in
 //! f64, so that the check adds no rounding of its own.
 
-mod common;
+mod support;
 
 // qr_eig.json stores each matrix as a list of rows.
-use common::{
-    Float, dot2, eps, indices, mat, matrix_from_rows as matrix_from, parse, parse_list, to_f64,
-    wild,
-};
 use proptest::prelude::*;
 use serde_json::Value;
 use statrix::{Complex, Error, Matrix, matrix};
+use support::{
+    Float, dot2, eps, indices, mat, matrix_from_rows as matrix_from, parse, parse_list, to_f64,
+    wild,
+};
 
 /// LAPACK's test-suite threshold (`TESTING/nep.in`), the constant of every bound here.
 const C_EIG: f64 = 20.0;
@@ -508,7 +508,7 @@ macro_rules! dispatch {
 
 #[test]
 fn numpy_fixtures() {
-    let cases = common::fixture("qr_eig.json")["eig"]
+    let cases = support::fixture("qr_eig.json")["eig"]
         .as_array()
         .expect("eig cases");
     assert!(cases.len() > 200);

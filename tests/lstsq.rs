@@ -17,12 +17,12 @@
 //!   (|b| + s_max |x|)`, so `| |r_hat|^2 - |r|^2 | <= 2 |r| d + d^2` (the solution's error
 //!   moves `|r|` only to second order: `r` is orthogonal to the range of `A`).
 
-mod common;
+mod support;
 
 // lstsq.json stores each matrix as a flat row-major list.
-use common::{Float, eps, matrix_from_flat as matrix_from, parse, parse_list, to_f64};
 use serde_json::Value;
 use statrix::{Error, Matrix, matrix, vector};
+use support::{Float, eps, matrix_from_flat as matrix_from, parse, parse_list, to_f64};
 
 /// LAPACK's test threshold for the SVD (`TESTING/svd.in`).
 const THRESH: f64 = 35.0;
@@ -176,7 +176,7 @@ macro_rules! dispatch {
 
 #[test]
 fn matches_numpy_lstsq_on_every_fixture() {
-    let cases = common::fixture_cases("lstsq.json");
+    let cases = support::fixture_cases("lstsq.json");
     assert!(cases.len() > 100);
     for case in &cases {
         dispatch!(case;

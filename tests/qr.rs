@@ -32,13 +32,13 @@
 //! Residuals such as `Q R - A` are evaluated with compensated (twice-the-working-precision)
 //! dot products in f64, so that the check does not add rounding of its own.
 
-mod common;
+mod support;
 
 // qr_eig.json stores each matrix as a list of rows.
-use common::{Float, dot2, eps, mat, matrix_from_rows as matrix_from, parse, to_f64, wild};
 use proptest::prelude::*;
 use serde_json::Value;
 use statrix::{Error, Matrix, matrix, vector};
+use support::{Float, dot2, eps, mat, matrix_from_rows as matrix_from, parse, to_f64, wild};
 
 /// The constant of the QR backward-error bound, in units of `m * n * eps` (see the module
 /// docs).
@@ -190,7 +190,7 @@ macro_rules! dispatch {
 
 #[test]
 fn numpy_fixtures() {
-    let cases = common::fixture("qr_eig.json")["qr"]
+    let cases = support::fixture("qr_eig.json")["qr"]
         .as_array()
         .expect("qr cases");
     assert!(cases.len() > 300);

@@ -38,15 +38,15 @@
 //! Other properties are in `tests/reduce_properties.rs`, sorting and `unique` in
 //! `tests/sort.rs`.
 
-mod common;
+mod support;
 
 use std::fmt::Debug;
 
 // `U64`: the unit roundoff of the f64 arithmetic the test evaluates errors in.
-use common::{U64, indices, strings};
 use proptest::prelude::*;
 use serde_json::Value;
 use statrix::{Matrix, Scalar, Unique};
+use support::{U64, indices, strings};
 
 // --- elements -------------------------------------------------------------------------------
 
@@ -574,7 +574,7 @@ macro_rules! dispatch {
 }
 
 fn load() -> Value {
-    common::load_fixture("reduce.json")
+    support::load_fixture("reduce.json")
 }
 
 #[test]

@@ -27,14 +27,14 @@
 //!   `2 * THRESH * n * eps * kappa` relative in the 2-norm, `kappa = s_max / s_min_kept`;
 //!   times `sqrt(K)` in the Frobenius norm used here.
 
-mod common;
+mod support;
 
 // svd.json stores each matrix as a flat row-major list.
-use common::{Float, eps, matrix_from_flat as matrix_from, parse, parse_list, to_f64};
 use nalgebra::DMatrix;
 use proptest::prelude::*;
 use serde_json::Value;
 use statrix::{Error, Matrix, Svd, Vector, matrix};
+use support::{Float, eps, matrix_from_flat as matrix_from, parse, parse_list, to_f64};
 
 /// LAPACK's test threshold for the SVD (`TESTING/svd.in`).
 const THRESH: f64 = 35.0;
@@ -301,7 +301,7 @@ macro_rules! dispatch {
 
 #[test]
 fn matches_numpy_on_every_fixture() {
-    let cases = common::fixture_cases("svd.json");
+    let cases = support::fixture_cases("svd.json");
     assert!(cases.len() > 400);
     let mut families = std::collections::BTreeSet::new();
     let (mut pinv, mut pinv_rtol) = (0, 0);

@@ -1,27 +1,11 @@
-//! Helpers shared by the integration tests: the fixture files (`tests/fixtures/*.json`,
-//! written by the Python scripts there) and the numbers in them, matrices built from
-//! fixture values, the f32/f64 element trait of the linear-algebra tests, and proptest
-//! strategies and comparisons used by more than one test file.
-//!
-//! Each test file includes it with `mod common;`; Cargo does not build `tests/common/mod.rs`
-//! as a test crate of its own.
-
-// Each test crate uses only a subset of these helpers; the rest would warn as dead code there.
-#![allow(dead_code)]
+//! The fixture files (`tests/fixtures/*.json`, written by the Python scripts there) and the
+//! numbers and matrices in them.
 
 use std::str::FromStr;
 use std::sync::Mutex;
 
-use proptest::prelude::*;
 use serde_json::Value;
-use statrix::{Matrix, Real};
-
-/// f64's unit roundoff, for references rounded to f64.
-pub const U64: f64 = f64::EPSILON / 2.0;
-/// The smallest positive subnormal f64.
-pub const ETA64: f64 = f64::from_bits(1);
-
-// --- fixtures -------------------------------------------------------------------------------
+use statrix::Matrix;
 
 /// The path of `tests/fixtures/<name>`.
 pub fn fixture_path(name: &str) -> String {
@@ -64,14 +48,40 @@ pub fn fixture(name: &str) -> &'static Value {
 /// parsing is not correctly rounded; f32 values as a string that parses exactly in f32), and
 /// Rust's `FromStr` reads the "nan", "inf" and "-inf" they write for the non-finite values.
 pub fn parse<T: FromStr>(v: &Value) -> T {
-    let s = v.as_str().expect("a string");
+    let s = v
+        .as_str()
+        .unwrap_or_else(|| panic!("expected a number as a string, got {v}"));
+    parse_str(s, "a fixture")
+}
+
+/// A number written as a string (see [`parse`]); `what` names it in the panic message.
+pub fn parse_str<T: FromStr>(s: &str, what: &str) -> T {
     s.parse()
-        .unwrap_or_else(|_| panic!("cannot parse {s:?} as a number"))
+        .unwrap_or_else(|_| panic!("{what}: cannot parse {s:?} as a number"))
+}
+
+/// A fixture number (see [`parse`]) in f64.
+pub fn parse_f64(v: &Value) -> f64 {
+    parse(v)
 }
 
 /// A list of fixture numbers (see [`parse`]), in f64.
 pub fn parse_list(v: &Value) -> Vec<f64> {
-    v.as_array().expect("a list").iter().map(parse).collect()
+    parse_vec(v)
+}
+
+/// A list of fixture numbers (see [`parse`]), each parsed directly in `T`.
+pub fn parse_vec<T: FromStr>(v: &Value) -> Vec<T> {
+    v.as_array()
+        .unwrap_or_else(|| panic!("expected a list, got {v}"))
+        .iter()
+        .map(parse)
+        .collect()
+}
+
+/// A list of rows of fixture numbers (see [`parse`]), in f64; `None` if `v` is not a list.
+pub fn parse_rows(v: &Value) -> Option<Vec<Vec<f64>>> {
+    Some(v.as_array()?.iter().map(parse_list).collect())
 }
 
 /// A list of indices.
@@ -90,28 +100,6 @@ pub fn strings(v: &Value) -> Vec<&str> {
         .iter()
         .map(|s| s.as_str().expect("a string"))
         .collect()
-}
-
-/// Higham's `gamma_k = k u / (1 - k u)` for unit roundoff `u`.
-pub fn gamma(k: f64, u: f64) -> f64 {
-    k * u / (1.0 - k * u)
-}
-
-// --- the element types of the linear-algebra tests ------------------------------------------
-
-/// The element types under test (f32 and f64), measured in f64, which holds every f32
-/// exactly.
-pub trait Float: Real + FromStr + Into<f64> {}
-impl Float for f32 {}
-impl Float for f64 {}
-
-/// The machine epsilon of `T`.
-pub fn eps<T: Float>() -> f64 {
-    T::epsilon().into()
-}
-
-pub fn to_f64<T: Float, const R: usize, const C: usize>(m: &Matrix<T, R, C>) -> Matrix<f64, R, C> {
-    m.map(|x| x.into())
 }
 
 // --- matrices -------------------------------------------------------------------------------
@@ -159,62 +147,18 @@ macro_rules! by_shape {
     }};
 }
 
-// --- residuals ------------------------------------------------------------------------------
-
-/// `start + sum_k x_k y_k` with twice the working precision (Ogita, Rump and Oishi's Dot2:
-/// error-free products and sums), rounded once.
-pub fn dot2(pairs: impl Iterator<Item = (f64, f64)>, start: f64) -> f64 {
-    let (mut s, mut err) = (start, 0.0f64);
-    for (x, y) in pairs {
-        let p = x * y;
-        let pe = x.mul_add(y, -p);
-        let t = s + p;
-        let z = t - s;
-        let se = (s - (t - z)) + (p - z);
-        s = t;
-        err += pe + se;
-    }
-    s + err
-}
-
-// --- proptest -------------------------------------------------------------------------------
-
-/// `len` arbitrary f64 elements, heavy in the special values: both zeros, one, `±MAX`,
-/// `MIN_POSITIVE`, the smallest subnormal, NaN, both infinities, `1e300` and `-1e-300`.
-pub fn wild(len: usize) -> impl Strategy<Value = Vec<f64>> {
-    let special = prop_oneof![
-        Just(0.0),
-        Just(-0.0),
-        Just(1.0),
-        Just(f64::MAX),
-        Just(-f64::MAX),
-        Just(f64::MIN_POSITIVE),
-        Just(5e-324),
-        Just(f64::NAN),
-        Just(f64::INFINITY),
-        Just(f64::NEG_INFINITY),
-        Just(1e300),
-        Just(-1e-300),
-    ];
-    proptest::collection::vec(
-        prop_oneof![special, proptest::num::f64::ANY, -1.0f64..1.0],
-        len,
-    )
-}
-
-/// Elements from a small pool, so that ties, NaNs, infinities and both zeros are common.
-pub fn pooled_element() -> impl Strategy<Value = f64> {
-    prop_oneof![
-        4 => (-3i32..=3).prop_map(f64::from),
-        1 => Just(f64::NAN),
-        1 => Just(-0.0),
-        1 => Just(f64::INFINITY),
-        1 => Just(f64::NEG_INFINITY),
-        2 => -10.0f64..10.0,
-    ]
-}
-
-/// Bitwise equal, or both NaN.
-pub fn same_f64(a: f64, b: f64) -> bool {
-    a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan())
+/// Dispatches a square case with fields `dtype` ("f64" or "f32"), `n` and `name` to
+/// `$f::<T, N>(case, extra)`, for the listed sizes.
+#[macro_export]
+macro_rules! by_size {
+    ($case:expr, $f:ident($extra:expr); [$($n:literal),*]) => {{
+        let case = $case;
+        match (case.dtype.as_str(), case.n) {
+            $(
+                ("f64", $n) => $f::<f64, $n>(case, $extra),
+                ("f32", $n) => $f::<f32, $n>(case, $extra),
+            )*
+            (dtype, n) => panic!("{}: unhandled dtype {dtype} with n = {n}", case.name),
+        }
+    }};
 }
