@@ -278,17 +278,9 @@ fn naive_linear<T: Real, const B: usize, const K: usize, const N: usize>(
     })
 }
 
-/// Deterministic, irregular values in about [-1, 1) with full mantissas.
+/// Deterministic, irregular values in `[-1, 1)` with 24-bit mantissas (exact in f32).
 fn filled<T: Float, const R: usize, const C: usize>(seed: u64) -> Matrix<T, R, C> {
-    let mut state = seed
-        .wrapping_mul(6364136223846793005)
-        .wrapping_add(1442695040888963407);
-    Matrix::from_fn(|_, _| {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        T::from_f64(f64::from((state >> 40) as u32) / f64::from(1u32 << 23) - 1.0)
-    })
+    support::filled(seed, 24)
 }
 
 fn check_linear_exactly<T: Float, const B: usize, const K: usize, const N: usize>(seed: u64) {

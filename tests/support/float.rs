@@ -89,3 +89,18 @@ pub fn to_f64<T: Float, const R: usize, const C: usize>(m: &Matrix<T, R, C>) -> 
 pub fn same_bits<T: Float>(a: T, b: T) -> bool {
     a.bits() == b.bits() || (a.is_nan() && b.is_nan())
 }
+
+/// A deterministic `R x C` matrix of irregular values in `[-1, 1)`, each with `bits`
+/// significant bits (at most 24 for f32, 53 for f64, so that every value is exact in `T`):
+/// consecutive states of a 64-bit linear congruential generator started from `seed`.
+pub fn filled<T: Float, const R: usize, const C: usize>(seed: u64, bits: u32) -> Matrix<T, R, C> {
+    let step = |s: u64| {
+        s.wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407)
+    };
+    let mut state = step(seed);
+    Matrix::from_fn(|_, _| {
+        state = step(state);
+        T::from_f64((state >> (64 - bits)) as f64 / (1u64 << (bits - 1)) as f64 - 1.0)
+    })
+}
