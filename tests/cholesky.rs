@@ -39,7 +39,7 @@ use support::bounds::*;
 // `parse_matrix` is the name the case loader is written with.
 use proptest::prelude::*;
 use statrix::{Cholesky, Error, Matrix, matrix, vector};
-use support::{Float, U64, parse_rows as parse_matrix};
+use support::{Float, U64, check_per_dtype, parse_rows as parse_matrix};
 
 /// `|L| |L^T|` in f64.
 fn llt_abs<T: Float, const N: usize>(chol: &Cholesky<T, N>) -> Mat {
@@ -233,18 +233,11 @@ fn check_case<T: Float, const N: usize>(case: &Case, worst: &mut Worst) {
 fn fixtures_meet_the_error_bounds() {
     let cases = load_cases();
     assert!(cases.len() > 150, "cholesky.json has {} cases", cases.len());
-    let mut worst64 = Worst::default();
-    let mut worst32 = Worst::default();
-    for case in &cases {
-        let worst = if case.dtype == "f64" {
-            &mut worst64
-        } else {
-            &mut worst32
-        };
-        by_size!(case, check_case(worst); [1, 2, 3, 4, 6, 8, 16]);
-    }
-    eprintln!("worst error / bound, f64: {worst64:?}");
-    eprintln!("worst error / bound, f32: {worst32:?}");
+    check_per_dtype(
+        &cases,
+        |c| c.dtype.as_str(),
+        |case, worst: &mut Worst| by_size!(case, check_case(worst); [1, 2, 3, 4, 6, 8, 16]),
+    );
 }
 
 // --- documented behaviours ------------------------------------------------------------------

@@ -49,7 +49,7 @@ use support::bounds::*;
 // `parse_matrix` is the name the case loader is written with.
 use proptest::prelude::*;
 use statrix::{Error, Lu, Matrix, matrix, vector};
-use support::{Float, U64, indices, mat, parse_rows as parse_matrix};
+use support::{Float, U64, check_per_dtype, indices, mat, parse_rows as parse_matrix};
 
 /// `P |L| |U|` of a factorization, in f64.
 fn plu_abs<T: Float, const N: usize>(lu: &Lu<T, N>) -> Mat {
@@ -339,18 +339,11 @@ fn check_case<T: Float, const N: usize>(case: &Case, worst: &mut Worst) {
 fn fixtures_meet_the_error_bounds() {
     let cases = load_cases();
     assert!(cases.len() > 200, "lu.json has {} cases", cases.len());
-    let mut worst64 = Worst::default();
-    let mut worst32 = Worst::default();
-    for case in &cases {
-        let worst = if case.dtype == "f64" {
-            &mut worst64
-        } else {
-            &mut worst32
-        };
-        by_size!(case, check_case(worst); [1, 2, 3, 4, 6, 8, 16]);
-    }
-    eprintln!("worst error / bound, f64: {worst64:?}");
-    eprintln!("worst error / bound, f32: {worst32:?}");
+    check_per_dtype(
+        &cases,
+        |c| c.dtype.as_str(),
+        |case, worst: &mut Worst| by_size!(case, check_case(worst); [1, 2, 3, 4, 6, 8, 16]),
+    );
 }
 
 // --- the seed and the documented behaviours -------------------------------------------------

@@ -1,6 +1,7 @@
 //! The fixture files (`tests/fixtures/*.json`, written by the Python scripts there) and the
 //! numbers and matrices in them.
 
+use std::fmt::Debug;
 use std::str::FromStr;
 use std::sync::Mutex;
 
@@ -40,6 +41,26 @@ pub fn fixture(name: &str) -> &'static Value {
     let json: &'static Value = Box::leak(Box::new(load_fixture(name)));
     loaded.push((name.to_owned(), json));
     json
+}
+
+/// Runs `check` on every case with the record `W` (worst error / bound seen) of the case's
+/// dtype (`"f64"`, or else f32), then prints both records.
+pub fn check_per_dtype<C, W: Default + Debug>(
+    cases: &[C],
+    dtype: fn(&C) -> &str,
+    mut check: impl FnMut(&C, &mut W),
+) {
+    let (mut worst64, mut worst32) = (W::default(), W::default());
+    for case in cases {
+        let worst = if dtype(case) == "f64" {
+            &mut worst64
+        } else {
+            &mut worst32
+        };
+        check(case, worst);
+    }
+    eprintln!("worst error / bound, f64: {worst64:?}");
+    eprintln!("worst error / bound, f32: {worst32:?}");
 }
 
 // --- numbers --------------------------------------------------------------------------------
