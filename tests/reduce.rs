@@ -41,19 +41,23 @@
 mod support;
 
 use std::fmt::Debug;
+use std::str::FromStr;
 
 // `U64`: the unit roundoff of the f64 arithmetic the test evaluates errors in.
 use proptest::prelude::*;
 use serde_json::Value;
 use statrix::{Matrix, Scalar, Unique};
-use support::{U64, indices, strings};
+// `parse_all` is the name the readers below are written with.
+use support::{U64, indices, parse_vec as parse_all};
 
 // --- elements -------------------------------------------------------------------------------
 
 /// What the checks need of an element type beyond `Scalar`.
-trait Element: Scalar + Debug {
+trait Element: Scalar + Debug + FromStr {
     /// Parses the fixture's decimal string (exact for f32 too).
-    fn parse(s: &str) -> Self;
+    fn parse(s: &str) -> Self {
+        support::parse_str(s, "reduce.json")
+    }
     /// Bitwise equal; any NaN equals any NaN.
     fn same(self, other: Self) -> bool;
     /// Equal by value (`0.0 == -0.0`); any NaN equals any NaN.
@@ -66,11 +70,8 @@ trait Element: Scalar + Debug {
 macro_rules! float_element {
     ($($t:ty),*) => {$(
         impl Element for $t {
-            fn parse(s: &str) -> Self {
-                s.parse().unwrap_or_else(|e| panic!("bad float {s:?}: {e}"))
-            }
             fn same(self, other: Self) -> bool {
-                self.to_bits() == other.to_bits() || (self.is_nan() && other.is_nan())
+                support::same_bits(self, other)
             }
             fn value_eq(self, other: Self) -> bool {
                 self == other || (self.is_nan() && other.is_nan())
@@ -88,9 +89,6 @@ macro_rules! float_element {
 macro_rules! int_element {
     ($($t:ty),*) => {$(
         impl Element for $t {
-            fn parse(s: &str) -> Self {
-                s.parse().unwrap_or_else(|e| panic!("bad integer {s:?}: {e}"))
-            }
             fn same(self, other: Self) -> bool {
                 self == other
             }
@@ -136,10 +134,6 @@ int_element!(i64, i32, u8);
 
 fn name(case: &Value) -> &str {
     case["name"].as_str().expect("name")
-}
-
-fn parse_all<T: Element>(v: &Value) -> Vec<T> {
-    strings(v).into_iter().map(T::parse).collect()
 }
 
 fn matrix_from<T: Element, const R: usize, const C: usize>(v: &Value) -> Matrix<T, R, C> {
