@@ -48,7 +48,7 @@ use proptest::prelude::*;
 use serde_json::Value;
 use statrix::{Matrix, Scalar, Unique};
 // `parse_all` is the name the readers below are written with.
-use support::{U64, indices, parse_vec as parse_all};
+use support::{U64, gamma_u, indices, parse_vec as parse_all};
 
 // --- elements -------------------------------------------------------------------------------
 
@@ -206,11 +206,6 @@ fn pairwise_depth(n: usize) -> usize {
     }
 }
 
-fn gamma(k: usize, u: f64) -> f64 {
-    let ku = k as f64 * u;
-    ku / (1.0 - ku)
-}
-
 #[test]
 fn pairwise_depth_is_logarithmic() {
     // The closed form the docs state, D(n) <= 17 + ceil(log2 n), over every n a static
@@ -250,7 +245,7 @@ fn exact_sum(v: &Value) -> Option<ExactSum> {
 /// returns error / bound.
 fn check_sum_bound(what: &str, computed: f64, exact: &ExactSum, n: usize, u: f64) -> f64 {
     let err = ((computed - exact.hi) - exact.lo).abs();
-    let bound = gamma(pairwise_depth(n), u) * exact.abs;
+    let bound = gamma_u(pairwise_depth(n) as f64, u) * exact.abs;
     let allowed = bound * (1.0 + 8.0 * U64) + 4.0 * U64 * U64 * exact.hi.abs();
     assert!(
         err <= allowed,
@@ -318,7 +313,7 @@ fn check_float_sums<T: Element, const R: usize, const C: usize>(
         let naive = a.iter().fold(T::ZERO, |acc, &x| acc + x);
         let e = exact_sum(&exact["all"]).expect("finite");
         let err = ((to_f64(naive) - e.hi) - e.lo).abs();
-        let bound = gamma(pairwise_depth(R * C), u) * e.abs;
+        let bound = gamma_u(pairwise_depth(R * C) as f64, u) * e.abs;
         assert!(
             err > 2.0 * bound,
             "{name}: left to right {err:e} vs bound {bound:e}"
@@ -738,7 +733,7 @@ fn f32_sum_bound<const R: usize, const C: usize>(xs: &[f32]) {
         } else {
             C
         };
-        let bound = gamma(pairwise_depth(n), u) * abs;
+        let bound = gamma_u(pairwise_depth(n) as f64, u) * abs;
         let err = (f64::from(got) - exact).abs();
         assert!(err <= bound, "{what}: error {err:e} > bound {bound:e}");
     };
