@@ -35,11 +35,12 @@
 
 mod support;
 
+use std::ops::Deref;
 use support::bounds::*;
-// `parse_matrix` is the name the case loader is written with.
+
 use proptest::prelude::*;
 use statrix::{Cholesky, Error, Matrix, matrix, vector};
-use support::{Float, U64, check_per_dtype, parse_rows as parse_matrix};
+use support::{Float, U64, check_per_dtype};
 
 /// `|L| |L^T|` in f64.
 fn llt_abs<T: Float, const N: usize>(chol: &Cholesky<T, N>) -> Mat {
@@ -61,16 +62,18 @@ enum Expect {
     Either(usize),
 }
 
+/// A case of `cholesky.json`: the common fields (`SquareCase`, through `Deref`) and the
+/// expected outcome.
 struct Case {
-    name: String,
-    dtype: String,
-    n: usize,
-    a: Mat,
+    square: SquareCase,
     expect: Expect,
-    det: Option<(f64, i32)>,
-    inverse: Option<Mat>,
-    b: Option<Mat>,
-    x: Option<Mat>,
+}
+
+impl Deref for Case {
+    type Target = SquareCase;
+    fn deref(&self) -> &SquareCase {
+        &self.square
+    }
 }
 
 fn load_cases() -> Vec<Case> {
@@ -85,15 +88,8 @@ fn load_cases() -> Vec<Case> {
                 (e, i) => panic!("bad expectation {e:?} {i:?}"),
             };
             Case {
-                name: c["name"].as_str().expect("name").to_owned(),
-                dtype: c["dtype"].as_str().expect("dtype").to_owned(),
-                n: c["n"].as_u64().expect("n") as usize,
-                a: parse_matrix(&c["a"]).expect("a"),
+                square: SquareCase::from_json(c),
                 expect,
-                det: parse_det(&c["det"]),
-                inverse: parse_matrix(&c["inverse"]),
-                b: parse_matrix(&c["b"]),
-                x: parse_matrix(&c["x"]),
             }
         })
         .collect()

@@ -45,11 +45,12 @@
 
 mod support;
 
+use std::ops::Deref;
 use support::bounds::*;
-// `parse_matrix` is the name the case loader is written with.
+
 use proptest::prelude::*;
 use statrix::{Error, Lu, Matrix, matrix, vector};
-use support::{Float, U64, check_per_dtype, indices, mat, parse_rows as parse_matrix};
+use support::{Float, U64, check_per_dtype, indices, mat};
 
 /// `P |L| |U|` of a factorization, in f64.
 fn plu_abs<T: Float, const N: usize>(lu: &Lu<T, N>) -> Mat {
@@ -61,35 +62,33 @@ fn plu_abs<T: Float, const N: usize>(lu: &Lu<T, N>) -> Mat {
 
 // --- fixtures -------------------------------------------------------------------------------
 
+/// A case of `lu.json`: the common fields (`SquareCase`, through `Deref`) and LU's own.
 struct Case {
-    name: String,
-    dtype: String,
-    n: usize,
-    a: Mat,
+    square: SquareCase,
     singular: Option<usize>,
-    det: Option<(f64, i32)>,
-    inverse: Option<Mat>,
-    b: Mat,
-    x: Option<Mat>,
     scipy_p: Vec<usize>,
     pivots_robust: bool,
+}
+
+impl Deref for Case {
+    type Target = SquareCase;
+    fn deref(&self) -> &SquareCase {
+        &self.square
+    }
 }
 
 fn load_cases() -> Vec<Case> {
     support::fixture_cases("lu.json")
         .iter()
-        .map(|c| Case {
-            name: c["name"].as_str().expect("name").to_owned(),
-            dtype: c["dtype"].as_str().expect("dtype").to_owned(),
-            n: c["n"].as_u64().expect("n") as usize,
-            a: parse_matrix(&c["a"]).expect("a"),
-            singular: c["singular"].as_u64().map(|i| i as usize),
-            det: parse_det(&c["det"]),
-            inverse: parse_matrix(&c["inverse"]),
-            b: parse_matrix(&c["b"]).expect("b"),
-            x: parse_matrix(&c["x"]),
-            scipy_p: indices(&c["scipy_p"]),
-            pivots_robust: c["pivots_robust"].as_bool().expect("pivots_robust"),
+        .map(|c| {
+            let square = SquareCase::from_json(c);
+            assert!(square.b.is_some(), "{}: no b", square.name);
+            Case {
+                square,
+                singular: c["singular"].as_u64().map(|i| i as usize),
+                scipy_p: indices(&c["scipy_p"]),
+                pivots_robust: c["pivots_robust"].as_bool().expect("pivots_robust"),
+            }
         })
         .collect()
 }
@@ -209,7 +208,7 @@ fn check_case<T: Float, const N: usize>(case: &Case, worst: &mut Worst) {
                 worst.zero_pivots_of_nonsingular += 1;
                 let err = Error::Singular { index };
                 assert_eq!(
-                    lu.solve(&matrix_from::<T, N, 3>(&case.b)),
+                    lu.solve(&matrix_from::<T, N, 3>(case.b.as_ref().expect("b"))),
                     Err(err),
                     "{name}"
                 );
@@ -239,7 +238,7 @@ fn check_case<T: Float, const N: usize>(case: &Case, worst: &mut Worst) {
     }
 
     // Solve and inverse.
-    let b: Matrix<T, N, 3> = matrix_from(&case.b);
+    let b: Matrix<T, N, 3> = matrix_from(case.b.as_ref().expect("b"));
     if let Some(index) = case.singular {
         let err = Error::Singular { index };
         assert_eq!(lu.solve(&b), Err(err), "{name}: Lu::solve");

@@ -11,7 +11,7 @@
 use serde_json::Value;
 use statrix::Matrix;
 
-use super::fixtures::parse_f64;
+use super::fixtures::{parse_f64, parse_rows};
 use super::float::{Float, U64};
 
 /// Covers the rounding of the bounds' own evaluation in f64.
@@ -235,6 +235,36 @@ pub fn check_det<T: Float>(what: &str, got: T, exact: Option<(f64, i32)>, rel: f
             err <= rel,
             "{what}: det {got:e} has relative error {err:e} > {rel:e} (exact {mant} 2^{exp})"
         );
+    }
+}
+
+/// What every case of `lu.json` and `cholesky.json` holds: an `n x n` matrix `a` of the
+/// case's dtype, and the exact references (rounded to f64) the fixture has for it.
+pub struct SquareCase {
+    pub name: String,
+    pub dtype: String,
+    pub n: usize,
+    pub a: Mat,
+    /// `det(a)` as `mantissa * 2^exponent`; `None` for 0.
+    pub det: Option<(f64, i32)>,
+    pub inverse: Option<Mat>,
+    pub b: Option<Mat>,
+    /// The solution of `a x = b`.
+    pub x: Option<Mat>,
+}
+
+impl SquareCase {
+    pub fn from_json(c: &Value) -> SquareCase {
+        SquareCase {
+            name: c["name"].as_str().expect("name").to_owned(),
+            dtype: c["dtype"].as_str().expect("dtype").to_owned(),
+            n: c["n"].as_u64().expect("n") as usize,
+            a: parse_rows(&c["a"]).expect("a"),
+            det: parse_det(&c["det"]),
+            inverse: parse_rows(&c["inverse"]),
+            b: parse_rows(&c["b"]),
+            x: parse_rows(&c["x"]),
+        }
     }
 }
 
