@@ -29,6 +29,8 @@
 mod support;
 
 // `g(k)` and `floats` are the names the bounds below are written with.
+use support::{Float, U64, allowed_error, gamma_u as g, parse, parse_list as floats};
+
 use proptest::prelude::*;
 use serde_json::Value;
 use statrix::nn::activation::{
@@ -37,7 +39,6 @@ use statrix::nn::activation::{
     tanh_derivative,
 };
 use statrix::{Matrix, matrix};
-use support::{ETA64, Float, U64, gamma_u as g, parse, parse_list as floats};
 
 fn fixtures() -> &'static Value {
     support::fixture("nn.json")
@@ -61,7 +62,7 @@ fn check(failures: &mut Vec<String>, what: &str, got: f64, reference: f64, bound
         return 0.0;
     }
     let err = (got - reference).abs();
-    let allowed = bound * (1.0 + 4.0 * U64) + U64 * reference.abs() + ETA64;
+    let allowed = allowed_error(bound, reference);
     if got.is_nan() || reference.is_infinite() || err > allowed || allowed.is_nan() {
         failures.push(format!(
             "{what}: got {got:e}, reference {reference:e}, error {err:e} > bound {allowed:e}"

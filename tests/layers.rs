@@ -19,6 +19,8 @@
 mod support;
 
 // `g(k)` and `floats` are the names the bounds below are written with.
+use support::{Float, U64, allowed_error, gamma_u as g, indices, parse, parse_list as floats};
+
 use proptest::prelude::*;
 use serde_json::Value;
 use statrix::nn::{
@@ -26,7 +28,6 @@ use statrix::nn::{
     binary_cross_entropy_with_logits, cross_entropy_with_labels, cross_entropy_with_targets, mse,
 };
 use statrix::{Axis, Error, Matrix, Real, matrix};
-use support::{ETA64, Float, U64, gamma_u as g, indices, parse, parse_list as floats};
 
 fn fixtures() -> &'static Value {
     support::fixture("nn.json")
@@ -39,7 +40,7 @@ fn matrix_of<T: Float, const R: usize, const C: usize>(flat: &[f64]) -> Matrix<T
 
 /// Asserts `|got - reference| <= bound` plus the reference's rounding and f64 evaluation.
 fn assert_within(what: &str, got: f64, reference: f64, bound: f64) {
-    let allowed = bound * (1.0 + 4.0 * U64) + U64 * reference.abs() + ETA64;
+    let allowed = allowed_error(bound, reference);
     let err = (got - reference).abs();
     assert!(
         err <= allowed,

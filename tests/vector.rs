@@ -52,9 +52,10 @@
 mod support;
 
 // `parse_f64` is the name the case reader is written with.
+use support::{Float, eps, gamma_u, parse_str as parse_f64};
+
 use serde_json::Value;
 use statrix::{Error, Matrix, Vector, row_vector, vector};
-use support::{Float, eps, gamma_u, parse_str as parse_f64};
 
 /// The norms each fixture case holds, by the key `generate.py` writes.
 const ORDS: [&str; 10] = [

@@ -12,10 +12,16 @@ use serde_json::Value;
 use statrix::Matrix;
 
 use super::fixtures::{parse_f64, parse_rows};
-use super::float::{Float, U64};
+use super::float::{ETA64, Float, U64};
 
 /// Covers the rounding of the bounds' own evaluation in f64.
 pub const SLACK: f64 = 1.0 + 1e-12;
+
+/// What `|got - reference|` may be for a `bound` evaluated in f64 (its rounding, `4 U64`
+/// relative) against a `reference` rounded to f64 (`U64 |reference|`, or one subnormal).
+pub fn allowed_error(bound: f64, reference: f64) -> f64 {
+    bound * (1.0 + 4.0 * U64) + U64 * reference.abs() + ETA64
+}
 
 /// Higham's `gamma_k = k u / (1 - k u)` for the unit `u` (a unit roundoff, or any first-order
 /// unit of error).

@@ -23,7 +23,7 @@ pub mod float;
 pub mod stats_bounds;
 pub mod strategies;
 
-pub use bounds::{SLACK, dot2, gamma, gamma_u};
+pub use bounds::{SLACK, allowed_error, dot2, gamma, gamma_u};
 pub use fixtures::*;
 pub use float::*;
 pub use strategies::*;
