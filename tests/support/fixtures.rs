@@ -183,3 +183,56 @@ macro_rules! by_size {
         }
     }};
 }
+
+/// Dispatches a fixture case on its `"dtype"` (f64 or f32), `"rows"` and `"cols"` to
+/// `$square::<T, N>(case)`, `$tall::<T, R, C>(case)` or `$wide::<T, R, C>(case)`, for the
+/// listed shapes. With a tail `["key": k1, k2, ...]` (instead of `[]`), the case's number
+/// `"key"` is one more const parameter: `$square::<T, N, K>(case)`, and so on.
+#[macro_export]
+macro_rules! by_rows_cols {
+    ($case:expr, $tail:tt;
+     $square:ident: [$($n:literal),*];
+     $tall:ident: [$(($tr:literal, $tc:literal)),*];
+     $wide:ident: [$(($wr:literal, $wc:literal)),*]) => {{
+        let case = $case;
+        let dtype = case["dtype"].as_str().expect("a dtype");
+        let rows = case["rows"].as_u64().expect("rows") as usize;
+        let cols = case["cols"].as_u64().expect("cols") as usize;
+        match (dtype, rows, cols) {
+            $(
+                ("f64", $n, $n) => $crate::with_tail!($tail, $square, case, f64, $n),
+                ("f32", $n, $n) => $crate::with_tail!($tail, $square, case, f32, $n),
+            )*
+            $(
+                ("f64", $tr, $tc) => $crate::with_tail!($tail, $tall, case, f64, $tr, $tc),
+                ("f32", $tr, $tc) => $crate::with_tail!($tail, $tall, case, f32, $tr, $tc),
+            )*
+            $(
+                ("f64", $wr, $wc) => $crate::with_tail!($tail, $wide, case, f64, $wr, $wc),
+                ("f32", $wr, $wc) => $crate::with_tail!($tail, $wide, case, f32, $wr, $wc),
+            )*
+            _ => panic!("unhandled case {}: {dtype} {rows}x{cols}", case["name"]),
+        }
+    }};
+}
+
+/// `$f::<consts..>(case)`, or with a tail `["key": k1, k2, ...]`, `$f::<consts.., K>(case)`
+/// for the case's number `"key"` (see `by_rows_cols!`).
+#[macro_export]
+macro_rules! with_tail {
+    ([], $f:ident, $case:expr, $t:ty, $($c:literal),+) => {
+        $f::<$t, $($c),+>($case)
+    };
+    ([$key:literal: $($k:literal),+], $f:ident, $case:expr, $t:ty, $n:literal) => {
+        match $case[$key].as_u64().expect($key) {
+            $($k => $f::<$t, $n, $k>($case),)+
+            other => panic!("unhandled case {}: {} = {other}", $case["name"], $key),
+        }
+    };
+    ([$key:literal: $($k:literal),+], $f:ident, $case:expr, $t:ty, $r:literal, $c:literal) => {
+        match $case[$key].as_u64().expect($key) {
+            $($k => $f::<$t, $r, $c, $k>($case),)+
+            other => panic!("unhandled case {}: {} = {other}", $case["name"], $key),
+        }
+    };
+}
