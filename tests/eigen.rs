@@ -491,21 +491,6 @@ fn check_hessenberg<T: Float, const N: usize>(
     ratio_back.max(orth / orth_bound)
 }
 
-macro_rules! dispatch {
-    ($case:expr, $worst:expr; $($n:literal),*) => {{
-        let (case, worst) = ($case, $worst);
-        let dtype = case["dtype"].as_str().expect("a dtype");
-        let n = case["n"].as_u64().expect("n") as usize;
-        match (dtype, n) {
-            $(
-                ("f64", $n) => check_case::<f64, $n>(case, worst),
-                ("f32", $n) => check_case::<f32, $n>(case, worst),
-            )*
-            other => panic!("no dispatch for {other:?} ({})", case["name"]),
-        }
-    }};
-}
-
 #[test]
 fn numpy_fixtures() {
     let cases = support::fixture("qr_eig.json")["eig"]
@@ -514,7 +499,7 @@ fn numpy_fixtures() {
     assert!(cases.len() > 200);
     let mut worst = Worst::default();
     for case in cases {
-        dispatch!(case, &mut worst; 1, 2, 3, 4, 6, 8, 16);
+        by_dims!(case, ["n"], check_case(case, &mut worst); 1, 2, 3, 4, 6, 8, 16);
     }
     eprintln!("largest error / bound: {worst:?} of {} cases", cases.len());
 }

@@ -236,3 +236,36 @@ macro_rules! with_tail {
         }
     };
 }
+
+/// Dispatches a fixture case on its `"dtype"` (f64 or f32) and its numbers under the given
+/// keys (one or two) to `$f::<T, dims..> $args`, for the listed values, e.g.
+/// `by_dims!(case, ["m", "n"], check_case(case, &mut worst); (2, 1), (2, 2))`.
+#[macro_export]
+macro_rules! by_dims {
+    ($case:expr, [$key:literal], $f:ident $args:tt; $($n:literal),*) => {{
+        let case = $case;
+        let dtype = case["dtype"].as_str().expect("a dtype");
+        let n = case[$key].as_u64().expect($key) as usize;
+        match (dtype, n) {
+            $(
+                ("f64", $n) => $f::<f64, $n> $args,
+                ("f32", $n) => $f::<f32, $n> $args,
+            )*
+            other => panic!("no dispatch for {other:?} ({})", case["name"]),
+        }
+    }};
+    ($case:expr, [$k1:literal, $k2:literal], $f:ident $args:tt;
+     $(($r:literal, $c:literal)),*) => {{
+        let case = $case;
+        let dtype = case["dtype"].as_str().expect("a dtype");
+        let r = case[$k1].as_u64().expect($k1) as usize;
+        let c = case[$k2].as_u64().expect($k2) as usize;
+        match (dtype, r, c) {
+            $(
+                ("f64", $r, $c) => $f::<f64, $r, $c> $args,
+                ("f32", $r, $c) => $f::<f32, $r, $c> $args,
+            )*
+            other => panic!("no dispatch for {other:?} ({})", case["name"]),
+        }
+    }};
+}
