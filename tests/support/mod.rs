@@ -5,8 +5,8 @@
 //! Each test file includes it with `mod support;`; Cargo does not build
 //! `tests/support/mod.rs` as a test crate of its own.
 //!
-//! - [`fixtures`]: the loader, the parsers, matrices from fixture values, `by_shape!` and
-//!   `by_size!` dispatch on a case's dtype and shape;
+//! - [`fixtures`]: the loader, the parsers, matrices from fixture values, and the dispatch
+//!   of a case on its dtype and shape (`by_shape!`, `by_dims!`, `by_rows_cols!`, `by_size!`);
 //! - [`float`]: the [`Float`] trait of the element types under test;
 //! - [`bounds`]: `gamma_k`, Dot2, residuals and elementwise bound checks of the
 //!   factorizations (`use support::bounds::*`);
