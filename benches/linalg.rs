@@ -51,8 +51,8 @@
 //! # Running
 //!
 //! ```text
-//! cargo bench --bench linalg                # everything, about three minutes
-//! cargo bench --bench linalg -- svd_f64     # groups whose name contains `svd_f64`
+//! cargo bench -p statrix-benches --bench linalg             # everything, about three minutes
+//! cargo bench -p statrix-benches --bench linalg -- svd_f64  # groups whose name contains `svd_f64`
 //! ```
 //!
 //! Each group uses `sample_size` 25, `warm_up_time` 0.4 s and `measurement_time` 0.8 s:
@@ -64,39 +64,18 @@
 //! libraries.
 
 use std::hint::black_box;
-use std::time::Duration;
 
 use criterion::{
     BenchmarkGroup, Criterion, criterion_group, criterion_main, measurement::WallTime,
 };
 use glam::{DMat2, DMat3, DMat4, Mat2, Mat3, Mat4};
-use nalgebra::{Dim, RawStorage, SMatrix};
+use nalgebra::{Dim, RawStorage};
 use statrix::Matrix;
+use statrix_benches::{Elem, lift, na_from, transpose_arr};
 
 // ---------------------------------------------------------------------------------------
 // Inputs and conversions
 // ---------------------------------------------------------------------------------------
-
-/// An element type of the benchmarks: built from, and compared as, `f64`.
-trait Elem: Copy + Into<f64> {
-    /// Machine epsilon of the type, as `f64`.
-    const EPS: f64;
-    fn from_f64(x: f64) -> Self;
-}
-
-impl Elem for f32 {
-    const EPS: f64 = f32::EPSILON as f64;
-    fn from_f64(x: f64) -> Self {
-        x as f32
-    }
-}
-
-impl Elem for f64 {
-    const EPS: f64 = f64::EPSILON;
-    fn from_f64(x: f64) -> Self {
-        x
-    }
-}
 
 /// A pseudo-random number in `[-1, 1)` for position `(i, j)` of input `seed`: the SplitMix64
 /// finaliser of the three, its top 53 bits scaled (exact in f64).
@@ -142,23 +121,6 @@ fn spd<T: Elem, const N: usize>(seed: u64) -> [[T; N]; N] {
 fn symmetric<T: Elem, const N: usize>(seed: u64) -> [[T; N]; N] {
     let m: [[f64; N]; N] = input(seed);
     core::array::from_fn(|i| core::array::from_fn(|j| T::from_f64((m[i][j] + m[j][i]) / 2.0)))
-}
-
-/// Row-major `[[T; C]; R]` to its transpose; used to give glam its column arrays.
-fn transpose_arr<T: Copy, const R: usize, const C: usize>(a: &[[T; C]; R]) -> [[T; R]; C] {
-    core::array::from_fn(|j| core::array::from_fn(|i| a[i][j]))
-}
-
-/// Widens every element to `f64`.
-fn lift<T: Elem, const R: usize, const C: usize>(a: &[[T; C]; R]) -> [[f64; C]; R] {
-    a.map(|row| row.map(Into::into))
-}
-
-/// A nalgebra matrix holding the same logical elements as the row-major array.
-fn na_from<T: Elem + nalgebra::Scalar, const R: usize, const C: usize>(
-    a: &[[T; C]; R],
-) -> SMatrix<T, R, C> {
-    SMatrix::from_fn(|i, j| a[i][j])
 }
 
 /// A dense row-major `f64` matrix of any shape, for the checks (never timed).
@@ -409,11 +371,7 @@ fn check_matched(group: &str, lib: &str, want: &[(f64, f64)], got: &[(f64, f64)]
 
 /// A group with the settings shared by every benchmark here (about 1.3 s per function).
 fn group<'a>(c: &'a mut Criterion, name: &str) -> BenchmarkGroup<'a, WallTime> {
-    let mut g = c.benchmark_group(name);
-    g.sample_size(25)
-        .warm_up_time(Duration::from_millis(400))
-        .measurement_time(Duration::from_millis(800));
-    g
+    statrix_benches::group(c, name, 25, 400, 800)
 }
 
 /// The `det_<suffix>` and `inverse_<suffix>` groups of one `N x N` size: statrix and

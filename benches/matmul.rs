@@ -25,8 +25,8 @@
 //! Run with
 //!
 //! ```text
-//! cargo bench --bench matmul                   # everything, a couple of minutes
-//! cargo bench --bench matmul -- matmul_f32_4x4 # one group (any name substring)
+//! cargo bench -p statrix-benches --bench matmul                    # everything, a few minutes
+//! cargo bench -p statrix-benches --bench matmul -- matmul_f32_4x4  # one group (name substring)
 //! ```
 //!
 //! Each group uses `sample_size` 30, `warm_up_time` 0.5 s and `measurement_time` 1 s: enough
@@ -39,7 +39,6 @@
 
 use std::hint::black_box;
 use std::ops::Mul;
-use std::time::Duration;
 
 use criterion::{
     BenchmarkGroup, Criterion, criterion_group, criterion_main, measurement::WallTime,
@@ -47,31 +46,11 @@ use criterion::{
 use glam::{DMat3, DMat4, Mat2, Mat3, Mat4, Vec3, Vec4};
 use nalgebra::{SMatrix, SVector};
 use statrix::{Matrix, Vector};
+use statrix_benches::{Elem, lift, na_from, transpose_arr};
 
 // ---------------------------------------------------------------------------------------
 // Inputs and conversions
 // ---------------------------------------------------------------------------------------
-
-/// An element type of the benchmarks: built from, and compared as, `f64`.
-trait Elem: Copy + Into<f64> {
-    /// Machine epsilon of the type, as `f64`.
-    const EPS: f64;
-    fn from_f64(x: f64) -> Self;
-}
-
-impl Elem for f32 {
-    const EPS: f64 = f32::EPSILON as f64;
-    fn from_f64(x: f64) -> Self {
-        x as f32
-    }
-}
-
-impl Elem for f64 {
-    const EPS: f64 = f64::EPSILON;
-    fn from_f64(x: f64) -> Self {
-        x
-    }
-}
 
 /// A deterministic `R x C` array of row-major inputs in `[-1, 1)`: fractional parts of
 /// multiples of the golden ratio, different for each `seed`, with no symmetry and no
@@ -89,23 +68,6 @@ fn input<T: Elem, const R: usize, const C: usize>(seed: usize) -> [[T; C]; R] {
 fn input_vec<T: Elem, const N: usize>(seed: usize) -> [T; N] {
     let rows: [[T; 1]; N] = input(seed);
     rows.map(|[x]| x)
-}
-
-/// Row-major `[[T; C]; R]` to its transpose; used to give glam its column arrays.
-fn transpose_arr<T: Copy, const R: usize, const C: usize>(a: &[[T; C]; R]) -> [[T; R]; C] {
-    core::array::from_fn(|j| core::array::from_fn(|i| a[i][j]))
-}
-
-/// Widens every element to `f64`.
-fn lift<T: Elem, const R: usize, const C: usize>(a: &[[T; C]; R]) -> [[f64; C]; R] {
-    a.map(|row| row.map(Into::into))
-}
-
-/// A nalgebra matrix holding the same logical elements as the row-major array.
-fn na_from<T: Elem + nalgebra::Scalar, const R: usize, const C: usize>(
-    a: &[[T; C]; R],
-) -> SMatrix<T, R, C> {
-    SMatrix::from_fn(|i, j| a[i][j])
 }
 
 /// A nalgebra matrix read back as a row-major array.
@@ -183,11 +145,7 @@ fn check_norm(group: &str, lib: &str, n: usize, want: f64, got: f64, eps: f64) {
 
 /// A group with the settings shared by every benchmark here (about 1.5 s per function).
 fn group<'a>(c: &'a mut Criterion, name: &str) -> BenchmarkGroup<'a, WallTime> {
-    let mut g = c.benchmark_group(name);
-    g.sample_size(30)
-        .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_secs(1));
-    g
+    statrix_benches::group(c, name, 30, 500, 1000)
 }
 
 /// One `N x N` matrix-product group: statrix and nalgebra, plus glam when a glam type is given.

@@ -26,10 +26,11 @@
 //! ill-conditioned the bound carries its condition number: an implementation is accepted if
 //! its error is what rounding its input-dependent intermediates by `u` must cause, no more.
 
-mod common;
+mod support;
 
 // `g(k)` and `floats` are the names the bounds below are written with.
-use common::{ETA64, U64, gamma as g, parse, parse_list as floats};
+use support::{Float, U64, allowed_error, gamma_u as g, parse, parse_list as floats};
+
 use proptest::prelude::*;
 use serde_json::Value;
 use statrix::nn::activation::{
@@ -37,56 +38,10 @@ use statrix::nn::activation::{
     sigmoid, sigmoid_derivative, silu, silu_derivative, softplus, softplus_derivative,
     tanh_derivative,
 };
-use statrix::{Matrix, Real, matrix};
+use statrix::{Matrix, matrix};
 
 fn fixtures() -> &'static Value {
-    common::fixture("nn.json")
-}
-
-// --- the types under test -------------------------------------------------------------------
-
-trait Dtype: Real + Into<f64> + std::fmt::Display {
-    const NAME: &'static str;
-    /// The smallest positive subnormal, as f64.
-    const ETA: f64;
-    /// A value of the type from f64 (exact for every fixture value).
-    fn from_f64(x: f64) -> Self;
-    /// `x` rounded to the type.
-    fn round_from(x: f64) -> Self;
-    fn bits(self) -> u64;
-    fn u() -> f64 {
-        Self::epsilon().into() / 2.0
-    }
-}
-
-impl Dtype for f64 {
-    const NAME: &'static str = "f64";
-    const ETA: f64 = ETA64;
-    fn from_f64(x: f64) -> Self {
-        x
-    }
-    fn round_from(x: f64) -> Self {
-        x
-    }
-    fn bits(self) -> u64 {
-        self.to_bits()
-    }
-}
-
-impl Dtype for f32 {
-    const NAME: &'static str = "f32";
-    const ETA: f64 = f32::from_bits(1) as f64;
-    fn from_f64(x: f64) -> Self {
-        let y = x as f32;
-        assert!(y.is_nan() || f64::from(y) == x, "{x} is not an f32");
-        y
-    }
-    fn round_from(x: f64) -> Self {
-        x as f32
-    }
-    fn bits(self) -> u64 {
-        u64::from(self.to_bits())
-    }
+    support::fixture("nn.json")
 }
 
 /// `a * b`, but 0 when `a` is 0 (a zero reference times an unbounded factor).
@@ -107,7 +62,7 @@ fn check(failures: &mut Vec<String>, what: &str, got: f64, reference: f64, bound
         return 0.0;
     }
     let err = (got - reference).abs();
-    let allowed = bound * (1.0 + 4.0 * U64) + U64 * reference.abs() + ETA64;
+    let allowed = allowed_error(bound, reference);
     if got.is_nan() || reference.is_infinite() || err > allowed || allowed.is_nan() {
         failures.push(format!(
             "{what}: got {got:e}, reference {reference:e}, error {err:e} > bound {allowed:e}"
@@ -237,7 +192,7 @@ type Scalar<T> = fn(T) -> T;
 type Named<T> = (&'static str, Box<dyn Fn(T) -> T>);
 
 /// The smooth functions of the fixture, with their implementations.
-fn smooth<T: Dtype>() -> Vec<(&'static str, Scalar<T>)> {
+fn smooth<T: Float>() -> Vec<(&'static str, Scalar<T>)> {
     vec![
         ("sigmoid", sigmoid::<T>),
         ("sigmoid_derivative", sigmoid_derivative::<T>),
@@ -252,12 +207,12 @@ fn smooth<T: Dtype>() -> Vec<(&'static str, Scalar<T>)> {
     ]
 }
 
-fn check_elementwise<T: Dtype>(case: &Value) {
+fn check_elementwise<T: Float>(case: &Value) {
     let xs = floats(&case["x"]);
     let refs = &case["ref"];
     let aux = &case["aux"];
     let alpha = T::from_f64(parse(&case["alpha"]));
-    let (u, eta) = (T::u(), T::ETA);
+    let (u, eta) = (T::U, T::ETA);
     let mut failures = Vec::new();
     let aux_of = |key: &str| floats(&aux[key]);
     let (kappa, cdf, pdf, w, sneg) = (
@@ -339,7 +294,7 @@ fn elementwise_functions_match_high_precision_references() {
     }
 }
 
-fn check_nonfinite<T: Dtype>(case: &Value) {
+fn check_nonfinite<T: Float>(case: &Value) {
     let xs = floats(&case["x"]);
     let alpha = T::round_from(0.01);
     for (name, values) in case["expected"].as_object().expect("map") {
@@ -453,7 +408,7 @@ fn sigmoid_saturates_exactly_without_nan() {
 }
 
 /// Every Matrix method is its scalar function applied to each element, bit for bit.
-fn check_matrix_methods<T: Dtype>(case: &Value) {
+fn check_matrix_methods<T: Float>(case: &Value) {
     let xs = floats(&case["x"]);
     let alpha = T::round_from(0.01);
     for chunk in xs.chunks_exact(8) {
@@ -609,11 +564,11 @@ fn row_sum_bound(k: f64, u: f64, eta: f64) -> f64 {
     (1.0 + u) / (1.0 - g(k - 1.0, u)) - 1.0 + k * eta / 2.0 + g(k - 1.0, U64) * (1.0 + k * u)
 }
 
-fn check_softmax<T: Dtype, const R: usize, const C: usize>(case: &Value) {
+fn check_softmax<T: Float, const R: usize, const C: usize>(case: &Value) {
     let name = case["name"].as_str().expect("name");
     let x = floats(&case["x"]);
     let m = Matrix::<T, R, C>::from_fn(|i, j| T::from_f64(x[i * C + j]));
-    let (u, eta) = (T::u(), T::ETA);
+    let (u, eta) = (T::U, T::ETA);
     let mut failures = Vec::new();
     let flat = |out: Matrix<T, R, C>| out.iter().map(|&v| v.into()).collect::<Vec<f64>>();
     let results = [
@@ -731,11 +686,11 @@ fn logit() -> impl Strategy<Value = f64> {
     prop_oneof![-1.0..1.0f64, -30.0..30.0f64, -1000.0..1000.0f64]
 }
 
-fn softmax_properties<T: Dtype, const R: usize, const C: usize>(
+fn softmax_properties<T: Float, const R: usize, const C: usize>(
     values: &[f64],
 ) -> Result<(), TestCaseError> {
     let m = Matrix::<T, R, C>::from_fn(|i, j| T::from_f64(f64::from(values[i * C + j] as f32)));
-    let (u, eta) = (T::u(), T::ETA);
+    let (u, eta) = (T::U, T::ETA);
     let p = m.softmax_axis1();
     let lp = m.log_softmax_axis1();
     for i in 0..R {
@@ -794,10 +749,10 @@ proptest! {
     fn sigmoid_is_symmetric(x in prop_oneof![-1.0..1.0f64, -40.0..40.0f64, -800.0..800.0f64]) {
         let bound = |u: f64, eta: f64| g(4.0, u) + u + 4.0 * eta;
         let d = (sigmoid(-x) - (1.0 - sigmoid(x))).abs();
-        prop_assert!(d <= bound(f64::u(), f64::ETA), "f64 {x}: {d:e}");
+        prop_assert!(d <= bound(f64::U, f64::ETA), "f64 {x}: {d:e}");
         let xf = x as f32;
         let df = (sigmoid(-xf) - (1.0 - sigmoid(xf))).abs();
-        prop_assert!(f64::from(df) <= bound(f32::u(), f32::ETA), "f32 {xf}: {df:e}");
+        prop_assert!(f64::from(df) <= bound(f32::U, f32::ETA), "f32 {xf}: {df:e}");
         // The derivatives are even functions, bit for bit (they see only |x|).
         prop_assert_eq!(sigmoid_derivative(x).to_bits(), sigmoid_derivative(-x).to_bits());
         prop_assert_eq!(tanh_derivative(x).to_bits(), tanh_derivative(-x).to_bits());
@@ -819,7 +774,7 @@ proptest! {
     fn derivatives_match_central_differences(k in -32768i32..=32768) {
         let h = 2f64.powi(-12);
         let x = f64::from(k) * h;
-        let u = f64::u();
+        let u = f64::U;
         let rounding = 2.0 * 250.0 * u * (9.01 + 1.0) / (2.0 * h) + u * 1.2 + 250.0 * u * 2.2;
         let cases: [(&str, Scalar<f64>, Scalar<f64>, f64); 5] = [
             ("sigmoid", sigmoid, sigmoid_derivative, 0.125),

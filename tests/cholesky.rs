@@ -31,14 +31,16 @@
 //!   Hadamard's inequality, as in `tests/lu.rs`).
 //!
 //! Residuals are evaluated as if in twice the precision and the bounds carry their own
-//! evaluation error: see `tests/factorization_bounds/mod.rs`.
+//! evaluation error: see `tests/support/bounds.rs`.
 
-mod common;
-mod factorization_bounds;
+mod support;
 
-use factorization_bounds::*;
+use std::ops::Deref;
+use support::bounds::*;
+
 use proptest::prelude::*;
 use statrix::{Cholesky, Error, Matrix, matrix, vector};
+use support::{Float, U64, check_per_dtype};
 
 /// `|L| |L^T|` in f64.
 fn llt_abs<T: Float, const N: usize>(chol: &Cholesky<T, N>) -> Mat {
@@ -60,20 +62,22 @@ enum Expect {
     Either(usize),
 }
 
+/// A case of `cholesky.json`: the common fields (`SquareCase`, through `Deref`) and the
+/// expected outcome.
 struct Case {
-    name: String,
-    dtype: String,
-    n: usize,
-    a: Mat,
+    square: SquareCase,
     expect: Expect,
-    det: Option<(f64, i32)>,
-    inverse: Option<Mat>,
-    b: Option<Mat>,
-    x: Option<Mat>,
+}
+
+impl Deref for Case {
+    type Target = SquareCase;
+    fn deref(&self) -> &SquareCase {
+        &self.square
+    }
 }
 
 fn load_cases() -> Vec<Case> {
-    common::fixture_cases("cholesky.json")
+    support::fixture_cases("cholesky.json")
         .iter()
         .map(|c| {
             let index = c["index"].as_u64().map(|i| i as usize);
@@ -84,15 +88,8 @@ fn load_cases() -> Vec<Case> {
                 (e, i) => panic!("bad expectation {e:?} {i:?}"),
             };
             Case {
-                name: c["name"].as_str().expect("name").to_owned(),
-                dtype: c["dtype"].as_str().expect("dtype").to_owned(),
-                n: c["n"].as_u64().expect("n") as usize,
-                a: parse_matrix(&c["a"]).expect("a"),
+                square: SquareCase::from_json(c),
                 expect,
-                det: parse_det(&c["det"]),
-                inverse: parse_matrix(&c["inverse"]),
-                b: parse_matrix(&c["b"]),
-                x: parse_matrix(&c["x"]),
             }
         })
         .collect()
@@ -167,7 +164,7 @@ fn check_case<T: Float, const N: usize>(case: &Case, worst: &mut Worst) {
         normwise <= nw_bound,
         "{name}: ||L L^T - A|| = {normwise:e} > {nw_bound:e}"
     );
-    let n_eps = N as f64 * 2.0 * unit_roundoff::<T>() * norm_inf(&a64);
+    let n_eps = N as f64 * 2.0 * T::U * norm_inf(&a64);
     worst.factor_normwise_n_eps = worst.factor_normwise_n_eps.max(normwise / n_eps);
 
     let g3 = gamma::<T>(3 * N + 1);
@@ -228,34 +225,15 @@ fn check_case<T: Float, const N: usize>(case: &Case, worst: &mut Worst) {
     }
 }
 
-macro_rules! dispatch {
-    ($case:expr, $worst:expr; $($n:literal),*) => {
-        match ($case.dtype.as_str(), $case.n) {
-            $(
-                ("f64", $n) => check_case::<f64, $n>($case, $worst),
-                ("f32", $n) => check_case::<f32, $n>($case, $worst),
-            )*
-            (dtype, n) => panic!("{}: unhandled dtype {dtype} with n = {n}", $case.name),
-        }
-    };
-}
-
 #[test]
 fn fixtures_meet_the_error_bounds() {
     let cases = load_cases();
     assert!(cases.len() > 150, "cholesky.json has {} cases", cases.len());
-    let mut worst64 = Worst::default();
-    let mut worst32 = Worst::default();
-    for case in &cases {
-        let worst = if case.dtype == "f64" {
-            &mut worst64
-        } else {
-            &mut worst32
-        };
-        dispatch!(case, worst; 1, 2, 3, 4, 6, 8, 16);
-    }
-    eprintln!("worst error / bound, f64: {worst64:?}");
-    eprintln!("worst error / bound, f32: {worst32:?}");
+    check_per_dtype(
+        &cases,
+        |c| c.dtype.as_str(),
+        |case, worst: &mut Worst| by_size!(case, check_case(worst); [1, 2, 3, 4, 6, 8, 16]),
+    );
 }
 
 // --- documented behaviours ------------------------------------------------------------------
@@ -420,23 +398,20 @@ fn never_panics<const N: usize>(v: &[f64], rhs: &[f64]) {
 }
 
 fn wild(n: usize) -> impl Strategy<Value = Vec<f64>> {
-    let special = prop_oneof![
-        Just(0.0),
-        Just(1.0),
-        Just(-1.0),
-        Just(f64::MAX),
-        Just(f64::MIN_POSITIVE),
-        Just(5e-324),
-        Just(f64::NAN),
-        Just(f64::INFINITY),
-        Just(f64::NEG_INFINITY),
-        Just(1e200),
-        Just(1e-200),
+    const SPECIAL: &[f64] = &[
+        0.0,
+        1.0,
+        -1.0,
+        f64::MAX,
+        f64::MIN_POSITIVE,
+        5e-324,
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        1e200,
+        1e-200,
     ];
-    proptest::collection::vec(
-        prop_oneof![special, proptest::num::f64::ANY, 0.5f64..2.0],
-        n,
-    )
+    support::wild_from(SPECIAL, 0.5..2.0, n)
 }
 
 macro_rules! properties {

@@ -4,7 +4,7 @@
 //! each case gives a dtype, a shape (`[R, C]` for `Display`, `[N]` for `display_flat`), an
 //! optional precision, the elements as exact strings and what NumPy prints.
 
-mod common;
+mod support;
 
 use std::fmt::Display;
 
@@ -173,7 +173,7 @@ fn matches_numpy_fixtures() {
     let handle = std::thread::Builder::new()
         .stack_size(64 << 20)
         .spawn(|| {
-            let cases: Vec<Case> = common::fixture_cases("display.json")
+            let cases: Vec<Case> = support::fixture_cases("display.json")
                 .iter()
                 .map(Case::from_json)
                 .collect();

@@ -50,16 +50,16 @@
 //! Residuals are evaluated with compensated (twice the working precision) dot products in
 //! f64, so that the check adds no rounding of its own.
 
-mod common;
+mod support;
 
 // qr_eig.json stores each matrix as a list of rows.
-use common::{
-    Float, dot2, eps, indices, mat, matrix_from_rows as matrix_from, parse, parse_list, to_f64,
-    wild,
-};
 use proptest::prelude::*;
 use serde_json::Value;
 use statrix::{Complex, Error, Matrix, matrix};
+use support::{
+    Float, dot2, eps, indices, mat, matrix_from_rows as matrix_from, parse, parse_list, to_f64,
+    wild,
+};
 
 /// LAPACK's test-suite threshold (`TESTING/nep.in`), the constant of every bound here.
 const C_EIG: f64 = 20.0;
@@ -491,30 +491,15 @@ fn check_hessenberg<T: Float, const N: usize>(
     ratio_back.max(orth / orth_bound)
 }
 
-macro_rules! dispatch {
-    ($case:expr, $worst:expr; $($n:literal),*) => {{
-        let (case, worst) = ($case, $worst);
-        let dtype = case["dtype"].as_str().expect("a dtype");
-        let n = case["n"].as_u64().expect("n") as usize;
-        match (dtype, n) {
-            $(
-                ("f64", $n) => check_case::<f64, $n>(case, worst),
-                ("f32", $n) => check_case::<f32, $n>(case, worst),
-            )*
-            other => panic!("no dispatch for {other:?} ({})", case["name"]),
-        }
-    }};
-}
-
 #[test]
 fn numpy_fixtures() {
-    let cases = common::fixture("qr_eig.json")["eig"]
+    let cases = support::fixture("qr_eig.json")["eig"]
         .as_array()
         .expect("eig cases");
     assert!(cases.len() > 200);
     let mut worst = Worst::default();
     for case in cases {
-        dispatch!(case, &mut worst; 1, 2, 3, 4, 6, 8, 16);
+        by_dims!(case, ["n"], check_case(case, &mut worst); 1, 2, 3, 4, 6, 8, 16);
     }
     eprintln!("largest error / bound: {worst:?} of {} cases", cases.len());
 }

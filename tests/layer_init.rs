@@ -20,31 +20,28 @@ fn moments<const IN: usize, const OUT: usize>(w: &Matrix<f64, IN, OUT>) -> (f64,
 // - variance of a normal: SE = sigma^2 * sqrt(2 / n) (fourth central moment 3 sigma^4);
 // - variance of U(-a, a): SE = sqrt((a^4/5 - a^4/9) / n) (fourth central moment a^4 / 5).
 
-#[test]
-fn he_normal_has_variance_two_over_fan_in() {
-    let layer = Linear::<f64, 128, 64>::he_normal(&mut default_rng(42));
-    let n: f64 = 128.0 * 64.0;
-    let sigma2 = 2.0 / 128.0;
-    let (mean, var) = moments(&layer.weights);
+/// Checks the mean (0) and variance (`sigma2`) of normally distributed weights.
+fn check_normal<const IN: usize, const OUT: usize>(w: &Matrix<f64, IN, OUT>, sigma2: f64) {
+    let n = (IN * OUT) as f64;
+    let (mean, var) = moments(w);
     assert!(mean.abs() <= 5.0 * (sigma2 / n).sqrt(), "mean {mean}");
     assert!(
         (var - sigma2).abs() <= 5.0 * sigma2 * (2.0 / n).sqrt(),
         "var {var}"
     );
+}
+
+#[test]
+fn he_normal_has_variance_two_over_fan_in() {
+    let layer = Linear::<f64, 128, 64>::he_normal(&mut default_rng(42));
+    check_normal(&layer.weights, 2.0 / 128.0);
     assert_eq!(layer.bias, Matrix::zeros());
 }
 
 #[test]
 fn xavier_normal_has_variance_two_over_fan_sum() {
     let layer = Linear::<f64, 96, 32>::xavier_normal(&mut default_rng(5));
-    let n: f64 = 96.0 * 32.0;
-    let sigma2 = 2.0 / 128.0;
-    let (mean, var) = moments(&layer.weights);
-    assert!(mean.abs() <= 5.0 * (sigma2 / n).sqrt(), "mean {mean}");
-    assert!(
-        (var - sigma2).abs() <= 5.0 * sigma2 * (2.0 / n).sqrt(),
-        "var {var}"
-    );
+    check_normal(&layer.weights, 2.0 / 128.0);
 }
 
 #[test]

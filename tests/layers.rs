@@ -16,10 +16,11 @@
 //! bound also carries the reference's rounding to f64 (`U64 |ref| + ETA64`) and is evaluated
 //! in f64 (`1 + 4 U64`).
 
-mod common;
+mod support;
 
 // `g(k)` and `floats` are the names the bounds below are written with.
-use common::{ETA64, U64, gamma as g, indices, parse, parse_list as floats};
+use support::{Float, U64, allowed_error, gamma_u as g, indices, parse, parse_list as floats};
+
 use proptest::prelude::*;
 use serde_json::Value;
 use statrix::nn::{
@@ -29,45 +30,17 @@ use statrix::nn::{
 use statrix::{Error, Matrix, Real, matrix};
 
 fn fixtures() -> &'static Value {
-    common::fixture("nn.json")
+    support::fixture("nn.json")
 }
 
-trait Dtype: Real + Into<f64> {
-    const NAME: &'static str;
-    const ETA: f64;
-    /// A value of the type from f64 (exact for every fixture value).
-    fn from_f64(x: f64) -> Self;
-    fn u() -> f64 {
-        Self::epsilon().into() / 2.0
-    }
-}
-
-impl Dtype for f64 {
-    const NAME: &'static str = "f64";
-    const ETA: f64 = ETA64;
-    fn from_f64(x: f64) -> Self {
-        x
-    }
-}
-
-impl Dtype for f32 {
-    const NAME: &'static str = "f32";
-    const ETA: f64 = f32::from_bits(1) as f64;
-    fn from_f64(x: f64) -> Self {
-        let y = x as f32;
-        assert!(f64::from(y) == x, "{x} is not an f32");
-        y
-    }
-}
-
-fn matrix_of<T: Dtype, const R: usize, const C: usize>(flat: &[f64]) -> Matrix<T, R, C> {
+fn matrix_of<T: Float, const R: usize, const C: usize>(flat: &[f64]) -> Matrix<T, R, C> {
     assert_eq!(flat.len(), R * C);
     Matrix::from_fn(|i, j| T::from_f64(flat[i * C + j]))
 }
 
 /// Asserts `|got - reference| <= bound` plus the reference's rounding and f64 evaluation.
 fn assert_within(what: &str, got: f64, reference: f64, bound: f64) {
-    let allowed = bound * (1.0 + 4.0 * U64) + U64 * reference.abs() + ETA64;
+    let allowed = allowed_error(bound, reference);
     let err = (got - reference).abs();
     assert!(
         err <= allowed,
@@ -81,13 +54,13 @@ fn assert_within(what: &str, got: f64, reference: f64, bound: f64) {
 /// non-negative terms (`g(n - 1)` of the sum) and the division by the exact `n` (u):
 /// `g(n + 3)` of the result. Underflowing squares add `eta / 2` each (`n eta / 2`, then
 /// divided by `n`), the division `eta / 2`: `eta`.
-fn check_mse<T: Dtype, const R: usize, const C: usize>(case: &Value) {
+fn check_mse<T: Float, const R: usize, const C: usize>(case: &Value) {
     let p = matrix_of::<T, R, C>(&floats(&case["prediction"]));
     let t = matrix_of::<T, R, C>(&floats(&case["target"]));
     let reference = parse(&case["ref"]);
     let got: f64 = mse(&p, &t).into();
     let n = (R * C) as f64;
-    let bound = g(n + 3.0, T::u()) * reference + T::ETA;
+    let bound = g(n + 3.0, T::U) * reference + T::ETA;
     assert_within(case["name"].as_str().expect("name"), got, reference, bound);
     // The identities: mse(p, p) = 0 and mse is symmetric, exactly.
     assert_eq!(mse(&p, &p), T::zero());
@@ -132,7 +105,7 @@ fn term_error(m: f64, ls: f64, e_ls: f64, l: f64, u: f64) -> f64 {
 
 /// `cross_entropy_with_labels`: per row the term of [`term_error`]; the recursive sum of the
 /// `B` terms adds `g(B - 1) sum (|L_r| + E_r)`; the division by `B` u of the result.
-fn check_cross_entropy_labels<T: Dtype, const B: usize, const K: usize>(case: &Value) {
+fn check_cross_entropy_labels<T: Float, const B: usize, const K: usize>(case: &Value) {
     let x = floats(&case["logits"]);
     let logits = matrix_of::<T, B, K>(&x);
     let labels: [usize; B] = indices(&case["labels"]).try_into().expect("B labels");
@@ -140,7 +113,7 @@ fn check_cross_entropy_labels<T: Dtype, const B: usize, const K: usize>(case: &V
     let got: f64 = cross_entropy_with_labels(&logits, &labels)
         .expect("labels in range")
         .into();
-    let (u, eta) = (T::u(), T::ETA);
+    let (u, eta) = (T::U, T::ETA);
     let (mut errors, mut magnitudes) = (0.0, 0.0);
     for (r, &label) in labels.iter().enumerate() {
         let row = &x[r * K..(r + 1) * K];
@@ -180,13 +153,13 @@ fn cross_entropy_with_labels_matches_references() {
 /// `cross_entropy_with_targets`: each non-zero `t` times a term of [`term_error`] (u more),
 /// a recursive sum over all `N` non-zero targets (`g(N - 1)`), the division by `B` (u).
 /// Products that underflow add `eta / 2` each.
-fn check_cross_entropy_targets<T: Dtype, const B: usize, const K: usize>(case: &Value) {
+fn check_cross_entropy_targets<T: Float, const B: usize, const K: usize>(case: &Value) {
     let x = floats(&case["logits"]);
     let t = floats(&case["targets"]);
     let reference = parse(&case["ref"]);
     let got: f64 =
         cross_entropy_with_targets(&matrix_of::<T, B, K>(&x), &matrix_of::<T, B, K>(&t)).into();
-    let (u, eta) = (T::u(), T::ETA);
+    let (u, eta) = (T::U, T::ETA);
     let (mut errors, mut magnitudes, mut n) = (0.0, 0.0, 0.0f64);
     for r in 0..B {
         let row = &x[r * K..(r + 1) * K];
@@ -225,14 +198,14 @@ fn cross_entropy_with_targets_matches_references() {
 /// `binary_cross_entropy_with_logits`: per element `fl(softplus(x) - fl(x t))`. softplus
 /// within `g(5) sp + 3 eta` (see tests/activation.rs), the product u |x t| + eta / 2, the
 /// difference u of its result; a recursive sum of `n` terms (`g(n - 1)`), the division (u).
-fn check_bce<T: Dtype, const R: usize, const C: usize>(case: &Value) {
+fn check_bce<T: Float, const R: usize, const C: usize>(case: &Value) {
     let x = floats(&case["logits"]);
     let t = floats(&case["targets"]);
     let reference = parse(&case["ref"]);
     let got: f64 =
         binary_cross_entropy_with_logits(&matrix_of::<T, R, C>(&x), &matrix_of::<T, R, C>(&t))
             .into();
-    let (u, eta) = (T::u(), T::ETA);
+    let (u, eta) = (T::U, T::ETA);
     let (mut errors, mut magnitudes) = (0.0, 0.0);
     for (&xi, &ti) in x.iter().zip(&t) {
         let sp = xi.max(0.0) + (-xi.abs()).exp().ln_1p();
@@ -306,20 +279,12 @@ fn naive_linear<T: Real, const B: usize, const K: usize, const N: usize>(
     })
 }
 
-/// Deterministic, irregular values in about [-1, 1) with full mantissas.
-fn filled<T: Dtype, const R: usize, const C: usize>(seed: u64) -> Matrix<T, R, C> {
-    let mut state = seed
-        .wrapping_mul(6364136223846793005)
-        .wrapping_add(1442695040888963407);
-    Matrix::from_fn(|_, _| {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        T::from_f64(f64::from((state >> 40) as u32) / f64::from(1u32 << 23) - 1.0)
-    })
+/// Deterministic, irregular values in `[-1, 1)` with 24-bit mantissas (exact in f32).
+fn filled<T: Float, const R: usize, const C: usize>(seed: u64) -> Matrix<T, R, C> {
+    support::filled(seed, 24)
 }
 
-fn check_linear_exactly<T: Dtype, const B: usize, const K: usize, const N: usize>(seed: u64) {
+fn check_linear_exactly<T: Float, const B: usize, const K: usize, const N: usize>(seed: u64) {
     let x = filled::<T, B, K>(seed);
     let layer = Linear::new(filled::<T, K, N>(seed + 1), filled::<T, 1, N>(seed + 2));
     let out: Matrix<T, B, N> = layer.forward(&x);
@@ -352,12 +317,12 @@ fn linear_forward_is_x_times_w_plus_b() {
 /// Against the fixture's exactly rounded `X @ W + b`: a recursive inner product of `K` terms
 /// followed by one more addition (the bias) is within `g(K + 1) (|X| |W| + |b|)`
 /// elementwise (Higham eq. 3.5); `|X| |W|` is evaluated in f64 (within `g64(K)` of itself).
-fn check_linear_fixture<T: Dtype, const B: usize, const K: usize, const N: usize>(case: &Value) {
+fn check_linear_fixture<T: Float, const B: usize, const K: usize, const N: usize>(case: &Value) {
     let (xf, wf, bf) = (floats(&case["x"]), floats(&case["w"]), floats(&case["b"]));
     let reference = floats(&case["ref"]);
     let layer = Linear::<T, K, N>::new(matrix_of(&wf), matrix_of(&bf));
     let out: Matrix<T, B, N> = layer.forward(&matrix_of::<T, B, K>(&xf));
-    let u = T::u();
+    let u = T::U;
     for i in 0..B {
         for j in 0..N {
             let magnitude: f64 = (0..K)
@@ -415,7 +380,7 @@ fn then_feeds_one_layer_into_the_next_exactly() {
     assert_eq!(a.then(b).second, b);
 }
 
-fn check_activation_layers<T: Dtype>() {
+fn check_activation_layers<T: Float>() {
     let x = filled::<T, 5, 6>(20) * T::from_f64(8.0);
     let bits = |m: Matrix<T, 5, 6>| {
         m.iter()

@@ -17,12 +17,12 @@
 //!   (|b| + s_max |x|)`, so `| |r_hat|^2 - |r|^2 | <= 2 |r| d + d^2` (the solution's error
 //!   moves `|r|` only to second order: `r` is orthogonal to the range of `A`).
 
-mod common;
+mod support;
 
 // lstsq.json stores each matrix as a flat row-major list.
-use common::{Float, eps, matrix_from_flat as matrix_from, parse, parse_list, to_f64};
 use serde_json::Value;
 use statrix::{Error, Matrix, matrix, vector};
+use support::{Float, eps, matrix_from_flat as matrix_from, parse, parse_list, to_f64};
 
 /// LAPACK's test threshold for the SVD (`TESTING/svd.in`).
 const THRESH: f64 = 35.0;
@@ -142,47 +142,15 @@ fn check_square<T: Float, const N: usize, const K: usize>(case: &Value) {
     check_wide::<T, N, N, K>(case);
 }
 
-macro_rules! dispatch {
-    ($case:expr; square: [$($n:literal),*]; tall: [$(($tr:literal, $tc:literal)),*];
-     wide: [$(($wr:literal, $wc:literal)),*]) => {{
-        let case = $case;
-        let dtype = case["dtype"].as_str().expect("a dtype");
-        let rows = case["rows"].as_u64().expect("rows") as usize;
-        let cols = case["cols"].as_u64().expect("cols") as usize;
-        let nrhs = case["nrhs"].as_u64().expect("nrhs") as usize;
-        match (dtype, rows, cols, nrhs) {
-            $(
-                ("f64", $n, $n, 1) => check_square::<f64, $n, 1>(case),
-                ("f64", $n, $n, 2) => check_square::<f64, $n, 2>(case),
-                ("f32", $n, $n, 1) => check_square::<f32, $n, 1>(case),
-                ("f32", $n, $n, 2) => check_square::<f32, $n, 2>(case),
-            )*
-            $(
-                ("f64", $tr, $tc, 1) => check_tall::<f64, $tr, $tc, 1>(case),
-                ("f64", $tr, $tc, 2) => check_tall::<f64, $tr, $tc, 2>(case),
-                ("f32", $tr, $tc, 1) => check_tall::<f32, $tr, $tc, 1>(case),
-                ("f32", $tr, $tc, 2) => check_tall::<f32, $tr, $tc, 2>(case),
-            )*
-            $(
-                ("f64", $wr, $wc, 1) => check_wide::<f64, $wr, $wc, 1>(case),
-                ("f64", $wr, $wc, 2) => check_wide::<f64, $wr, $wc, 2>(case),
-                ("f32", $wr, $wc, 1) => check_wide::<f32, $wr, $wc, 1>(case),
-                ("f32", $wr, $wc, 2) => check_wide::<f32, $wr, $wc, 2>(case),
-            )*
-            _ => panic!("unhandled case {}: {dtype} {rows}x{cols}, {nrhs} right-hand sides", case["name"]),
-        }
-    }};
-}
-
 #[test]
 fn matches_numpy_lstsq_on_every_fixture() {
-    let cases = common::fixture_cases("lstsq.json");
+    let cases = support::fixture_cases("lstsq.json");
     assert!(cases.len() > 100);
     for case in &cases {
-        dispatch!(case;
-            square: [1, 2, 3, 4, 8];
-            tall: [(3, 1), (4, 2), (6, 3), (8, 4), (16, 6)];
-            wide: [(1, 3), (2, 4), (3, 6), (6, 16)]);
+        by_rows_cols!(case, ["nrhs": 1, 2];
+            check_square: [1, 2, 3, 4, 8];
+            check_tall: [(3, 1), (4, 2), (6, 3), (8, 4), (16, 6)];
+            check_wide: [(1, 3), (2, 4), (3, 6), (6, 16)]);
     }
     println!("{} lstsq cases", cases.len());
 }

@@ -41,15 +41,16 @@
 //!   + u) |X|`.
 //!
 //! Residuals are evaluated as if in twice the precision and the bounds carry their own
-//! evaluation error: see `tests/factorization_bounds/mod.rs`.
+//! evaluation error: see `tests/support/bounds.rs`.
 
-mod common;
-mod factorization_bounds;
+mod support;
 
-use common::{indices, mat};
-use factorization_bounds::*;
+use std::ops::Deref;
+use support::bounds::*;
+
 use proptest::prelude::*;
 use statrix::{Error, Lu, Matrix, matrix, vector};
+use support::{Float, U64, check_per_dtype, indices, mat};
 
 /// `P |L| |U|` of a factorization, in f64.
 fn plu_abs<T: Float, const N: usize>(lu: &Lu<T, N>) -> Mat {
@@ -61,35 +62,33 @@ fn plu_abs<T: Float, const N: usize>(lu: &Lu<T, N>) -> Mat {
 
 // --- fixtures -------------------------------------------------------------------------------
 
+/// A case of `lu.json`: the common fields (`SquareCase`, through `Deref`) and LU's own.
 struct Case {
-    name: String,
-    dtype: String,
-    n: usize,
-    a: Mat,
+    square: SquareCase,
     singular: Option<usize>,
-    det: Option<(f64, i32)>,
-    inverse: Option<Mat>,
-    b: Mat,
-    x: Option<Mat>,
     scipy_p: Vec<usize>,
     pivots_robust: bool,
 }
 
+impl Deref for Case {
+    type Target = SquareCase;
+    fn deref(&self) -> &SquareCase {
+        &self.square
+    }
+}
+
 fn load_cases() -> Vec<Case> {
-    common::fixture_cases("lu.json")
+    support::fixture_cases("lu.json")
         .iter()
-        .map(|c| Case {
-            name: c["name"].as_str().expect("name").to_owned(),
-            dtype: c["dtype"].as_str().expect("dtype").to_owned(),
-            n: c["n"].as_u64().expect("n") as usize,
-            a: parse_matrix(&c["a"]).expect("a"),
-            singular: c["singular"].as_u64().map(|i| i as usize),
-            det: parse_det(&c["det"]),
-            inverse: parse_matrix(&c["inverse"]),
-            b: parse_matrix(&c["b"]).expect("b"),
-            x: parse_matrix(&c["x"]),
-            scipy_p: indices(&c["scipy_p"]),
-            pivots_robust: c["pivots_robust"].as_bool().expect("pivots_robust"),
+        .map(|c| {
+            let square = SquareCase::from_json(c);
+            assert!(square.b.is_some(), "{}: no b", square.name);
+            Case {
+                square,
+                singular: c["singular"].as_u64().map(|i| i as usize),
+                scipy_p: indices(&c["scipy_p"]),
+                pivots_robust: c["pivots_robust"].as_bool().expect("pivots_robust"),
+            }
         })
         .collect()
 }
@@ -162,7 +161,7 @@ fn check_case<T: Float, const N: usize>(case: &Case, worst: &mut Worst) {
     } else {
         0.0
     };
-    let growth_limit = 2f64.powi(N as i32 - 1) * (1.0 + unit_roundoff::<T>()).powi(2 * N as i32);
+    let growth_limit = 2f64.powi(N as i32 - 1) * (1.0 + T::U).powi(2 * N as i32);
     assert!(rho <= growth_limit, "{name}: growth factor {rho} > 2^(n-1)");
     let normwise = norm_inf(&r);
     let nw_bound =
@@ -172,7 +171,7 @@ fn check_case<T: Float, const N: usize>(case: &Case, worst: &mut Worst) {
         "{name}: ||P L U - A|| = {normwise:e} > {nw_bound:e}"
     );
     if norm_inf(&a64) > 0.0 {
-        let n_eps = N as f64 * 2.0 * unit_roundoff::<T>() * norm_inf(&a64);
+        let n_eps = N as f64 * 2.0 * T::U * norm_inf(&a64);
         worst.factor_normwise_n_eps = worst.factor_normwise_n_eps.max(normwise / n_eps);
     }
 
@@ -188,8 +187,8 @@ fn check_case<T: Float, const N: usize>(case: &Case, worst: &mut Worst) {
                 Some(index),
                 "{name}: first zero pivot"
             );
-            assert_eq!(to64(det_lu), 0.0, "{name}: Lu::det of a singular matrix");
-            assert_eq!(to64(det_mat), 0.0, "{name}: det of a singular matrix");
+            assert_eq!(det_lu.f64(), 0.0, "{name}: Lu::det of a singular matrix");
+            assert_eq!(det_mat.f64(), 0.0, "{name}: det of a singular matrix");
         }
         (Some(inv), None) => {
             let g = product(&abs(inv), &plu);
@@ -209,12 +208,12 @@ fn check_case<T: Float, const N: usize>(case: &Case, worst: &mut Worst) {
                 worst.zero_pivots_of_nonsingular += 1;
                 let err = Error::Singular { index };
                 assert_eq!(
-                    lu.solve(&matrix_from::<T, N, 3>(&case.b)),
+                    lu.solve(&matrix_from::<T, N, 3>(case.b.as_ref().expect("b"))),
                     Err(err),
                     "{name}"
                 );
                 assert_eq!(lu.inverse(), Err(err), "{name}: Lu::inverse");
-                assert_eq!(to64(det_lu), 0.0, "{name}: Lu::det with a zero pivot");
+                assert_eq!(det_lu.f64(), 0.0, "{name}: Lu::det with a zero pivot");
                 return;
             }
             check_det(&format!("{name}: Lu::det"), det_lu, case.det, rel - 1.0);
@@ -229,8 +228,8 @@ fn check_case<T: Float, const N: usize>(case: &Case, worst: &mut Worst) {
                 );
             } else {
                 assert_eq!(
-                    to64(det_mat),
-                    to64(det_lu),
+                    det_mat.f64(),
+                    det_lu.f64(),
                     "{name}: det differs from Lu::det"
                 );
             }
@@ -239,7 +238,7 @@ fn check_case<T: Float, const N: usize>(case: &Case, worst: &mut Worst) {
     }
 
     // Solve and inverse.
-    let b: Matrix<T, N, 3> = matrix_from(&case.b);
+    let b: Matrix<T, N, 3> = matrix_from(case.b.as_ref().expect("b"));
     if let Some(index) = case.singular {
         let err = Error::Singular { index };
         assert_eq!(lu.solve(&b), Err(err), "{name}: Lu::solve");
@@ -320,7 +319,7 @@ fn check_case<T: Float, const N: usize>(case: &Case, worst: &mut Worst) {
         if beta >= det / 2.0 {
             return;
         }
-        let u = unit_roundoff::<T>();
+        let u = T::U;
         let rel = (beta / (det - beta)) * (1.0 + u) + u;
         for i in 0..N {
             for j in 0..N {
@@ -335,34 +334,15 @@ fn check_case<T: Float, const N: usize>(case: &Case, worst: &mut Worst) {
     }
 }
 
-macro_rules! dispatch {
-    ($case:expr, $worst:expr; $($n:literal),*) => {
-        match ($case.dtype.as_str(), $case.n) {
-            $(
-                ("f64", $n) => check_case::<f64, $n>($case, $worst),
-                ("f32", $n) => check_case::<f32, $n>($case, $worst),
-            )*
-            (dtype, n) => panic!("{}: unhandled dtype {dtype} with n = {n}", $case.name),
-        }
-    };
-}
-
 #[test]
 fn fixtures_meet_the_error_bounds() {
     let cases = load_cases();
     assert!(cases.len() > 200, "lu.json has {} cases", cases.len());
-    let mut worst64 = Worst::default();
-    let mut worst32 = Worst::default();
-    for case in &cases {
-        let worst = if case.dtype == "f64" {
-            &mut worst64
-        } else {
-            &mut worst32
-        };
-        dispatch!(case, worst; 1, 2, 3, 4, 6, 8, 16);
-    }
-    eprintln!("worst error / bound, f64: {worst64:?}");
-    eprintln!("worst error / bound, f32: {worst32:?}");
+    check_per_dtype(
+        &cases,
+        |c| c.dtype.as_str(),
+        |case, worst: &mut Worst| by_size!(case, check_case(worst); [1, 2, 3, 4, 6, 8, 16]),
+    );
 }
 
 // --- the seed and the documented behaviours -------------------------------------------------
@@ -663,25 +643,22 @@ fn entries(n: usize) -> impl Strategy<Value = Vec<f64>> {
 }
 
 fn wild(n: usize) -> impl Strategy<Value = Vec<f64>> {
-    let special = prop_oneof![
-        Just(0.0),
-        Just(1.0),
-        Just(-1.0),
-        Just(2.0),
-        Just(f64::MAX),
-        Just(-f64::MAX),
-        Just(f64::MIN_POSITIVE),
-        Just(5e-324),
-        Just(f64::NAN),
-        Just(f64::INFINITY),
-        Just(f64::NEG_INFINITY),
-        Just(1e200),
-        Just(1e-200),
+    const SPECIAL: &[f64] = &[
+        0.0,
+        1.0,
+        -1.0,
+        2.0,
+        f64::MAX,
+        -f64::MAX,
+        f64::MIN_POSITIVE,
+        5e-324,
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        1e200,
+        1e-200,
     ];
-    proptest::collection::vec(
-        prop_oneof![special, proptest::num::f64::ANY, -1.0f64..1.0],
-        n,
-    )
+    support::wild_from(SPECIAL, -1.0..1.0, n)
 }
 
 fn vec_of<const N: usize>(v: &[f64]) -> Matrix<f64, N, 1> {

@@ -5,6 +5,8 @@
 // The borrowed forms (`&a + &b`) are what these tests exist to exercise.
 #![allow(clippy::op_ref)]
 
+mod support;
+
 use statrix::{Matrix, RowVector, matrix, row_vector, vector};
 
 /// The textbook triple loop, summing in increasing `k`: the crate's kernel promises this
@@ -22,17 +24,9 @@ fn naive_matmul<const R: usize, const K: usize, const C: usize>(
     })
 }
 
-/// Deterministic, irregular values in about [-1, 1) with full mantissas.
+/// Deterministic, irregular values in `[-1, 1)` with full mantissas.
 fn filled<const R: usize, const C: usize>(seed: u64) -> Matrix<f64, R, C> {
-    let mut state = seed
-        .wrapping_mul(6364136223846793005)
-        .wrapping_add(1442695040888963407);
-    Matrix::from_fn(|_, _| {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (state >> 11) as f64 / (1u64 << 52) as f64 - 1.0
-    })
+    support::filled(seed, 53)
 }
 
 #[test]

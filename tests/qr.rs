@@ -32,13 +32,13 @@
 //! Residuals such as `Q R - A` are evaluated with compensated (twice-the-working-precision)
 //! dot products in f64, so that the check does not add rounding of its own.
 
-mod common;
+mod support;
 
 // qr_eig.json stores each matrix as a list of rows.
-use common::{Float, dot2, eps, mat, matrix_from_rows as matrix_from, parse, to_f64, wild};
 use proptest::prelude::*;
 use serde_json::Value;
 use statrix::{Error, Matrix, matrix, vector};
+use support::{Float, dot2, eps, mat, matrix_from_rows as matrix_from, parse, to_f64, wild};
 
 /// The constant of the QR backward-error bound, in units of `m * n * eps` (see the module
 /// docs).
@@ -172,31 +172,15 @@ fn check_case<T: Float, const M: usize, const N: usize>(case: &Value, worst: &mu
     }
 }
 
-macro_rules! dispatch {
-    ($case:expr, $worst:expr; $(($m:literal, $n:literal)),*) => {{
-        let (case, worst) = ($case, $worst);
-        let dtype = case["dtype"].as_str().expect("a dtype");
-        let m = case["m"].as_u64().expect("m") as usize;
-        let n = case["n"].as_u64().expect("n") as usize;
-        match (dtype, m, n) {
-            $(
-                ("f64", $m, $n) => check_case::<f64, $m, $n>(case, worst),
-                ("f32", $m, $n) => check_case::<f32, $m, $n>(case, worst),
-            )*
-            other => panic!("no dispatch for {other:?} ({})", case["name"]),
-        }
-    }};
-}
-
 #[test]
 fn numpy_fixtures() {
-    let cases = common::fixture("qr_eig.json")["qr"]
+    let cases = support::fixture("qr_eig.json")["qr"]
         .as_array()
         .expect("qr cases");
     assert!(cases.len() > 300);
     let mut worst = Worst::default();
     for case in cases {
-        dispatch!(case, &mut worst;
+        by_dims!(case, ["m", "n"], check_case(case, &mut worst);
             (1, 1), (2, 1), (2, 2), (3, 1), (3, 2), (3, 3), (4, 1), (4, 2), (4, 3), (4, 4),
             (5, 1), (5, 2), (5, 3), (5, 4), (5, 5), (6, 1), (6, 2), (6, 3), (6, 4), (6, 5),
             (6, 6), (7, 1), (7, 2), (7, 3), (7, 4), (7, 5), (7, 6), (7, 7), (8, 1), (8, 2),

@@ -8,9 +8,8 @@
 //! `cargo test --no-default-features --features rand --test random`.
 #![cfg(feature = "rand")]
 
-mod common;
+mod support;
 
-use common::{indices, strings};
 use proptest::prelude::*;
 use rand::TryRng;
 use serde_json::Value;
@@ -19,6 +18,7 @@ use statrix::random::{
     permutation_indices, shuffle,
 };
 use statrix::{Error, Matrix, matrix};
+use support::{indices, strings};
 
 // ---------------------------------------------------------------------------------------
 // The stream against the independent Python re-implementation.
@@ -49,7 +49,7 @@ macro_rules! dispatch_integers {
 
 #[test]
 fn stream_matches_the_python_reference() {
-    let data = common::load_fixture("random.json");
+    let data = support::load_fixture("random.json");
     let cases = data["cases"].as_array().expect("cases");
     assert_eq!(cases.len(), 4);
     for case in cases {

@@ -38,22 +38,26 @@
 //! Other properties are in `tests/reduce_properties.rs`, sorting and `unique` in
 //! `tests/sort.rs`.
 
-mod common;
+mod support;
 
 use std::fmt::Debug;
+use std::str::FromStr;
 
 // `U64`: the unit roundoff of the f64 arithmetic the test evaluates errors in.
-use common::{U64, indices, strings};
 use proptest::prelude::*;
 use serde_json::Value;
 use statrix::{Matrix, Scalar, Unique};
+// `parse_all` is the name the readers below are written with.
+use support::{U64, gamma_u, indices, parse_vec as parse_all};
 
 // --- elements -------------------------------------------------------------------------------
 
 /// What the checks need of an element type beyond `Scalar`.
-trait Element: Scalar + Debug {
+trait Element: Scalar + Debug + FromStr {
     /// Parses the fixture's decimal string (exact for f32 too).
-    fn parse(s: &str) -> Self;
+    fn parse(s: &str) -> Self {
+        support::parse_str(s, "reduce.json")
+    }
     /// Bitwise equal; any NaN equals any NaN.
     fn same(self, other: Self) -> bool;
     /// Equal by value (`0.0 == -0.0`); any NaN equals any NaN.
@@ -66,11 +70,8 @@ trait Element: Scalar + Debug {
 macro_rules! float_element {
     ($($t:ty),*) => {$(
         impl Element for $t {
-            fn parse(s: &str) -> Self {
-                s.parse().unwrap_or_else(|e| panic!("bad float {s:?}: {e}"))
-            }
             fn same(self, other: Self) -> bool {
-                self.to_bits() == other.to_bits() || (self.is_nan() && other.is_nan())
+                support::same_bits(self, other)
             }
             fn value_eq(self, other: Self) -> bool {
                 self == other || (self.is_nan() && other.is_nan())
@@ -88,9 +89,6 @@ macro_rules! float_element {
 macro_rules! int_element {
     ($($t:ty),*) => {$(
         impl Element for $t {
-            fn parse(s: &str) -> Self {
-                s.parse().unwrap_or_else(|e| panic!("bad integer {s:?}: {e}"))
-            }
             fn same(self, other: Self) -> bool {
                 self == other
             }
@@ -136,10 +134,6 @@ int_element!(i64, i32, u8);
 
 fn name(case: &Value) -> &str {
     case["name"].as_str().expect("name")
-}
-
-fn parse_all<T: Element>(v: &Value) -> Vec<T> {
-    strings(v).into_iter().map(T::parse).collect()
 }
 
 fn matrix_from<T: Element, const R: usize, const C: usize>(v: &Value) -> Matrix<T, R, C> {
@@ -212,11 +206,6 @@ fn pairwise_depth(n: usize) -> usize {
     }
 }
 
-fn gamma(k: usize, u: f64) -> f64 {
-    let ku = k as f64 * u;
-    ku / (1.0 - ku)
-}
-
 #[test]
 fn pairwise_depth_is_logarithmic() {
     // The closed form the docs state, D(n) <= 17 + ceil(log2 n), over every n a static
@@ -256,7 +245,7 @@ fn exact_sum(v: &Value) -> Option<ExactSum> {
 /// returns error / bound.
 fn check_sum_bound(what: &str, computed: f64, exact: &ExactSum, n: usize, u: f64) -> f64 {
     let err = ((computed - exact.hi) - exact.lo).abs();
-    let bound = gamma(pairwise_depth(n), u) * exact.abs;
+    let bound = gamma_u(pairwise_depth(n) as f64, u) * exact.abs;
     let allowed = bound * (1.0 + 8.0 * U64) + 4.0 * U64 * U64 * exact.hi.abs();
     assert!(
         err <= allowed,
@@ -324,7 +313,7 @@ fn check_float_sums<T: Element, const R: usize, const C: usize>(
         let naive = a.iter().fold(T::ZERO, |acc, &x| acc + x);
         let e = exact_sum(&exact["all"]).expect("finite");
         let err = ((to_f64(naive) - e.hi) - e.lo).abs();
-        let bound = gamma(pairwise_depth(R * C), u) * e.abs;
+        let bound = gamma_u(pairwise_depth(R * C) as f64, u) * e.abs;
         assert!(
             err > 2.0 * bound,
             "{name}: left to right {err:e} vs bound {bound:e}"
@@ -574,7 +563,7 @@ macro_rules! dispatch {
 }
 
 fn load() -> Value {
-    common::load_fixture("reduce.json")
+    support::load_fixture("reduce.json")
 }
 
 #[test]
@@ -744,7 +733,7 @@ fn f32_sum_bound<const R: usize, const C: usize>(xs: &[f32]) {
         } else {
             C
         };
-        let bound = gamma(pairwise_depth(n), u) * abs;
+        let bound = gamma_u(pairwise_depth(n) as f64, u) * abs;
         let err = (f64::from(got) - exact).abs();
         assert!(err <= bound, "{what}: error {err:e} > bound {bound:e}");
     };

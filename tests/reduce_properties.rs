@@ -5,11 +5,11 @@
 //! NumPy's conventions for empty matrices, zeros and infinities. NumPy fixtures are in
 //! `tests/reduce.rs`, sorting in `tests/sort.rs`.
 
-mod common;
+mod support;
 
-use common::{pooled_element, same_f64};
 use proptest::prelude::*;
 use statrix::Matrix;
+use support::{pooled_element, same_bits as same_f64};
 
 fn integer_identities<const R: usize, const C: usize>(xs: &[i64]) {
     let a: Matrix<i64, R, C> = Matrix::from_fn(|i, j| xs[i * C + j]);

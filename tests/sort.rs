@@ -2,13 +2,13 @@
 //! random matrices with many ties, NaNs, infinities and signed zeros; the seed's values and
 //! NumPy's documented conventions. NumPy references are in `tests/reduce.rs`.
 
-mod common;
+mod support;
 
 use std::cmp::Ordering;
 
-use common::{mat, pooled_element, same_f64};
 use proptest::prelude::*;
 use statrix::{Matrix, matrix, vector};
+use support::{mat, pooled_element, same_bits as same_f64};
 
 /// NumPy's sort order: NaN last, `-0.0 == 0.0`.
 fn numpy_order(a: f64, b: f64) -> Ordering {

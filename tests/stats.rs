@@ -14,7 +14,7 @@
 //!   order statistics (for f32, NumPy's with `q` as float32).
 //! - Moments, covariances, correlations and z-scores are compared with exact values (rational
 //!   arithmetic on the matrix's own floats, rounded to f64), f32 as f64, within the bounds
-//!   derived in `tests/stats_bounds/mod.rs`, for ddof 0, 1, 2, `n` and `n + 1` (`ddof >= n`:
+//!   derived in `tests/support/stats_bounds.rs`, for ddof 0, 1, 2, `n` and `n + 1` (`ddof >= n`:
 //!   `inf` when the data vary, NaN when constant, as NumPy). NumPy's f64 means and variances
 //!   are checked against ours within the sum of both algorithms' bounds.
 //!
@@ -32,12 +32,16 @@
 //!   with `|rho| <= B_s / s` (the std bound): `|z_hat - z| <= |z| max(f_hi - 1, 1 - f_lo) +
 //!   (E / s) f_hi` with `f_hi = (1 + u)^2 / (1 - rho)`, `f_lo = (1 - u)^2 / (1 + rho)`.
 
-mod common;
-mod stats_bounds;
+mod support;
 
 use serde_json::Value;
 use statrix::{Matrix, QuantileMethod};
-use stats_bounds::*;
+use support::stats_bounds::*;
+// `num`, `nums`, `val` and `vals` are the names the checks below are written with.
+use support::{
+    Float, SLACK, U64, parse as val, parse_f64 as num, parse_list as nums, parse_vec as vals,
+    same_bits,
+};
 
 const QS: [f64; 8] = [0.0, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 1.0];
 const PS: [f64; 8] = [0.0, 10.0, 25.0, 50.0, 75.0, 90.0, 95.0, 100.0];
@@ -205,11 +209,11 @@ fn check_sample<T: Float>(what: &str, s: &Value, got: &Got<T>, tight: &mut Tight
 }
 
 fn qs<T: Float>() -> [T; 8] {
-    QS.map(T::of)
+    QS.map(T::round_from)
 }
 
 fn ps<T: Float>() -> [T; 8] {
-    PS.map(T::of)
+    PS.map(T::round_from)
 }
 
 fn got_whole<T: Float, const R: usize, const C: usize>(a: &Matrix<T, R, C>, ties: &[T]) -> Got<T> {
@@ -428,12 +432,12 @@ fn check_cov<T: Float, const K: usize>(
         for i in 0..K {
             let (d, v) = (c[(i, i)], diagonal[i]);
             assert!(
-                d.to_bits_eq(v),
+                same_bits(d, v),
                 "{what} ddof {ddof}: cov diagonal {d:?} != var {v:?}"
             );
             for j in 0..K {
                 let tag = format!("{what} ddof {ddof} ({i}, {j})");
-                assert!(c[(i, j)].to_bits_eq(c[(j, i)]), "{tag}: not symmetric");
+                assert!(same_bits(c[(i, j)], c[(j, i)]), "{tag}: not symmetric");
                 let (got, exact) = (c[(i, j)].f64(), centred[i * K + j]);
                 if !exact.is_finite() {
                     check_close(&tag, got, f64::NAN, 0.0, &mut tight.cov);
@@ -493,18 +497,6 @@ fn check_cov<T: Float, const K: usize>(
             check_close(&tag, got, want, bound, &mut tight.corrcoef);
             assert!((-1.0..=1.0).contains(&got), "{tag}: {got} outside [-1, 1]");
         }
-    }
-}
-
-/// Bit equality that treats all NaNs alike.
-trait BitsEq {
-    fn to_bits_eq(self, other: Self) -> bool;
-}
-
-impl<T: Float> BitsEq for T {
-    fn to_bits_eq(self, other: Self) -> bool {
-        (self.is_nan() && other.is_nan())
-            || (self == other && self.is_sign_negative() == other.is_sign_negative())
     }
 }
 
@@ -619,8 +611,12 @@ fn check_case<T: Float, const R: usize, const C: usize>(case: &Value, tight: &mu
     let values = vals::<T>(&case["values"]);
     assert_eq!(values.len(), R * C, "{name}");
     let a = Matrix::<T, R, C>::from_fn(|i, j| values[i * C + j]);
-    let ties =
-        |key: &str| -> Vec<T> { nums(&case["tie_qs"][key]).into_iter().map(T::of).collect() };
+    let ties = |key: &str| -> Vec<T> {
+        nums(&case["tie_qs"][key])
+            .into_iter()
+            .map(T::round_from)
+            .collect()
+    };
 
     check_sample(
         &format!("{name} whole"),
@@ -681,7 +677,7 @@ macro_rules! dispatch {
 
 #[test]
 fn fixtures_match_numpy_and_exact_references() {
-    let cases = common::fixture_cases("stats.json");
+    let cases = support::fixture_cases("stats.json");
     assert!(cases.len() >= 90, "stats.json has {} cases", cases.len());
     let mut tight64 = Tightness::default();
     let mut tight32 = Tightness::default();

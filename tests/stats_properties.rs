@@ -10,13 +10,14 @@
 //!   in `[-1, 1]`;
 //! - every quantile method is monotone in `q`.
 //!
-//! Bounds are those of `tests/stats_bounds/mod.rs`.
+//! Bounds are those of `tests/support/stats_bounds.rs`.
 
-mod stats_bounds;
+mod support;
 
 use proptest::prelude::*;
 use statrix::{Matrix, QuantileMethod};
-use stats_bounds::*;
+use support::stats_bounds::*;
+use support::{Float, SLACK};
 
 const METHODS: [QuantileMethod; 5] = [
     QuantileMethod::Linear,
@@ -27,7 +28,7 @@ const METHODS: [QuantileMethod; 5] = [
 ];
 
 fn matrix_of<T: Float, const R: usize, const C: usize>(values: &[f64]) -> Matrix<T, R, C> {
-    Matrix::from_fn(|i, j| T::of(values[i * C + j]))
+    Matrix::from_fn(|i, j| T::round_from(values[i * C + j]))
 }
 
 /// `sum |x|` in f64 (for f64 data within a relative `gamma_{n-1}(f64) < 1e-13` of the exact
@@ -78,7 +79,7 @@ fn check_variance_non_negative<T: Float, const R: usize, const C: usize>(values:
 }
 
 fn check_constant_variance_is_zero<T: Float, const R: usize, const C: usize>(c: f64) {
-    let a = Matrix::<T, R, C>::from_fn(|_, _| T::of(c));
+    let a = Matrix::<T, R, C>::from_fn(|_, _| T::round_from(c));
     for ddof in (0..2).filter(|&d| d < R * C) {
         assert_eq!(a.var(ddof), T::ZERO, "var of constant {c}");
         assert_eq!(a.std(ddof), T::ZERO);
@@ -100,7 +101,7 @@ fn check_mean_shift<T: Float, const R: usize, const C: usize>(values: &[f64], sh
     let u = T::U;
     let n = R * C;
     let a: Matrix<T, R, C> = matrix_of(values);
-    let c = T::of(shift);
+    let c = T::round_from(shift);
     let shifted = a.map(|x| x + c);
     let (m, m_shifted) = (a.mean(), shifted.mean());
     let expected = m + c;
@@ -157,7 +158,7 @@ fn check_monotone<T: Float, const R: usize, const C: usize>(values: &[f64], mut 
     for method in METHODS {
         let mut previous = T::neg_infinity();
         for &q in &qs {
-            let x = a.quantile(T::of(q), method).unwrap();
+            let x = a.quantile(T::round_from(q), method).unwrap();
             assert!(
                 x >= previous,
                 "{method:?}: quantile({q}) = {x:?} < {previous:?}"
@@ -166,7 +167,7 @@ fn check_monotone<T: Float, const R: usize, const C: usize>(values: &[f64], mut 
         }
         let mut previous = a.quantile_axis0(T::ZERO, method).unwrap();
         for &q in &qs {
-            let x = a.quantile_axis0(T::of(q), method).unwrap();
+            let x = a.quantile_axis0(T::round_from(q), method).unwrap();
             assert!(
                 x.iter().zip(previous.iter()).all(|(x, p)| x >= p),
                 "{method:?} axis0"

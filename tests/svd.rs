@@ -27,14 +27,14 @@
 //!   `2 * THRESH * n * eps * kappa` relative in the 2-norm, `kappa = s_max / s_min_kept`;
 //!   times `sqrt(K)` in the Frobenius norm used here.
 
-mod common;
+mod support;
 
 // svd.json stores each matrix as a flat row-major list.
-use common::{Float, eps, matrix_from_flat as matrix_from, parse, parse_list, to_f64};
 use nalgebra::DMatrix;
 use proptest::prelude::*;
 use serde_json::Value;
 use statrix::{Error, Matrix, Svd, Vector, matrix};
+use support::{Float, eps, matrix_from_flat as matrix_from, parse, parse_list, to_f64};
 
 /// LAPACK's test threshold for the SVD (`TESTING/svd.in`).
 const THRESH: f64 = 35.0;
@@ -274,34 +274,9 @@ fn check_square<T: Float, const N: usize>(case: &Value) {
     check_wide::<T, N, N>(case);
 }
 
-macro_rules! dispatch {
-    ($case:expr; square: [$($n:literal),*]; tall: [$(($tr:literal, $tc:literal)),*];
-     wide: [$(($wr:literal, $wc:literal)),*]) => {{
-        let case = $case;
-        let dtype = case["dtype"].as_str().expect("a dtype");
-        let rows = case["rows"].as_u64().expect("rows") as usize;
-        let cols = case["cols"].as_u64().expect("cols") as usize;
-        match (dtype, rows, cols) {
-            $(
-                ("f64", $n, $n) => check_square::<f64, $n>(case),
-                ("f32", $n, $n) => check_square::<f32, $n>(case),
-            )*
-            $(
-                ("f64", $tr, $tc) => check_tall::<f64, $tr, $tc>(case),
-                ("f32", $tr, $tc) => check_tall::<f32, $tr, $tc>(case),
-            )*
-            $(
-                ("f64", $wr, $wc) => check_wide::<f64, $wr, $wc>(case),
-                ("f32", $wr, $wc) => check_wide::<f32, $wr, $wc>(case),
-            )*
-            _ => panic!("unhandled case {}: {dtype} {rows}x{cols}", case["name"]),
-        }
-    }};
-}
-
 #[test]
 fn matches_numpy_on_every_fixture() {
-    let cases = common::fixture_cases("svd.json");
+    let cases = support::fixture_cases("svd.json");
     assert!(cases.len() > 400);
     let mut families = std::collections::BTreeSet::new();
     let (mut pinv, mut pinv_rtol) = (0, 0);
@@ -309,10 +284,10 @@ fn matches_numpy_on_every_fixture() {
         families.insert(case["family"].as_str().expect("a family").to_owned());
         pinv += usize::from(case["pinv"].is_array());
         pinv_rtol += usize::from(case["pinv_rtol"].is_object());
-        dispatch!(case;
-            square: [1, 2, 3, 4, 6, 8, 16];
-            tall: [(2, 1), (3, 2), (4, 3), (6, 4), (8, 3), (16, 6), (16, 8)];
-            wide: [(1, 2), (2, 3), (3, 4), (4, 6), (3, 8), (6, 16), (8, 16)]);
+        by_rows_cols!(case, [];
+            check_square: [1, 2, 3, 4, 6, 8, 16];
+            check_tall: [(2, 1), (3, 2), (4, 3), (6, 4), (8, 3), (16, 6), (16, 8)];
+            check_wide: [(1, 2), (2, 3), (3, 4), (4, 6), (3, 8), (6, 16), (8, 16)]);
     }
     println!(
         "{} svd cases ({pinv} with pinv, {pinv_rtol} with pinv(rtol)), families: {families:?}",

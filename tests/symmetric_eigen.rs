@@ -21,13 +21,13 @@
 //!   at 60 digits (NumPy's `eigh` misses the small eigenvalues of these by up to 1e-5
 //!   relative).
 
-mod common;
+mod support;
 
 // eigh.json stores each matrix as a flat row-major list.
-use common::{Float, eps, matrix_from_flat as matrix_from, parse, parse_list, to_f64};
 use proptest::prelude::*;
 use serde_json::Value;
 use statrix::{Error, Matrix, matrix};
+use support::{Float, eps, matrix_from_flat as matrix_from, parse, parse_list, to_f64};
 
 /// LAPACK's test threshold for the symmetric eigenproblem (`TESTING/sep.in`).
 const THRESH: f64 = 60.0;
@@ -145,7 +145,7 @@ macro_rules! dispatch {
 
 #[test]
 fn matches_numpy_eigh_on_every_fixture() {
-    let cases = common::fixture_cases("eigh.json");
+    let cases = support::fixture_cases("eigh.json");
     assert!(cases.len() > 200);
     let mut families = std::collections::BTreeSet::new();
     for case in &cases {

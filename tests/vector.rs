@@ -49,11 +49,11 @@
 //!   `|norm(normalize(v)) - 1| <= (2 k2 + 1/2) eps`, plus `sqrt(n) d/2` for quotients that
 //!   underflow.
 
-mod common;
+mod support;
 
-use std::fmt::{Debug, Display};
+// `parse_f64` is the name the case reader is written with.
+use support::{Float, eps, gamma_u, parse_str as parse_f64};
 
-use common::eps;
 use serde_json::Value;
 use statrix::{Error, Matrix, Vector, row_vector, vector};
 
@@ -62,21 +62,9 @@ const ORDS: [&str; 10] = [
     "sumsq", "2", "1", "inf", "0.5", "3", "4.5", "-1", "-inf", "0",
 ];
 
-/// The element types under test (see [`common::Float`]), printable in failure messages.
-trait Float: common::Float + Display + Debug {}
-impl Float for f32 {}
-impl Float for f64 {}
-
-/// The smallest positive subnormal of `T`.
-fn denorm_min<T: Float>() -> f64 {
-    (T::min_positive_value() * T::epsilon()).into()
-}
-
 /// A first-order bound of `k eps` with its second-order terms: `k eps / (1 - k eps)`.
 fn gamma<T: Float>(k: f64) -> f64 {
-    let ke = k * eps::<T>();
-    assert!(ke < 0.5, "bound of {k} eps is meaningless in this type");
-    ke / (1.0 - ke)
+    gamma_u(k, eps::<T>())
 }
 
 /// `norm_squared`: `gamma_n`.
@@ -111,11 +99,6 @@ struct Case {
     dtype: String,
     values: Vec<String>,
     norms: Vec<(&'static str, Reference)>,
-}
-
-fn parse_f64(s: &str, what: &str) -> f64 {
-    s.parse()
-        .unwrap_or_else(|_| panic!("{what}: {s:?} is not a float"))
 }
 
 impl Case {
@@ -228,7 +211,7 @@ fn check<T: Float, const N: usize>(case: &Case) -> Vec<String> {
             .parse()
             .unwrap_or_else(|_| panic!("{}: bad value {s:?}", case.name));
         // The strings are the exact f64 of each element: parsing is exact.
-        let wide = parse_f64(s, &case.name);
+        let wide: f64 = parse_f64(s, &case.name);
         let back: f64 = x.into();
         assert!(
             back.to_bits() == wide.to_bits() || (back.is_nan() && wide.is_nan()),
@@ -239,7 +222,7 @@ fn check<T: Float, const N: usize>(case: &Case) -> Vec<String> {
         x
     });
     let v = Vector::<T, N>::from_array(elements);
-    let half_d = denorm_min::<T>() / 2.0;
+    let half_d = T::ETA / 2.0;
     let mut failures = Vec::new();
     let mut expect = |what: String, got: T, r: Reference, k: Option<f64>, abs: f64| {
         if let Err(e) = compare(&what, got, r, k, abs) {
@@ -251,7 +234,7 @@ fn check<T: Float, const N: usize>(case: &Case) -> Vec<String> {
     for &(ord, r) in &case.norms {
         match ord {
             "sumsq" => {
-                let abs = N as f64 * denorm_min::<T>();
+                let abs = N as f64 * T::ETA;
                 expect(
                     "norm_squared".into(),
                     v.norm_squared(),
@@ -341,7 +324,7 @@ macro_rules! dispatch {
 
 #[test]
 fn norms_match_exact_references() {
-    let cases: Vec<Case> = common::fixture_cases("norms.json")
+    let cases: Vec<Case> = support::fixture_cases("norms.json")
         .iter()
         .map(Case::from_json)
         .collect();

@@ -1,6 +1,6 @@
-//! Helpers shared by `tests/lu.rs` and `tests/cholesky.rs`: the element types under test,
-//! `gamma_k`, residuals evaluated with the compensated dot product Dot2, elementwise bound
-//! checks, exact determinants as `mantissa * 2^exponent`, and fixture parsing.
+//! Error bounds of the factorizations: `gamma_k`, residuals evaluated with the compensated
+//! dot product Dot2, elementwise bound checks, exact determinants as `mantissa * 2^exponent`,
+//! and the parsing of the determinants in the fixtures.
 //!
 //! The residuals are evaluated in f64 with Dot2 (Ogita, Rump, Oishi 2005: as if in twice
 //! the precision, error `<= 2^-53 |s| + gamma_k(f64)^2 sum |x_i y_i|`), whose error bound is
@@ -8,63 +8,32 @@
 //! in f64 (relative error below `1e-14`), multiplied by `SLACK = 1 + 1e-12`. A reference
 //! rounded to f64 is off by `2^-53` relative, which is added where a reference is compared.
 
-// Each test crate uses a different subset.
-#![allow(dead_code)]
-
-use std::fmt::{Debug, Display};
-
 use serde_json::Value;
-use statrix::{Matrix, Real};
+use statrix::Matrix;
+
+use super::fixtures::{parse_f64, parse_rows};
+use super::float::{ETA64, Float, U64};
 
 /// Covers the rounding of the bounds' own evaluation in f64.
 pub const SLACK: f64 = 1.0 + 1e-12;
-/// f64's unit roundoff, for references rounded to f64.
-pub const U64: f64 = f64::EPSILON / 2.0;
 
-/// The element types under test, measured in f64 (which holds every f32 exactly).
-pub trait Float: Real + Into<f64> + Debug + Display {
-    /// `2^MAX_EXP` is the first power of two past the largest finite value.
-    const MAX_EXP: i32;
-    /// The exponent of the smallest positive normal value.
-    const MIN_NORMAL_EXP: i32;
-    /// The exponent of the smallest positive subnormal value.
-    const DENORM_EXP: i32;
-    fn from_f64_exact(x: f64) -> Self;
+/// What `|got - reference|` may be for a `bound` evaluated in f64 (its rounding, `4 U64`
+/// relative) against a `reference` rounded to f64 (`U64 |reference|`, or one subnormal).
+pub fn allowed_error(bound: f64, reference: f64) -> f64 {
+    bound * (1.0 + 4.0 * U64) + U64 * reference.abs() + ETA64
 }
 
-impl Float for f64 {
-    const MAX_EXP: i32 = 1024;
-    const MIN_NORMAL_EXP: i32 = -1022;
-    const DENORM_EXP: i32 = -1074;
-    fn from_f64_exact(x: f64) -> Self {
-        x
-    }
-}
-
-impl Float for f32 {
-    const MAX_EXP: i32 = 128;
-    const MIN_NORMAL_EXP: i32 = -126;
-    const DENORM_EXP: i32 = -149;
-    fn from_f64_exact(x: f64) -> Self {
-        let y = x as f32;
-        assert!(f64::from(y) == x || x.is_nan(), "{x} is not an f32 value");
-        y
-    }
-}
-
-pub fn to64<T: Float>(x: T) -> f64 {
-    x.into()
-}
-
-pub fn unit_roundoff<T: Float>() -> f64 {
-    T::epsilon().into() / 2.0
+/// Higham's `gamma_k = k u / (1 - k u)` for the unit `u` (a unit roundoff, or any first-order
+/// unit of error).
+pub fn gamma_u(k: f64, u: f64) -> f64 {
+    let ku = k * u;
+    assert!(ku < 0.5, "gamma_{k} is meaningless for u = {u:e}");
+    ku / (1.0 - ku)
 }
 
 /// `gamma_k = k u / (1 - k u)` in the type under test.
 pub fn gamma<T: Float>(k: usize) -> f64 {
-    let ku = k as f64 * unit_roundoff::<T>();
-    assert!(ku < 0.5, "gamma_{k} is meaningless in this type");
-    ku / (1.0 - ku)
+    gamma_u(k as f64, T::U)
 }
 
 // --- Dot2: sums of products as if in twice the working precision ----------------------------
@@ -111,6 +80,16 @@ impl Dot2 {
         let g = k * U64 / (1.0 - k * U64);
         2.0 * U64 * self.value().abs() + g * g * self.abs_sum * 1.01 + 4.0 * k * f64::from_bits(1)
     }
+}
+
+/// `start + sum_k x_k y_k` with twice the working precision ([`Dot2`]), rounded once.
+pub fn dot2(pairs: impl Iterator<Item = (f64, f64)>, start: f64) -> f64 {
+    let mut acc = Dot2::default();
+    acc.add(start, 1.0);
+    for (x, y) in pairs {
+        acc.add(x, y);
+    }
+    acc.value()
 }
 
 // --- matrices as f64 ------------------------------------------------------------------------
@@ -265,29 +244,34 @@ pub fn check_det<T: Float>(what: &str, got: T, exact: Option<(f64, i32)>, rel: f
     }
 }
 
-pub fn parse_f64(v: &Value) -> f64 {
-    let s = v.as_str().expect("floats are strings");
-    match s {
-        "nan" => f64::NAN,
-        "inf" => f64::INFINITY,
-        "-inf" => f64::NEG_INFINITY,
-        _ => s.parse().unwrap_or_else(|_| panic!("{s:?} is not a float")),
-    }
+/// What every case of `lu.json` and `cholesky.json` holds: an `n x n` matrix `a` of the
+/// case's dtype, and the exact references (rounded to f64) the fixture has for it.
+pub struct SquareCase {
+    pub name: String,
+    pub dtype: String,
+    pub n: usize,
+    pub a: Mat,
+    /// `det(a)` as `mantissa * 2^exponent`; `None` for 0.
+    pub det: Option<(f64, i32)>,
+    pub inverse: Option<Mat>,
+    pub b: Option<Mat>,
+    /// The solution of `a x = b`.
+    pub x: Option<Mat>,
 }
 
-pub fn parse_matrix(v: &Value) -> Option<Mat> {
-    let rows = v.as_array()?;
-    Some(
-        rows.iter()
-            .map(|r| {
-                r.as_array()
-                    .expect("rows are arrays")
-                    .iter()
-                    .map(parse_f64)
-                    .collect()
-            })
-            .collect(),
-    )
+impl SquareCase {
+    pub fn from_json(c: &Value) -> SquareCase {
+        SquareCase {
+            name: c["name"].as_str().expect("name").to_owned(),
+            dtype: c["dtype"].as_str().expect("dtype").to_owned(),
+            n: c["n"].as_u64().expect("n") as usize,
+            a: parse_rows(&c["a"]).expect("a"),
+            det: parse_det(&c["det"]),
+            inverse: parse_rows(&c["inverse"]),
+            b: parse_rows(&c["b"]),
+            x: parse_rows(&c["x"]),
+        }
+    }
 }
 
 pub fn parse_det(v: &Value) -> Option<(f64, i32)> {
@@ -301,7 +285,7 @@ pub fn parse_det(v: &Value) -> Option<(f64, i32)> {
 
 pub fn matrix_from<T: Float, const R: usize, const C: usize>(m: &Mat) -> Matrix<T, R, C> {
     assert_eq!((m.len(), m[0].len()), (R, C), "fixture shape");
-    Matrix::from_fn(|i, j| T::from_f64_exact(m[i][j]))
+    Matrix::from_fn(|i, j| T::from_f64(m[i][j]))
 }
 
 /// `|x - x_exact| <= |A^-1| (|r| + r_err)` elementwise, with the exact references rounded

@@ -1,5 +1,4 @@
-//! Error bounds for the statistics, shared by `tests/stats.rs` and
-//! `tests/stats_properties.rs`, and the float trait the tests are generic over.
+//! Error bounds of the statistics.
 //!
 //! Higham, *Accuracy and Stability of Numerical Algorithms* (2nd ed.); `u` the unit roundoff
 //! of the type under test (`2^-53` for f64, `2^-24` for f32), `gamma_k = k u / (1 - k u)`.
@@ -24,119 +23,30 @@
 //!   ([`numpy_ss_bound`]).
 //!
 //! Every bound is evaluated in f64 from references rounded to f64, so it is multiplied by
-//! [`SLACK`]: a bound is a sum of products of fewer than 60 non-negative f64 terms, each of
+//! [`SLACK`](super::SLACK): a bound is a sum of products of fewer than 60 non-negative f64 terms, each of
 //! relative error at most `2^-53`, so its computed value is within a relative `1e-13` of the
 //! exact one.
 
-#![allow(dead_code)]
-
-use std::fmt::{Debug, Display};
-use std::str::FromStr;
-
-use serde_json::Value;
-use statrix::Real;
-
-/// The factor covering the f64 evaluation error of a bound (see the module docs).
-pub const SLACK: f64 = 1.0 + 1e-12;
-/// The unit roundoff of f64, for the rounding of the f64 references themselves.
-pub const U64: f64 = f64::EPSILON / 2.0;
-
-/// f32 or f64 under test.
-pub trait Float: Real + FromStr + Display + Debug {
-    /// `u`, the unit roundoff.
-    const U: f64;
-    fn of(x: f64) -> Self;
-    fn f64(self) -> f64;
-    fn name() -> &'static str;
-}
-
-impl Float for f64 {
-    const U: f64 = f64::EPSILON / 2.0;
-    fn of(x: f64) -> Self {
-        x
-    }
-    fn f64(self) -> f64 {
-        self
-    }
-    fn name() -> &'static str {
-        "f64"
-    }
-}
-
-impl Float for f32 {
-    const U: f64 = f32::EPSILON as f64 / 2.0;
-    fn of(x: f64) -> Self {
-        x as f32
-    }
-    fn f64(self) -> f64 {
-        self as f64
-    }
-    fn name() -> &'static str {
-        "f32"
-    }
-}
-
-/// A float string ("nan", "inf", "-inf" or a repr), as f64. The fixtures write every float
-/// as a string: serde_json's default number parsing is not correctly rounded.
-pub fn num(v: &Value) -> f64 {
-    match v {
-        Value::String(s) => match s.as_str() {
-            "nan" => f64::NAN,
-            "inf" => f64::INFINITY,
-            "-inf" => -f64::INFINITY,
-            s => s.parse().unwrap_or_else(|_| panic!("bad float {s:?}")),
-        },
-        other => panic!("expected a float string, got {other}"),
-    }
-}
-
-/// A float string parsed directly in `T` (the fixtures write f32 values as the shortest
-/// string that parses back to them in f32).
-pub fn val<T: Float>(v: &Value) -> T {
-    match v {
-        Value::String(s) => match s.as_str() {
-            "nan" => T::nan(),
-            "inf" => T::infinity(),
-            "-inf" => T::neg_infinity(),
-            s => s
-                .parse::<T>()
-                .unwrap_or_else(|_| panic!("bad {} {s:?}", T::name())),
-        },
-        other => panic!("expected a float string, got {other}"),
-    }
-}
-
-pub fn nums(v: &Value) -> Vec<f64> {
-    v.as_array().expect("array").iter().map(num).collect()
-}
-
-pub fn vals<T: Float>(v: &Value) -> Vec<T> {
-    v.as_array().expect("array").iter().map(val::<T>).collect()
-}
-
-/// `gamma_k`.
-pub fn gamma(u: f64, k: usize) -> f64 {
-    let k = k as f64;
-    k * u / (1.0 - k * u)
-}
+use super::bounds::gamma_u;
+use super::float::Float;
 
 /// `c_n = (1 + gamma_{n-1}) gamma_{n-1} (n - 1) u`, the coefficient of `sum |x|` in the
 /// compensated sum's second-order error term.
 pub fn comp(u: f64, n: usize) -> f64 {
     let m = n.saturating_sub(1);
-    let g = gamma(u, m);
+    let g = gamma_u(m as f64, u);
     (1.0 + g) * g * m as f64 * u
 }
 
 /// Bound on `|mean_hat - mean|` for statrix's compensated mean of `n` values with
 /// `sum |x| = sum_abs`; `mean_abs` is `|mean|` (or an upper bound of it).
 pub fn mean_bound(u: f64, n: usize, mean_abs: f64, sum_abs: f64) -> f64 {
-    gamma(u, 2) * mean_abs + (1.0 + u).powi(2) * comp(u, n) * sum_abs / n as f64
+    gamma_u(2.0, u) * mean_abs + (1.0 + u).powi(2) * comp(u, n) * sum_abs / n as f64
 }
 
 /// Bound on `|mean_np - mean|` for NumPy's mean (a sum in any order, then a division).
 pub fn numpy_mean_bound(u: f64, n: usize, mean_abs: f64, sum_abs: f64) -> f64 {
-    (1.0 + u) * gamma(u, n.saturating_sub(1)) * sum_abs / n as f64 + u * mean_abs
+    (1.0 + u) * gamma_u(n.saturating_sub(1) as f64, u) * sum_abs / n as f64 + u * mean_abs
 }
 
 /// The inputs of [`centred_bound`] for one variable: its mean's error bound `e`
@@ -167,13 +77,13 @@ pub fn centred_bound(u: f64, n: usize, x: Var, y: Var, p: f64, c_abs: f64) -> f6
     let nf = n as f64;
     let c = comp(u, n);
     let pe = p + y.e * x.abs_dev + x.e * y.abs_dev + nf * x.e * y.e;
-    let dq = gamma(u, 3) * pe + (u + (1.0 + u) * c) * (1.0 + gamma(u, 3)) * pe;
+    let dq = gamma_u(3.0, u) * pe + (u + (1.0 + u) * c) * (1.0 + gamma_u(3.0, u)) * pe;
     let ax = x.abs_dev + nf * x.e;
     let ay = y.abs_dev + nf * y.e;
     let ddx = u * ax + u * (nf * x.e + u * ax) + (1.0 + u).powi(2) * c * ax;
     let ddy = u * ay + u * (nf * y.e + u * ay) + (1.0 + u).powi(2) * c * ay;
     let dk = (ddx * (nf * y.e + ddy) + nf * x.e * ddy) / nf
-        + gamma(u, 2) * (nf * x.e + ddx) * (nf * y.e + ddy) / nf;
+        + gamma_u(2.0, u) * (nf * x.e + ddx) * (nf * y.e + ddy) / nf;
     dq + dk + u * (c_abs + dq + dk)
 }
 
@@ -186,7 +96,7 @@ pub fn divided_bound(u: f64, dc: f64, divisor: usize, value_abs: f64) -> f64 {
 /// Bound on `|S_np - S|` for NumPy's plain two-pass sum of squares (module docs).
 pub fn numpy_ss_bound(u: f64, n: usize, e: f64, ss: f64) -> f64 {
     let ne2 = n as f64 * e * e;
-    ne2 + gamma(u, n + 2) * (ss + ne2)
+    ne2 + gamma_u((n + 2) as f64, u) * (ss + ne2)
 }
 
 /// Bound on `|sqrt(v_hat) rounded - sqrt(v)|` given `|v_hat - v| <= bv`: `|sqrt a - sqrt b|
