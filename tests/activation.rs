@@ -38,7 +38,7 @@ use statrix::nn::activation::{
     sigmoid, sigmoid_derivative, silu, silu_derivative, softplus, softplus_derivative,
     tanh_derivative,
 };
-use statrix::{Matrix, matrix};
+use statrix::{Matrix, Real, matrix};
 
 fn fixtures() -> &'static Value {
     support::fixture("nn.json")
