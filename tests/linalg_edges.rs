@@ -10,18 +10,10 @@
 //! exactly equivariant under such scaling as long as no intermediate leaves the normal
 //! range, so the edge-of-range answer must equal the scaled ordinary answer bit for bit.
 
+mod support;
+
 use statrix::{Error, Matrix, Real};
-
-/// `x * 2^k` for `|k|` up to about twice the exponent range, in two exact steps (the second
-/// rounds once if the result is subnormal).
-fn times_pow2<T: Real>(x: T, k: i32) -> T {
-    let two = T::one() + T::one();
-    x * two.powi(k / 2) * two.powi(k - k / 2)
-}
-
-fn scaled<T: Real, const R: usize, const C: usize>(m: &Matrix<T, R, C>, k: i32) -> Matrix<T, R, C> {
-    m.map(|x| times_pow2(x, k))
-}
+use support::{scaled, times_pow2};
 
 /// Bitwise equality of two matrices (signed zeros told apart).
 fn same_bits<T: Real, const R: usize, const C: usize>(
@@ -242,4 +234,27 @@ fn inverse_at_the_edges_of_the_range() {
 fn lstsq_at_the_edges_of_the_range() {
     check_lstsq::<f64>();
     check_lstsq::<f32>();
+}
+
+#[test]
+fn the_reference_scaling_rounds_once() {
+    // Exact, overflow, and the subnormal roundings (ties to even) of `support::times_pow2`.
+    assert_eq!(times_pow2(1.5f64, 1023), 1.5 * 2f64.powi(1023));
+    assert_eq!(times_pow2(1.0f64, 1024), f64::INFINITY);
+    assert_eq!(times_pow2(-1.0f64, 5000), f64::NEG_INFINITY);
+    assert_eq!(times_pow2(1.0f64, -1074), f64::from_bits(1));
+    assert_eq!(times_pow2(1.0f64, -1075), 0.0); // a tie, to even (zero)
+    assert_eq!(times_pow2(1.5f64, -1075), f64::from_bits(1)); // 0.75 ulp rounds up
+    assert_eq!(times_pow2(3.0f64, -1075), f64::from_bits(2)); // 1.5 ulp: tie to even
+    assert_eq!(
+        times_pow2(f64::MAX, -2000),
+        f64::MAX * 2f64.powi(-1000) * 2f64.powi(-1000)
+    );
+    assert_eq!(times_pow2(f64::from_bits(3), 1074), 3.0);
+    assert_eq!(times_pow2(1.0f32, -149), f32::from_bits(1));
+    assert_eq!(times_pow2(1.0f32, -150), 0.0);
+    // (2 - 2^-23) 2^-127 is 2^23 - 1/2 subnormal ulps: a tie, rounded to the even 2^23 ulps,
+    // the smallest normal f32.
+    let below_two = 2.0f32 - f32::EPSILON;
+    assert_eq!(times_pow2(below_two, -127), f32::from_bits(0x0080_0000));
 }

@@ -9,9 +9,8 @@
 //!   and min-max scaling as `X`. Every floating-point operation commutes with an exact
 //!   power-of-two scaling while no value leaves the normal range, so the expected value is
 //!   statrix's own result on `X` (pinned against NumPy and exact rational references by
-//!   `tests/stats.rs`), multiplied by `2^e` one factor of 2 at a time. Upwards every doubling
-//!   is exact until the first one that reaches `2^emax * 2`, which gives `inf`: exactly when
-//!   the exact value overflows. Downwards the shifts are chosen so that quantities in the
+//!   `tests/stats.rs`), multiplied by `2^e` with one rounding (`support::times_pow2`): exact while normal, `inf`
+//!   exactly when the exact value overflows. Downwards the shifts are chosen so that quantities in the
 //!   data's units (means, standard deviations) stay normal, hence exact, and quantities in
 //!   squared units (variances, covariances, all below 16 in magnitude) fall below half the
 //!   smallest subnormal, so that their only right value is 0 whatever the rounding steps.
@@ -21,18 +20,10 @@
 //!   `MAX`; `[-MAX, MAX]` has mean 0, deviations `±MAX`, variance `MAX^2` (overflows: `inf`,
 //!   as NumPy) and standard deviation `MAX`.
 
+mod support;
+
 use statrix::{Matrix, Real, matrix};
-
-/// `x * 2^e`, one factor of 2 or 1/2 at a time (see the module docs for why that is exact
-/// or rounds to the only right value in the cases below).
-fn times_pow2<T: Real>(x: T, e: i32) -> T {
-    let step = if e >= 0 { T::TWO } else { T::HALF };
-    (0..e.unsigned_abs()).fold(x, |acc, _| acc * step)
-}
-
-fn scaled<T: Real, const R: usize, const C: usize>(a: &Matrix<T, R, C>, e: i32) -> Matrix<T, R, C> {
-    a.map(|x| times_pow2(x, e))
-}
+use support::{scaled, times_pow2};
 
 /// Bitwise equality, NaN equal to NaN, `-0.0` equal to `0.0` (as `==`).
 fn same<T: Real>(a: &[T], b: &[T]) -> bool {

@@ -104,3 +104,61 @@ pub fn filled<T: Float, const R: usize, const C: usize>(seed: u64, bits: u32) ->
         T::from_f64((state >> (64 - bits)) as f64 / (1u64 << (bits - 1)) as f64 - 1.0)
     })
 }
+
+/// `x * 2^e`, correctly rounded: exact while the result is a normal number, `±inf` exactly
+/// when the exact product overflows, and rounded once (to nearest, ties to even) when it is
+/// subnormal. Works for any `e` (the factor `2^e` need not be representable): the value is
+/// first moved by exact steps that keep it normal, and only the last multiplication may
+/// round.
+pub fn times_pow2<T: Real>(x: T, e: i32) -> T {
+    let two = T::one() + T::one();
+    let (mantissa_bits, min_exp) = if T::epsilon().to_f64() == Some(f64::EPSILON) {
+        (53, -1022)
+    } else {
+        (24, -126)
+    };
+    let (mut x, mut e) = (x, e);
+    if x == T::zero() || !x.is_finite() {
+        return x;
+    }
+    // Upwards: steps of at most 2^100 are exact until one overflows, and then the exact
+    // product overflows too.
+    while e > 0 && x.is_finite() {
+        let step = e.min(100);
+        x = x * two.powi(step);
+        e -= step;
+    }
+    // Downwards: exact steps while x stays at or above the smallest normal binade, then one
+    // rounding multiplication by 2^e, which is representable down to the smallest subnormal
+    // 2^(min_exp - mantissa_bits + 1); below that, x 2^e (with x < 2^(min_exp + 1)) is under
+    // half the smallest subnormal, and its correct rounding is a signed zero.
+    while e < 0 {
+        // The binary exponent of x, exactly: x = mantissa 2^exp with `bits` significant bits.
+        let (mantissa, exp, _) = x.integer_decode();
+        let exp_x = i32::from(exp) + (64 - mantissa.leading_zeros() as i32) - 1;
+        let room = exp_x - min_exp; // halvings that keep x normal (exact)
+        if room > 0 {
+            let step = (-e).min(room).min(100);
+            x = x * two.powi(-step);
+            e += step;
+        } else {
+            return if e < min_exp - mantissa_bits + 1 {
+                x * T::zero()
+            } else if e >= min_exp {
+                x * two.powi(e)
+            } else {
+                // 2^e = 2^min_exp 2^(e - min_exp), both factors and the product exact.
+                x * (two.powi(min_exp) * two.powi(e - min_exp))
+            };
+        }
+    }
+    x
+}
+
+/// Every element of `m` times `2^e`, correctly rounded ([`times_pow2`]).
+pub fn scaled<T: Real, const R: usize, const C: usize>(
+    m: &Matrix<T, R, C>,
+    e: i32,
+) -> Matrix<T, R, C> {
+    m.map(|x| times_pow2(x, e))
+}
