@@ -125,7 +125,7 @@ pub fn times_pow2<T: Real>(x: T, e: i32) -> T {
     // product overflows too.
     while e > 0 && x.is_finite() {
         let step = e.min(100);
-        x = x * two.powi(step);
+        x *= two.powi(step);
         e -= step;
     }
     // Downwards: exact steps while x stays at or above the smallest normal binade, then one
@@ -139,7 +139,7 @@ pub fn times_pow2<T: Real>(x: T, e: i32) -> T {
         let room = exp_x - min_exp; // halvings that keep x normal (exact)
         if room > 0 {
             let step = (-e).min(room).min(100);
-            x = x * two.powi(-step);
+            x *= two.powi(-step);
             e += step;
         } else {
             return if e < min_exp - mantissa_bits + 1 {
