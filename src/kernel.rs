@@ -5,6 +5,7 @@
 
 use crate::matrix::Matrix;
 use crate::scalar::Scalar;
+use crate::simd;
 
 /// Output size, in bytes, up to which [`matmul`] uses the rank-1-update (k-i-j) loop order:
 /// 8x8 `f64`, 16x8 `f32`, every 4x4 and smaller.
@@ -48,6 +49,9 @@ pub(crate) fn matmul<T: Scalar, const R: usize, const K: usize, const C: usize>(
     a: &Matrix<T, R, K>,
     b: &Matrix<T, K, C>,
 ) -> Matrix<T, R, C> {
+    if let Some(out) = simd::matmul(a, b) {
+        return out;
+    }
     let mut out = Matrix::<T, R, C>::zeros();
     if K == 0 {
         // The empty sum.
@@ -87,25 +91,26 @@ pub(crate) fn matmul<T: Scalar, const R: usize, const K: usize, const C: usize>(
     out
 }
 
+/// The reference the kernels are tested against: the documented order, written plainly
+/// (start from the `k = 0` product, add the rest in increasing `k`).
+#[cfg(test)]
+pub(crate) fn textbook<T: Scalar, const R: usize, const K: usize, const C: usize>(
+    a: &Matrix<T, R, K>,
+    b: &Matrix<T, K, C>,
+) -> Matrix<T, R, C> {
+    Matrix::from_fn(|i, j| {
+        let mut acc = a.0[i][0] * b.0[0][j];
+        for k in 1..K {
+            acc += a.0[i][k] * b.0[k][j];
+        }
+        acc
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{RANK1_MAX_OUTPUT_BYTES, matmul};
+    use super::{RANK1_MAX_OUTPUT_BYTES, matmul, textbook};
     use crate::matrix::Matrix;
-    use crate::scalar::Scalar;
-
-    /// The documented order: start from the `k = 0` product, add the rest in increasing `k`.
-    fn textbook<T: Scalar, const R: usize, const K: usize, const C: usize>(
-        a: &Matrix<T, R, K>,
-        b: &Matrix<T, K, C>,
-    ) -> Matrix<T, R, C> {
-        Matrix::from_fn(|i, j| {
-            let mut acc = a.0[i][0] * b.0[0][j];
-            for k in 1..K {
-                acc += a.0[i][k] * b.0[k][j];
-            }
-            acc
-        })
-    }
 
     /// Deterministic, irregular values in about [-1, 1) with full mantissas.
     fn filled<const R: usize, const C: usize>(seed: u64) -> Matrix<f64, R, C> {

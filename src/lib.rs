@@ -38,7 +38,7 @@
 //! | `matrix` | [`Matrix`], its aliases, construction, the [`matrix!`]/[`vector!`] macros |
 //! | `access` | indexing, rows and columns, iterators, `map`, `zip_map`, `cast` |
 //! | `shape` | transpose, reshape, blocks, `hstack`/`vstack`, row swaps |
-//! | `ops`, `kernel` | operators; the one matrix-product kernel |
+//! | `ops`, `kernel`, `simd` | operators; the one matrix-product entry point; explicit SIMD kernels (bit-identical to the portable loops; with the `bytemuck` impls, the only `unsafe`) |
 //! | `elementwise` | Hadamard product, elementwise division, broadcasting |
 //! | `vector` | dot, cross, outer, norms, `normalize` |
 //! | `numeric` | the robust float kernels every algorithm shares: exact power-of-two scaling, the overflow-safe norm, finiteness checks, the rescaled product, compensated summation |
@@ -108,6 +108,7 @@ mod reduce;
 mod scalar;
 mod scalar_display;
 mod shape;
+mod simd;
 pub mod stats;
 mod vector;
 

@@ -10,8 +10,9 @@
 //! assert_eq!(bytes.len(), 16);
 //! ```
 //!
-//! This file is the only place the crate allows `unsafe`: these two marker impls cannot be
-//! written without it (`bytemuck`'s derives reject generic structs).
+//! This file and the SIMD kernels (`src/simd/`) are the only places the crate allows
+//! `unsafe`: these two marker impls cannot be written without it (`bytemuck`'s derives reject
+//! generic structs).
 #![allow(unsafe_code)]
 
 use bytemuck::{Pod, Zeroable};
