@@ -10,10 +10,18 @@
 //! `RUSTFLAGS="--cfg statrix_scalar_math"` turns every kernel off, which is how CI tests the
 //! fallback on the same machine.
 //!
-//! Kernels today: `f32` 4x4 times 4x4 and 4x4 times a 4-vector on `x86_64` (SSE2, part of
-//! the baseline of every `x86_64` target).
+//! Kernels today, on `x86_64` (SSE2, part of the baseline of every `x86_64` target): `f32`
+//! 4x4 times 4x4 and 4x4 times a 4-vector. A kernel is kept only where it does better than
+//! the portable loops by the instruction counts of `benches/src/bin/instructions.rs` (an SSE2
+//! `f64` 4x4 kernel took 159 instructions per product against the loops' 140, and was
+//! dropped).
 #![allow(unsafe_code)]
 
+#[cfg(all(
+    target_arch = "x86_64",
+    target_feature = "sse2",
+    not(statrix_scalar_math)
+))]
 use core::any::TypeId;
 
 use crate::matrix::Matrix;
@@ -26,9 +34,60 @@ use crate::scalar::Scalar;
 ))]
 mod x86_64;
 
+#[cfg(all(
+    target_arch = "x86_64",
+    target_feature = "sse2",
+    not(statrix_scalar_math)
+))]
+/// `x` as a `&D` when `S` is the very type `D` (same `TypeId`, which includes every generic
+/// and const parameter); `None` otherwise. Folds to a constant after monomorphisation.
+#[inline(always)]
+fn as_type<S: 'static, D: 'static>(x: &S) -> Option<&D> {
+    if TypeId::of::<S>() == TypeId::of::<D>() {
+        // SAFETY: `S` and `D` are the same type, so the cast changes nothing but the name;
+        // the reference keeps `x`'s lifetime.
+        Some(unsafe { &*(x as *const S).cast::<D>() })
+    } else {
+        None
+    }
+}
+
+#[cfg(all(
+    target_arch = "x86_64",
+    target_feature = "sse2",
+    not(statrix_scalar_math)
+))]
+/// `x` as a `D` when `S` is the very type `D`; `None` otherwise (see [`as_type`]).
+#[inline(always)]
+fn into_type<S: Copy + 'static, D: 'static>(x: S) -> Option<D> {
+    if TypeId::of::<S>() == TypeId::of::<D>() {
+        // SAFETY: `S` and `D` are the same type, so copying the bits of `x` into a `D` is a
+        // plain copy of a `Copy` value.
+        Some(unsafe { core::mem::transmute_copy(&x) })
+    } else {
+        None
+    }
+}
+
+/// The column vector holding `y`: `Matrix<T, 4, 1>` is `#[repr(transparent)]` over
+/// `[[T; 1]; 4]`, whose layout is `[T; 4]`'s, so the array is copied whole (one store, where
+/// an element-by-element construction can become four).
+#[cfg(all(
+    target_arch = "x86_64",
+    target_feature = "sse2",
+    not(statrix_scalar_math)
+))]
+#[inline(always)]
+fn column<T: Copy>(y: [T; 4]) -> Matrix<T, 4, 1> {
+    // SAFETY: `[T; 4]` and `Matrix<T, 4, 1>` (`repr(transparent)` over `[[T; 1]; 4]`) have
+    // the same size, alignment and element order; every bit pattern of the one is a value
+    // of the other.
+    unsafe { core::mem::transmute_copy(&y) }
+}
+
 /// `a @ b` by an explicit kernel when there is one for `T` and these sizes on this target;
-/// `None` otherwise (the caller runs the portable loops). The size and type tests are on
-/// constants and fold away.
+/// `None` otherwise (the caller runs the portable loops). The type tests are on constants
+/// and fold away.
 #[inline(always)]
 pub(crate) fn matmul<T: Scalar, const R: usize, const K: usize, const C: usize>(
     a: &Matrix<T, R, K>,
@@ -40,36 +99,21 @@ pub(crate) fn matmul<T: Scalar, const R: usize, const K: usize, const C: usize>(
         not(statrix_scalar_math)
     ))]
     {
-        if TypeId::of::<T>() == TypeId::of::<f32>() && R == 4 && K == 4 {
-            // SAFETY: `T` is `f32` (same `TypeId`) and `R = K = 4`, so `Matrix<T, R, K>` is
-            // the very type `Matrix<f32, 4, 4>`: the pointer cast changes nothing but the
-            // name, and the reference keeps `a`'s lifetime.
-            let a = unsafe { &*(a as *const Matrix<T, R, K>).cast::<Matrix<f32, 4, 4>>() };
-            if C == 4 {
-                // SAFETY: as for `a`, with `K = C = 4`.
-                let b = unsafe { &*(b as *const Matrix<T, K, C>).cast::<Matrix<f32, 4, 4>>() };
-                let out = Matrix(x86_64::matmul_4x4_f32(&a.0, &b.0));
-                // SAFETY: `Matrix<f32, 4, 4>` is `Matrix<T, R, C>` (`T = f32`, `R = C = 4`):
-                // the same type, so copying its bits is a plain copy.
-                return Some(unsafe { core::mem::transmute_copy(&out) });
-            }
-            if C == 1 {
-                // SAFETY: `Matrix<T, K, C>` is `Matrix<f32, 4, 1>` (`T = f32`, `K = 4`,
-                // `C = 1`).
-                let x = unsafe { &*(b as *const Matrix<T, K, C>).cast::<Matrix<f32, 4, 1>>() };
-                let Ok(x) = <&[f32; 4]>::try_from(x.0.as_flattened()) else {
-                    return None;
-                };
-                let y: [f32; 4] = x86_64::matvec_4x4_f32(&a.0, x);
-                // SAFETY: `Matrix<T, R, C>` is `Matrix<f32, 4, 1>` (`T = f32`, `R = 4`,
-                // `C = 1`), `#[repr(transparent)]` over `[[f32; 1]; 4]`: sixteen contiguous
-                // bytes, the layout of `[f32; 4]`. (Copying the array whole, rather than
-                // element by element, keeps the result in one 16-byte store.)
-                return Some(unsafe { core::mem::transmute_copy(&y) });
-            }
+        if let (Some(a), Some(b)) = (
+            as_type::<_, Matrix<f32, 4, 4>>(a),
+            as_type::<_, Matrix<f32, 4, 4>>(b),
+        ) {
+            return into_type(Matrix(x86_64::matmul_4x4_f32(&a.0, &b.0)));
+        }
+        if let (Some(a), Some(x)) = (
+            as_type::<_, Matrix<f32, 4, 4>>(a),
+            as_type::<_, Matrix<f32, 4, 1>>(b),
+        ) {
+            let x = <&[f32; 4]>::try_from(x.0.as_flattened()).ok()?;
+            return into_type(column(x86_64::matvec_4x4_f32(&a.0, x)));
         }
     }
-    let _ = (a, b, TypeId::of::<T>);
+    let _ = (a, b);
     None
 }
 
@@ -117,6 +161,15 @@ mod tests {
             assert!(same_bits(&got, &textbook(&a, &b)), "4x4 @ 4x4, seed {seed}");
             let got = super::matmul(&a, &x).unwrap_or_else(|| textbook(&a, &x));
             assert!(same_bits(&got, &textbook(&a, &x)), "4x4 @ 4x1, seed {seed}");
+            // f64: the same values widened, times a second factor with full f64 mantissas.
+            let (a64, b64) = (a.map(f64::from), b.map(|v| f64::from(v) * (1.0 + 1e-9)));
+            let got = super::matmul(&a64, &b64).unwrap_or_else(|| textbook(&a64, &b64));
+            let want = textbook(&a64, &b64);
+            let same = got
+                .iter()
+                .zip(want.iter())
+                .all(|(p, q)| p.to_bits() == q.to_bits() || (p.is_nan() && q.is_nan()));
+            assert!(same, "f64 4x4 @ 4x4, seed {seed}");
         }
     }
 
@@ -133,14 +186,10 @@ mod tests {
             super::matmul(&a, &Matrix::<f32, 4, 1>::zeros()).is_some(),
             on
         );
+        let d = Matrix::<f64, 4, 4>::identity();
         // No kernel for other types and sizes.
-        assert!(
-            super::matmul(
-                &Matrix::<f64, 4, 4>::identity(),
-                &Matrix::<f64, 4, 4>::identity()
-            )
-            .is_none()
-        );
+        assert!(super::matmul(&d, &d).is_none());
+        assert!(super::matmul(&d, &Matrix::<f64, 4, 1>::zeros()).is_none());
         assert!(
             super::matmul(
                 &Matrix::<f32, 3, 3>::identity(),
