@@ -7,7 +7,8 @@
 //! | --- | --- | --- | --- |
 //! | `matmul_f32_{2x2,3x3,4x4}` | `Matrix<f32, N, N>` | `Matrix2/3/4<f32>` | `Mat2/Mat3/Mat4` |
 //! | `matmul_f64_{3x3,4x4}` | `Matrix<f64, N, N>` | `Matrix3/4<f64>` | `DMat3/DMat4` |
-//! | `matmul_f64_{6x6,8x8,16x16}` | `Matrix<f64, N, N>` | `SMatrix<f64, N, N>` | - |
+//! | `matmul_f64_{6x6,8x8,16x16,32x32,64x64}` | `Matrix<f64, N, N>` | `SMatrix<f64, N, N>` | - |
+//! | `matmul_f32_{32x32,64x64}` | `Matrix<f32, N, N>` | `SMatrix<f32, N, N>` | - |
 //! | `matvec_f32_4x4` | `Matrix<f32, 4, 4> * Vector<f32, 4>` | `Matrix4 * Vector4` | `Mat4 * Vec4` |
 //! | `transpose_f64_4x4` | `transpose()` | `transpose()` | `DMat4::transpose()` |
 //! | `dot_f32_3` | `Vector<f32, 3>::dot` | `Vector3::dot` | `Vec3::dot` |
@@ -195,6 +196,10 @@ fn matmul(c: &mut Criterion) {
     matmul_group!(c, "matmul_f64_6x6", f64, 6);
     matmul_group!(c, "matmul_f64_8x8", f64, 8);
     matmul_group!(c, "matmul_f64_16x16", f64, 16);
+    matmul_group!(c, "matmul_f64_32x32", f64, 32);
+    matmul_group!(c, "matmul_f64_64x64", f64, 64);
+    matmul_group!(c, "matmul_f32_32x32", f32, 32);
+    matmul_group!(c, "matmul_f32_64x64", f32, 64);
 }
 
 fn matvec(c: &mut Criterion) {

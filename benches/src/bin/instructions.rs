@@ -24,6 +24,27 @@ fn run<T>(f: impl Fn() -> T) {
     }
 }
 
+/// `ITERATIONS / N^2` products of `N x N` matrices, statrix's or nalgebra's (so that every
+/// size runs about as long): the count of one product is `(total - baseline) N^2 /
+/// ITERATIONS`.
+macro_rules! big {
+    ($t:ty, $n:literal, $statrix:expr) => {{
+        const N: usize = $n;
+        let a = Matrix::<$t, N, N>::from_fn(|i, j| (i * N + j) as $t * 0.37 - 2.1);
+        let n = nalgebra::SMatrix::<$t, N, N>::from_fn(|i, j| a[(i, j)]);
+        let reps = ITERATIONS / (N * N) as u64;
+        if $statrix {
+            for _ in 0..reps {
+                black_box(black_box(&a) * black_box(&a));
+            }
+        } else {
+            for _ in 0..reps {
+                black_box(black_box(&n) * black_box(&n));
+            }
+        }
+    }};
+}
+
 fn main() {
     let op = std::env::args().nth(1).unwrap_or_default();
     let m32 = Matrix::<f32, 4, 4>::from_fn(|i, j| (i * 4 + j) as f32 * 0.37 - 2.1);
@@ -46,6 +67,16 @@ fn main() {
         "matmul_f64_4x4/statrix" => run(|| black_box(&m64) * black_box(&m64)),
         "matmul_f64_4x4/nalgebra" => run(|| black_box(&n64) * black_box(&n64)),
         "matmul_f64_4x4/glam" => run(|| *black_box(&g64) * *black_box(&g64)),
+        "matmul_f64_16x16/statrix" => big!(f64, 16, true),
+        "matmul_f64_16x16/nalgebra" => big!(f64, 16, false),
+        "matmul_f64_32x32/statrix" => big!(f64, 32, true),
+        "matmul_f64_32x32/nalgebra" => big!(f64, 32, false),
+        "matmul_f64_64x64/statrix" => big!(f64, 64, true),
+        "matmul_f64_64x64/nalgebra" => big!(f64, 64, false),
+        "matmul_f32_32x32/statrix" => big!(f32, 32, true),
+        "matmul_f32_32x32/nalgebra" => big!(f32, 32, false),
+        "matmul_f32_64x64/statrix" => big!(f32, 64, true),
+        "matmul_f32_64x64/nalgebra" => big!(f32, 64, false),
         other => {
             eprintln!("unknown op {other:?}");
             std::process::exit(2);
