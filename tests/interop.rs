@@ -1,7 +1,11 @@
 //! Interoperability: `approx` (always), `serde`, `mint` and `bytemuck` (features).
 
 use approx::{assert_abs_diff_eq, assert_relative_eq, assert_ulps_eq};
-use statrix::{Matrix, matrix, vector};
+#[cfg(any(feature = "serde", feature = "mint", feature = "bytemuck"))]
+use statrix::Matrix;
+use statrix::matrix;
+#[cfg(feature = "mint")]
+use statrix::vector;
 
 #[test]
 fn approx_compares_every_element() {
