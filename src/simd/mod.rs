@@ -59,14 +59,8 @@ fn as_type<S: 'static, D: 'static>(x: &S) -> Option<&D> {
 ))]
 /// `x` as a `D` when `S` is the very type `D`; `None` otherwise (see [`as_type`]).
 #[inline(always)]
-fn into_type<S: Copy + 'static, D: 'static>(x: S) -> Option<D> {
-    if TypeId::of::<S>() == TypeId::of::<D>() {
-        // SAFETY: `S` and `D` are the same type, so copying the bits of `x` into a `D` is a
-        // plain copy of a `Copy` value.
-        Some(unsafe { core::mem::transmute_copy(&x) })
-    } else {
-        None
-    }
+fn into_type<S: 'static, D: Copy + 'static>(x: S) -> Option<D> {
+    as_type::<S, D>(&x).copied()
 }
 
 /// The column vector holding `y`: `Matrix<T, 4, 1>` is `#[repr(transparent)]` over

@@ -31,7 +31,7 @@
 use num_traits::NumCast;
 
 use crate::numeric::CompensatedSum;
-use crate::numeric::{Pow2Scale, exponent};
+use crate::numeric::{Pow2Scale, unit_exponent};
 use crate::scalar::Real;
 
 /// `n` as a `T` (exact up to `2^24` for `f32`, `2^53` for `f64`).
@@ -63,7 +63,7 @@ pub(super) fn scaling_exponent<T: Real>(xs: impl Iterator<Item = T>) -> Option<i
         }
         largest = largest.max(x.abs());
     }
-    (largest > T::ZERO).then(|| -exponent(largest))
+    (largest > T::ZERO).then(|| unit_exponent(largest))
 }
 
 /// Whether a variance (or a covariance matrix's diagonal entry) computed on the fast path

@@ -2,7 +2,7 @@
 //! instructions repeatably on a noisy machine (timings of a few nanoseconds are not).
 //!
 //! ```text
-//! cargo build --release -p statrix-benches --bin instructions
+//! bash benches/count_instructions.sh     # every op, per-call counts as in the README
 //! valgrind --tool=callgrind --callgrind-out-file=/dev/null target/release/instructions <op>
 //! ```
 //!
