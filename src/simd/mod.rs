@@ -32,7 +32,7 @@ use crate::scalar::Scalar;
     target_feature = "sse2",
     not(statrix_scalar_math)
 ))]
-mod x86_64;
+mod sse2;
 
 #[cfg(all(
     target_arch = "x86_64",
@@ -97,14 +97,14 @@ pub(crate) fn matmul<T: Scalar, const R: usize, const K: usize, const C: usize>(
             as_type::<_, Matrix<f32, 4, 4>>(a),
             as_type::<_, Matrix<f32, 4, 4>>(b),
         ) {
-            return into_type(Matrix(x86_64::matmul_4x4_f32(&a.0, &b.0)));
+            return into_type(Matrix(sse2::matmul_4x4_f32(&a.0, &b.0)));
         }
         if let (Some(a), Some(x)) = (
             as_type::<_, Matrix<f32, 4, 4>>(a),
             as_type::<_, Matrix<f32, 4, 1>>(b),
         ) {
             let x = <&[f32; 4]>::try_from(x.0.as_flattened()).ok()?;
-            return into_type(column(x86_64::matvec_4x4_f32(&a.0, x)));
+            return into_type(column(sse2::matvec_4x4_f32(&a.0, x)));
         }
     }
     let _ = (a, b);
