@@ -17,14 +17,22 @@ const RANK1_MAX_OUTPUT_BYTES: usize = 512;
 ///
 /// Every output element is the textbook dot product: `out[i][j]` starts from its `k = 0`
 /// product `a[i][0] * b[0][j]` (not from zero, which saves one addition) and then adds
-/// `a[i][k] * b[k][j]` for `k = 1, 2, ..., K - 1` in that order, each product and each sum
-/// rounded once (no fused multiply-add, no reassociation). The tests compare the result bit
-/// for bit with that loop. For integers the operations, and so the overflow behaviour, are
-/// the same as the textbook loop's.
+/// `a[i][k] * b[k][j]` for `k = 1, 2, ..., K - 1` in that order, never reassociated. For
+/// integers the operations, and so the overflow behaviour, are the textbook loop's.
 ///
-/// # Loop order
+/// Each product and each sum is rounded once (no fused multiply-add), and the result is the
+/// textbook loop's bit for bit, everywhere except in one case: `f32`/`f64` products of at least
+/// 512 multiply-adds (`R * K * C`, `simd::x86_64::TILED_MIN_MULTIPLY_ADDS`) with at least 4
+/// columns (`simd::x86_64::TILED_MIN_COLUMNS`), on an `x86_64` CPU with AVX2+FMA or AVX-512
+/// (enabled at compile time, or detected at run time under `std`). Those run the register-tiled
+/// kernels of [`simd`], which fuse each step's multiply and add (one rounding instead of two)
+/// in the same order: the result then differs from the textbook loop's in the last bits, within
+/// the same error bound `|c_hat - c| <= gamma_K |a| |b|` (see `simd/x86_64/fma_tiles.rs`).
+/// `RUSTFLAGS="--cfg statrix_scalar_math"` turns the kernels off.
 ///
-/// Both branches below perform exactly those operations on every element; they only
+/// # Loop order of the portable loops ([`portable`])
+///
+/// All branches perform exactly those operations on every element; they only
 /// interleave the independent elements differently, which decides how LLVM vectorises
 /// them. In both, the innermost loop runs along a row of `b` and of the output (contiguous in
 /// the row-major layout), so each step is "broadcast `a[i][k]`, multiply by row `k` of `b`,
@@ -50,14 +58,21 @@ const RANK1_MAX_OUTPUT_BYTES: usize = 512;
 /// 6x6 and 8x8 `f64`. The loops are plain index loops over constant bounds (no iterator
 /// adapters, no closures) so that they unroll early and the kernel inlines into its callers.
 #[inline]
-#[allow(clippy::needless_range_loop)] // Index loops on purpose: see "Loop order".
 pub(crate) fn matmul<T: Scalar, const R: usize, const K: usize, const C: usize>(
     a: &Matrix<T, R, K>,
     b: &Matrix<T, K, C>,
 ) -> Matrix<T, R, C> {
-    if let Some(out) = simd::matmul(a, b) {
-        return out;
-    }
+    simd::matmul(a, b).unwrap_or_else(|| portable(a, b))
+}
+
+/// `a @ b` by the portable loops (see [`matmul`]): what every target without an explicit
+/// kernel runs, and what the kernels are tested against.
+#[inline(always)]
+#[allow(clippy::needless_range_loop)] // Index loops on purpose: see `matmul`'s "Loop order".
+pub(crate) fn portable<T: Scalar, const R: usize, const K: usize, const C: usize>(
+    a: &Matrix<T, R, K>,
+    b: &Matrix<T, K, C>,
+) -> Matrix<T, R, C> {
     let mut out = Matrix::<T, R, C>::zeros();
     if K == 0 {
         // The empty sum.
@@ -203,7 +218,7 @@ pub(crate) fn textbook<T: Scalar, const R: usize, const K: usize, const C: usize
 
 #[cfg(test)]
 mod tests {
-    use super::{RANK1_MAX_OUTPUT_BYTES, matmul, textbook};
+    use super::{RANK1_MAX_OUTPUT_BYTES, portable as matmul, textbook};
     use crate::matrix::Matrix;
 
     /// Deterministic, irregular values in about [-1, 1) with full mantissas.

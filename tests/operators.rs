@@ -8,6 +8,7 @@
 mod support;
 
 use statrix::{Matrix, RowVector, matrix, row_vector, vector};
+use support::{fused_vs_textbook_bound, product_may_fuse};
 
 /// The textbook triple loop, summing in increasing `k`: the crate's kernel promises this
 /// order, so float results must agree bit for bit.
@@ -101,12 +102,29 @@ fn scalar_multiplication_on_both_sides() {
     assert_eq!(q, matrix![f64::INFINITY, f64::NEG_INFINITY]);
 }
 
+/// The product against the textbook loop: the same bits, or within
+/// [`fused_vs_textbook_bound`] where it may run the fused multiply-add tiles.
 #[test]
-fn matmul_equals_the_textbook_loop_bit_for_bit() {
+fn matmul_equals_the_textbook_loop_or_its_fused_form() {
     fn check<const R: usize, const K: usize, const C: usize>(seed: u64) {
         let a = filled::<R, K>(seed);
         let b = filled::<K, C>(seed + 1);
-        assert_eq!(a * b, naive_matmul(&a, &b), "{R}x{K} @ {K}x{C}");
+        let (got, naive) = (a * b, naive_matmul(&a, &b));
+        if !product_may_fuse(R, K, C) {
+            assert_eq!(got, naive, "{R}x{K} @ {K}x{C}");
+            return;
+        }
+        for i in 0..R {
+            for j in 0..C {
+                let magnitude: f64 = (0..K).map(|k| (a[(i, k)] * b[(k, j)]).abs()).sum();
+                let bound = fused_vs_textbook_bound::<f64>(K, magnitude);
+                let err = (got[(i, j)] - naive[(i, j)]).abs();
+                assert!(
+                    err <= bound,
+                    "{R}x{K} @ {K}x{C} [{i}, {j}]: {err:e} > {bound:e}"
+                );
+            }
+        }
     }
     check::<1, 1, 1>(1);
     check::<2, 2, 2>(2);

@@ -410,7 +410,7 @@ mod tests {
             let v = (dot + if i == j { shift } else { 0.0 }) * scale;
             T::from(v).unwrap_or(T::ZERO)
         });
-        if rng.next() % 4 == 0 {
+        if rng.next().is_multiple_of(4) {
             let (i, j) = (
                 (rng.next() % N as u64) as usize,
                 (rng.next() % N as u64) as usize,
@@ -447,7 +447,7 @@ mod tests {
                 _ => assert_eq!(new.err(), reference.err(), "{a:?}"),
             }
             let Ok(chol) = reference else { continue };
-            let special = rng.next() % 5 == 0;
+            let special = rng.next().is_multiple_of(5);
             let b = Matrix::<T, N, 2>::from_fn(|_, _| {
                 let v = if special {
                     rng.special()

@@ -344,11 +344,11 @@ fn converge<T: Real, const N: usize>(
                         m[j][q] = y;
                     }
                 }
-                if vectors == Vectors::Compute {
-                    if let Some((vp, vq)) = two_rows(vt, p, q) {
-                        for (g, h) in vp.iter_mut().zip(vq.iter_mut()) {
-                            (*g, *h) = rot(*g, *h);
-                        }
+                if vectors == Vectors::Compute
+                    && let Some((vp, vq)) = two_rows(vt, p, q)
+                {
+                    for (g, h) in vp.iter_mut().zip(vq.iter_mut()) {
+                        (*g, *h) = rot(*g, *h);
                     }
                 }
             }

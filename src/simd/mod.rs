@@ -1,28 +1,28 @@
-//! Explicit SIMD kernels, chosen at compile time by `cfg(target_arch)` and
-//! `cfg(target_feature)` (so they work in `no_std`), with the portable loops of
-//! [`kernel`](crate::kernel) as the fallback. This module is the only place the crate allows
-//! `unsafe`, each block with its `// SAFETY:` argument.
+//! Explicit SIMD kernels, with the portable loops of [`kernel`](crate::kernel) as the
+//! fallback. This module is the only place the crate allows `unsafe`, each block with its
+//! `// SAFETY:` argument.
 //!
-//! Every kernel performs exactly the operations of the portable product, in the same order
-//! (each output element starts from its `k = 0` product and adds the others in increasing
-//! `k`, each product and sum rounded once, no fused multiply-add), so its results are the
-//! same bits; the tests compare them bit for bit. Building with
-//! `RUSTFLAGS="--cfg statrix_scalar_math"` turns every kernel off, which is how CI tests the
-//! fallback on the same machine.
+//! Two kinds of kernel, chosen per product:
 //!
-//! Kernels today, on `x86_64` (SSE2, part of the baseline of every `x86_64` target): `f32`
-//! 4x4 times 4x4 and 4x4 times a 4-vector. A kernel is kept only where it does better than
-//! the portable loops by the instruction counts of `benches/src/bin/instructions.rs` (an SSE2
-//! `f64` 4x4 kernel took 159 instructions per product against the loops' 140, and was
-//! dropped).
+//! - Small fixed products (`x86_64/sse2.rs`, SSE2, part of the baseline of every `x86_64`
+//!   target, chosen at compile time so they work in `no_std`): `f32` 4x4 times 4x4 and 4x4 times
+//!   a 4-vector. They perform exactly the operations of the portable product in the same order
+//!   (no fused multiply-add), so their results are the same bits, and the tests compare them bit
+//!   for bit. A kernel is kept only where it does better than the portable loops by the
+//!   instruction counts of `benches/src/bin/instructions.rs` (an SSE2 `f64` 4x4 kernel took 159
+//!   instructions per product against the loops' 140, and was dropped).
+//! - Register-tiled products with fused multiply-add (`x86_64/fma_tiles.rs`, expanded for
+//!   AVX-512 in `avx512.rs` and for AVX2+FMA in `avx2.rs`) for `f32`/`f64` products of at least
+//!   512 multiply-adds (`R * K * C`) with at least 4 columns. The instruction set is the one
+//!   enabled at compile time (`-C target-cpu=...`) or, under `std`, the best one the CPU reports
+//!   at run time (`is_x86_feature_detected!`, which caches its answer: one load and a test per
+//!   product). Each element keeps the textbook summation order, each step rounded once instead of
+//!   twice; the tests bound the difference from the textbook loop by the error analysis in
+//!   `x86_64/fma_tiles.rs`.
+//!
+//! Building with `RUSTFLAGS="--cfg statrix_scalar_math"` turns every kernel off, which is
+//! how CI tests the fallback on the same machine.
 #![allow(unsafe_code)]
-
-#[cfg(all(
-    target_arch = "x86_64",
-    target_feature = "sse2",
-    not(statrix_scalar_math)
-))]
-use core::any::TypeId;
 
 use crate::matrix::Matrix;
 use crate::scalar::Scalar;
@@ -32,56 +32,11 @@ use crate::scalar::Scalar;
     target_feature = "sse2",
     not(statrix_scalar_math)
 ))]
-mod sse2;
+mod x86_64;
 
-#[cfg(all(
-    target_arch = "x86_64",
-    target_feature = "sse2",
-    not(statrix_scalar_math)
-))]
-/// `x` as a `&D` when `S` is the very type `D` (same `TypeId`, which includes every generic
-/// and const parameter); `None` otherwise. Folds to a constant after monomorphisation.
-#[inline(always)]
-fn as_type<S: 'static, D: 'static>(x: &S) -> Option<&D> {
-    if TypeId::of::<S>() == TypeId::of::<D>() {
-        // SAFETY: `S` and `D` are the same type, so the cast changes nothing but the name;
-        // the reference keeps `x`'s lifetime.
-        Some(unsafe { &*(x as *const S).cast::<D>() })
-    } else {
-        None
-    }
-}
-
-#[cfg(all(
-    target_arch = "x86_64",
-    target_feature = "sse2",
-    not(statrix_scalar_math)
-))]
-/// `x` as a `D` when `S` is the very type `D`; `None` otherwise (see [`as_type`]).
-#[inline(always)]
-fn into_type<S: 'static, D: Copy + 'static>(x: S) -> Option<D> {
-    as_type::<S, D>(&x).copied()
-}
-
-/// The column vector holding `y`: `Matrix<T, 4, 1>` is `#[repr(transparent)]` over
-/// `[[T; 1]; 4]`, whose layout is `[T; 4]`'s, so the array is copied whole (one store, where
-/// an element-by-element construction can become four).
-#[cfg(all(
-    target_arch = "x86_64",
-    target_feature = "sse2",
-    not(statrix_scalar_math)
-))]
-#[inline(always)]
-fn column<T: Copy>(y: [T; 4]) -> Matrix<T, 4, 1> {
-    // SAFETY: `[T; 4]` and `Matrix<T, 4, 1>` (`repr(transparent)` over `[[T; 1]; 4]`) have
-    // the same size, alignment and element order; every bit pattern of the one is a value
-    // of the other.
-    unsafe { core::mem::transmute_copy(&y) }
-}
-
-/// `a @ b` by an explicit kernel when there is one for `T` and these sizes on this target;
-/// `None` otherwise (the caller runs the portable loops). The type tests are on constants
-/// and fold away.
+/// `a @ b` by an explicit kernel when there is one for `T` and these sizes on this target
+/// and CPU; `None` otherwise (the caller runs the portable loops). The type and size tests
+/// are on constants and fold away.
 #[inline(always)]
 pub(crate) fn matmul<T: Scalar, const R: usize, const K: usize, const C: usize>(
     a: &Matrix<T, R, K>,
@@ -93,22 +48,17 @@ pub(crate) fn matmul<T: Scalar, const R: usize, const K: usize, const C: usize>(
         not(statrix_scalar_math)
     ))]
     {
-        if let (Some(a), Some(b)) = (
-            as_type::<_, Matrix<f32, 4, 4>>(a),
-            as_type::<_, Matrix<f32, 4, 4>>(b),
-        ) {
-            return into_type(Matrix(sse2::matmul_4x4_f32(&a.0, &b.0)));
-        }
-        if let (Some(a), Some(x)) = (
-            as_type::<_, Matrix<f32, 4, 4>>(a),
-            as_type::<_, Matrix<f32, 4, 1>>(b),
-        ) {
-            let x = <&[f32; 4]>::try_from(x.0.as_flattened()).ok()?;
-            return into_type(column(sse2::matvec_4x4_f32(&a.0, x)));
-        }
+        x86_64::matmul(a, b)
     }
-    let _ = (a, b);
-    None
+    #[cfg(not(all(
+        target_arch = "x86_64",
+        target_feature = "sse2",
+        not(statrix_scalar_math)
+    )))]
+    {
+        let _ = (a, b);
+        None
+    }
 }
 
 #[cfg(test)]

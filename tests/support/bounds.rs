@@ -36,6 +36,24 @@ pub fn gamma<T: Float>(k: usize) -> f64 {
     gamma_u(k as f64, T::U)
 }
 
+/// Whether statrix's product of an `r x k` by a `k x c` matrix of `f32`/`f64` may run the
+/// fused multiply-add tiles (the product's documentation: `r k c >= 512` and `c >= 4` on an
+/// `x86_64` CPU with AVX2+FMA or AVX-512, not under `--cfg statrix_scalar_math`); otherwise
+/// it is the textbook loop bit for bit. True on such shapes whatever the CPU, so a test
+/// that takes the bounded comparison there stays valid on a CPU without FMA.
+pub fn product_may_fuse(r: usize, k: usize, c: usize) -> bool {
+    cfg!(all(target_arch = "x86_64", not(statrix_scalar_math))) && r * k * c >= 512 && c >= 4
+}
+
+/// How far a fused product's element may be from the textbook loop's, for a sum of `terms`
+/// products whose absolute values sum to `magnitude`: each is within `gamma_terms *
+/// magnitude` of the exact value (Higham eq. 3.5; a fused step rounds once where the loop
+/// rounds twice, under the same bound), so they differ by at most twice that; `magnitude`
+/// summed in f64 is within `g64(terms)` of itself.
+pub fn fused_vs_textbook_bound<T: Float>(terms: usize, magnitude: f64) -> f64 {
+    2.0 * gamma::<T>(terms) * magnitude * (1.0 + gamma_u(terms as f64, U64))
+}
+
 // --- Dot2: sums of products as if in twice the working precision ----------------------------
 
 pub fn two_sum(a: f64, b: f64) -> (f64, f64) {

@@ -23,7 +23,9 @@ pub mod float;
 pub mod stats_bounds;
 pub mod strategies;
 
-pub use bounds::{SLACK, allowed_error, dot2, gamma, gamma_u};
+pub use bounds::{
+    SLACK, allowed_error, dot2, fused_vs_textbook_bound, gamma, gamma_u, product_may_fuse,
+};
 pub use fixtures::*;
 pub use float::*;
 pub use strategies::*;

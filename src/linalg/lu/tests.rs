@@ -49,10 +49,10 @@ fn reference_lu<T: Real, const N: usize>(a: &Matrix<T, N, N>) -> Result<Lu<T, N>
 }
 
 fn reference_det<T: Real, const N: usize>(a: &Matrix<T, N, N>) -> T {
-    if let Some(det) = small_inverse::det(a) {
-        if det.is_finite() {
-            return det;
-        }
+    if let Some(det) = small_inverse::det(a)
+        && det.is_finite()
+    {
+        return det;
     }
     if !a.iter().all(|x| x.is_finite()) {
         return T::nan();
