@@ -123,7 +123,7 @@ pub use linalg::lu::Lu;
 pub use linalg::qr::Qr;
 pub use linalg::schur::Schur;
 pub use linalg::svd::Svd;
-pub use linalg::symmetric_eigen::SymmetricEigen;
+pub use linalg::symmetric_eigen::{SymmetricEigen, SymmetricEigenMethod};
 pub use matrix::{
     Matrix, Matrix2, Matrix3, Matrix4, Matrix5, Matrix6, RowVector, RowVector2, RowVector3,
     RowVector4, Vector, Vector2, Vector3, Vector4, Vector5, Vector6,

@@ -1,4 +1,5 @@
-//! The symmetric eigendecomposition (cyclic Jacobi) against NumPy's `eigh` references
+//! The symmetric eigendecomposition (cyclic Jacobi, and the tridiagonal QL method) against
+//! NumPy's `eigh` references
 //! (`tests/fixtures/eigh.json`, written by `gen_eigh_svd.py`), mpmath references for graded
 //! matrices, exact identities, and proptest properties.
 //!
@@ -19,18 +20,25 @@
 //!   `n * eps * cond(H)`:
 //!   `|w_i - w_ref_i| <= THRESH * n * eps * cond(H) * |w_ref_i|`, with `w_ref` from mpmath
 //!   at 60 digits (NumPy's `eigh` misses the small eigenvalues of these by up to 1e-5
-//!   relative).
+//!   relative). The tridiagonal QL method carries no such guarantee (it is NumPy's
+//!   algorithm): on these matrices it is held to the absolute (Weyl) bound above.
 
 mod support;
 
 // eigh.json stores each matrix as a flat row-major list.
 use proptest::prelude::*;
 use serde_json::Value;
-use statrix::{Error, Matrix, matrix};
+use statrix::{Error, Matrix, SymmetricEigenMethod, matrix};
 use support::{Float, eps, matrix_from_flat as matrix_from, parse, parse_list, to_f64};
 
 /// LAPACK's test threshold for the symmetric eigenproblem (`TESTING/sep.in`).
 const THRESH: f64 = 60.0;
+
+/// Every method, each held to the same identities.
+const METHODS: [SymmetricEigenMethod; 2] = [
+    SymmetricEigenMethod::Jacobi,
+    SymmetricEigenMethod::TridiagonalQl,
+];
 
 /// The symmetric matrix `eigh(UPLO='L')` sees: the lower triangle mirrored.
 fn symmetrize_lower<const N: usize>(a: &Matrix<f64, N, N>) -> Matrix<f64, N, N> {
@@ -44,13 +52,22 @@ fn check_identities<T: Float, const N: usize>(
     name: &str,
     a: &Matrix<T, N, N>,
     norm2: f64,
+    method: SymmetricEigenMethod,
 ) -> Vec<f64> {
+    let name = &format!("{name} ({method:?})");
     let eig = a
-        .symmetric_eigen()
+        .symmetric_eigen_by(method)
         .unwrap_or_else(|e| panic!("{name}: symmetric_eigen failed: {e}"));
     let values = a
-        .symmetric_eigenvalues()
+        .symmetric_eigenvalues_by(method)
         .unwrap_or_else(|e| panic!("{name}: symmetric_eigenvalues failed: {e}"));
+    if method == SymmetricEigenMethod::Jacobi {
+        assert_eq!(
+            eig,
+            a.symmetric_eigen().unwrap(),
+            "{name}: the default method"
+        );
+    }
     // The same rotations, without the vector accumulation: identical bits.
     assert_eq!(
         values, eig.eigenvalues,
@@ -94,14 +111,17 @@ fn check_identities<T: Float, const N: usize>(
     w
 }
 
-fn check_case<T: Float, const N: usize>(case: &Value) {
-    let name = case["name"].as_str().expect("a name");
+fn check_case<T: Float, const N: usize>(case: &Value, method: SymmetricEigenMethod) {
+    let name = &format!("{} ({method:?})", case["name"].as_str().expect("a name"));
     let a: Matrix<T, N, N> = matrix_from(&case["a"]);
     let norm2: f64 = parse(&case["norm2"]);
     let expected = parse_list(&case["eigenvalues"]);
-    let w = check_identities(name, &a, norm2);
+    let w = check_identities(name, &a, norm2, method);
     let n = N as f64;
-    match case["relative"].as_object() {
+    let relative = case["relative"]
+        .as_object()
+        .filter(|_| method == SymmetricEigenMethod::Jacobi);
+    match relative {
         None => {
             let bound = THRESH * n * (eps::<T>() + f64::EPSILON) * norm2;
             for (i, (&got, &want)) in w.iter().zip(&expected).enumerate() {
@@ -129,14 +149,14 @@ fn check_case<T: Float, const N: usize>(case: &Value) {
 }
 
 macro_rules! dispatch {
-    ($case:expr; $($n:literal),*) => {{
+    ($case:expr, $method:expr; $($n:literal),*) => {{
         let case = $case;
         let dtype = case["dtype"].as_str().expect("a dtype");
         let n = case["n"].as_u64().expect("n") as usize;
         match (dtype, n) {
             $(
-                ("f64", $n) => check_case::<f64, $n>(case),
-                ("f32", $n) => check_case::<f32, $n>(case),
+                ("f64", $n) => check_case::<f64, $n>(case, $method),
+                ("f32", $n) => check_case::<f32, $n>(case, $method),
             )*
             _ => panic!("unhandled case {}: {dtype} {n}x{n}", case["name"]),
         }
@@ -150,7 +170,9 @@ fn matches_numpy_eigh_on_every_fixture() {
     let mut families = std::collections::BTreeSet::new();
     for case in &cases {
         families.insert(case["family"].as_str().expect("a family").to_owned());
-        dispatch!(case; 1, 2, 3, 4, 6, 8, 16);
+        for method in METHODS {
+            dispatch!(case, method; 1, 2, 3, 4, 6, 8, 16);
+        }
     }
     println!("{} eigh cases, families: {families:?}", cases.len());
 }
@@ -190,6 +212,59 @@ fn seed_example_and_exact_cases() {
     let eig = Matrix::<f64, 3, 3>::zeros().symmetric_eigen().unwrap();
     assert_eq!(eig.eigenvalues.to_array(), [0.0; 3]);
     assert_eq!(eig.eigenvectors, Matrix::identity());
+}
+
+#[test]
+fn every_method_on_exact_cases_and_bad_input() {
+    for method in METHODS {
+        // Diagonal: no reflection and no rotation, exact values and a permutation matrix.
+        let d = matrix![3.0, 0.0, 0.0; 0.0, -1.0, 0.0; 0.0, 0.0, 2.0];
+        let eig = d.symmetric_eigen_by(method).unwrap();
+        assert_eq!(eig.eigenvalues.to_array(), [-1.0, 2.0, 3.0], "{method:?}");
+        let p = matrix![0.0, 0.0, 1.0; 1.0, 0.0, 0.0; 0.0, 1.0, 0.0];
+        assert_eq!(eig.eigenvectors, p, "{method:?}");
+        // Identity, 1x1, zero.
+        let eig = Matrix::<f32, 4, 4>::identity()
+            .symmetric_eigen_by(method)
+            .unwrap();
+        assert_eq!(eig.eigenvectors, Matrix::identity(), "{method:?}");
+        let eig = matrix![-2.5f32].symmetric_eigen_by(method).unwrap();
+        assert_eq!(eig.eigenvalues.to_array(), [-2.5], "{method:?}");
+        let zero = Matrix::<f64, 3, 3>::zeros()
+            .symmetric_eigen_by(method)
+            .unwrap();
+        assert_eq!(zero.eigenvalues.to_array(), [0.0; 3], "{method:?}");
+        // Only the lower triangle is read.
+        let lower = matrix![4.0, f64::NAN, f64::INFINITY; 1.0, 3.0, -7.0; 0.5, 2.0, 1.0];
+        let mirrored = Matrix::from_fn(|i, j| if i >= j { lower[(i, j)] } else { lower[(j, i)] });
+        assert_eq!(
+            lower.symmetric_eigen_by(method).unwrap(),
+            mirrored.symmetric_eigen_by(method).unwrap(),
+            "{method:?}"
+        );
+        // Non-finite input, and an eigenvalue beyond the range.
+        for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            let a = matrix![1.0, 0.0, 0.0; 0.0, 1.0, 0.0; 2.0, bad, 1.0];
+            assert_eq!(
+                a.symmetric_eigen_by(method),
+                Err(Error::NonFinite),
+                "{method:?}"
+            );
+            assert_eq!(a.symmetric_eigenvalues_by(method), Err(Error::NonFinite));
+        }
+        let big = Matrix::<f64, 2, 2>::full(f64::MAX);
+        assert_eq!(
+            big.symmetric_eigen_by(method),
+            Err(Error::Overflow),
+            "{method:?}"
+        );
+        // Subnormal entries: scaled up exactly first, so the same eigenvalues as the
+        // matrix scaled by 2^-1074 in exact arithmetic (here exactly representable).
+        let tiny = f64::from_bits(1);
+        let t = matrix![2.0 * tiny, tiny; tiny, 2.0 * tiny];
+        let w = t.symmetric_eigenvalues_by(method).unwrap();
+        assert_eq!(w.to_array(), [tiny, 3.0 * tiny], "{method:?}");
+    }
 }
 
 #[test]
@@ -247,16 +322,18 @@ macro_rules! eigen_properties {
             #[test]
             fn $name(a in symmetric::<$n>()) {
                 // |A|_2 <= |A|_F bounds the residual test from above.
-                let w = check_identities(stringify!($name), &a, a.norm());
-                // And the f32 version of the same matrix.
-                let a32 = a.map(|x| x as f32);
-                check_identities(stringify!($name), &a32, a32.map(f64::from).norm());
-                // Trace and Frobenius norm are similarity invariants (sum w = tr A, sum w^2
-                // = |A|_F^2), to the Weyl bound summed over n eigenvalues.
-                let n = $n as f64;
-                let trace: f64 = (0..$n).map(|i| a[(i, i)]).sum();
-                let bound = n * THRESH * n * f64::EPSILON * a.norm();
-                prop_assert!((w.iter().sum::<f64>() - trace).abs() <= bound);
+                for method in METHODS {
+                    let w = check_identities(stringify!($name), &a, a.norm(), method);
+                    // And the f32 version of the same matrix.
+                    let a32 = a.map(|x| x as f32);
+                    check_identities(stringify!($name), &a32, a32.map(f64::from).norm(), method);
+                    // Trace and Frobenius norm are similarity invariants (sum w = tr A, sum
+                    // w^2 = |A|_F^2), to the Weyl bound summed over n eigenvalues.
+                    let n = $n as f64;
+                    let trace: f64 = (0..$n).map(|i| a[(i, i)]).sum();
+                    let bound = n * THRESH * n * f64::EPSILON * a.norm();
+                    prop_assert!((w.iter().sum::<f64>() - trace).abs() <= bound);
+                }
             }
         }
     )*};

@@ -71,3 +71,4 @@ pub(crate) mod symmetric_eigen;
 #[cfg(test)]
 mod test_support;
 mod trace;
+pub(crate) mod tridiagonal;

@@ -10,6 +10,47 @@ use crate::matrix::{Matrix, Vector};
 use crate::numeric::{Pow2Scale, unit_exponent};
 use crate::scalar::Real;
 
+use super::tridiagonal::{accumulate_q_transpose, tridiagonal_ql, tridiagonalize};
+
+/// How [`Matrix::symmetric_eigen_by`] computes a symmetric eigendecomposition.
+///
+/// | method | speed | accuracy |
+/// |---|---|---|
+/// | [`Jacobi`](Self::Jacobi) (the default) | slower from about 8x8 | backward stable, and *relatively* accurate on graded positive definite matrices |
+/// | [`TridiagonalQl`](Self::TridiagonalQl) | faster from about 8x8 | backward stable: every eigenvalue within `O(n eps) |A|` |
+///
+/// NumPy's `eigh` (LAPACK `dsyevd`) reduces to tridiagonal form too, so
+/// `TridiagonalQl` carries NumPy's guarantee; `Jacobi` carries a stronger one.
+///
+/// # Example
+/// ```
+/// use statrix::{matrix, SymmetricEigenMethod};
+///
+/// let a = matrix![2.0f64, 1.0;
+///                 1.0, 2.0];
+/// // NumPy: np.linalg.eigh(a)[0] -> [1., 3.]
+/// for method in [SymmetricEigenMethod::Jacobi, SymmetricEigenMethod::TridiagonalQl] {
+///     let w = a.symmetric_eigenvalues_by(method).unwrap();
+///     assert!((w[0] - 1.0).abs() <= 8.0 * f64::EPSILON);
+///     assert!((w[1] - 3.0).abs() <= 8.0 * f64::EPSILON);
+/// }
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum SymmetricEigenMethod {
+    /// Cyclic Jacobi with the relative off-diagonal criterion: every eigenvalue, the tiny
+    /// ones of a graded positive definite matrix included, to a small relative error (see
+    /// [`SymmetricEigen`]). What [`Matrix::symmetric_eigen`] uses.
+    #[default]
+    Jacobi,
+    /// Householder reduction to a tridiagonal matrix (LAPACK `dsytd2`), then the implicit QL
+    /// iteration with Wilkinson's shift (EISPACK `tql2`, LAPACK `dsteqr`): fewer operations
+    /// than Jacobi's sweeps. Backward stable, so each eigenvalue is within a small multiple
+    /// of `n eps |A|` of the exact one, as NumPy's; but an eigenvalue much smaller than `|A|`
+    /// (of a graded matrix) may keep only that absolute accuracy, where Jacobi keeps a
+    /// relative one. The matrix is scaled by a power of two first (exact), as for Jacobi.
+    TridiagonalQl,
+}
+
 /// The eigendecomposition `A = V diag(w) V^T` of a symmetric matrix, NumPy's
 /// `w, V = np.linalg.eigh(a)`: eigenvalues ascending, orthonormal eigenvectors as columns.
 ///
@@ -145,7 +186,37 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     /// assert!((v.transpose() * v - Matrix::identity()).norm() <= 16.0 * f64::EPSILON);
     /// ```
     pub fn symmetric_eigen(&self) -> Result<SymmetricEigen<T, N>, Error> {
-        let (values, mut vt) = jacobi_eigen(self, Vectors::Compute)?;
+        self.symmetric_eigen_by(SymmetricEigenMethod::Jacobi)
+    }
+
+    /// [`symmetric_eigen`](Matrix::symmetric_eigen) by the chosen method: the same
+    /// conventions (lower triangle read, eigenvalues ascending, the largest-magnitude
+    /// component of each eigenvector positive), the speed and accuracy of
+    /// [`SymmetricEigenMethod`].
+    ///
+    /// # Errors
+    /// As [`symmetric_eigen`](Matrix::symmetric_eigen); for
+    /// [`TridiagonalQl`](SymmetricEigenMethod::TridiagonalQl), [`Error::NoConvergence`]
+    /// after 30 QL sweeps per eigenvalue (not seen in practice).
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::{matrix, Matrix, SymmetricEigenMethod};
+    ///
+    /// let a = matrix![4.0, 1.0, 0.0;
+    ///                 1.0, 3.0, 1.0;
+    ///                 0.0, 1.0, 2.0];
+    /// // NumPy: w, V = np.linalg.eigh(a)
+    /// let eig = a.symmetric_eigen_by(SymmetricEigenMethod::TridiagonalQl).unwrap();
+    /// let v = eig.eigenvectors;
+    /// assert!((v.transpose() * v - Matrix::identity()).norm() <= 32.0 * f64::EPSILON);
+    /// assert!((eig.recompose() - a).norm() <= 64.0 * f64::EPSILON * a.norm());
+    /// ```
+    pub fn symmetric_eigen_by(
+        &self,
+        method: SymmetricEigenMethod,
+    ) -> Result<SymmetricEigen<T, N>, Error> {
+        let (values, mut vt) = eigen_by(self, method, Vectors::Compute)?;
         for row in vt.iter_mut() {
             let j = index_of_largest(row.iter().copied());
             if row[j] < T::ZERO {
@@ -177,20 +248,64 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     /// assert_eq!(a.symmetric_eigenvalues().unwrap().to_array(), [-2.0, 1.0]);
     /// ```
     pub fn symmetric_eigenvalues(&self) -> Result<Vector<T, N>, Error> {
-        let (values, _) = jacobi_eigen(self, Vectors::Skip)?;
+        self.symmetric_eigenvalues_by(SymmetricEigenMethod::Jacobi)
+    }
+
+    /// [`symmetric_eigenvalues`](Matrix::symmetric_eigenvalues) by the chosen method (see
+    /// [`SymmetricEigenMethod`]), NumPy's `np.linalg.eigvalsh(a)`.
+    ///
+    /// # Errors
+    /// As [`symmetric_eigen_by`](Matrix::symmetric_eigen_by).
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::{matrix, SymmetricEigenMethod};
+    /// let a = matrix![2.0f64, -1.0; -1.0, 2.0];
+    /// // NumPy: np.linalg.eigvalsh(a) -> [1., 3.]
+    /// let w = a.symmetric_eigenvalues_by(SymmetricEigenMethod::TridiagonalQl).unwrap();
+    /// assert!((w[0] - 1.0).abs() <= 8.0 * f64::EPSILON && (w[1] - 3.0).abs() <= 8.0 * f64::EPSILON);
+    /// ```
+    pub fn symmetric_eigenvalues_by(
+        &self,
+        method: SymmetricEigenMethod,
+    ) -> Result<Vector<T, N>, Error> {
+        let (values, _) = eigen_by(self, method, Vectors::Skip)?;
         Ok(Matrix::from_array(values))
     }
 }
 
-/// Cyclic Jacobi on the lower triangle of `a`: the eigenvalues, ascending, and (when
-/// asked for) the eigenvectors as the rows of the second array (`V^T`), in the same order.
-fn jacobi_eigen<T: Real, const N: usize>(
+/// The eigenvalues, ascending, and (when asked for) the eigenvectors as the rows of the
+/// second array (`V^T`), in the same order, by `method`.
+fn eigen_by<T: Real, const N: usize>(
     a: &Matrix<T, N, N>,
+    method: SymmetricEigenMethod,
     vectors: Vectors,
 ) -> Result<([T; N], [[T; N]; N]), Error> {
-    let zero = T::ZERO;
-    // One pass over the lower triangle: finiteness and the largest magnitude.
-    let mut max_abs = zero;
+    let e = scaling_exponent(a)?;
+    let (up, down) = (Pow2Scale::new(e), Pow2Scale::new(-e));
+    let (d, vt) = match method {
+        SymmetricEigenMethod::Jacobi => jacobi_eigen(a, up, vectors)?,
+        SymmetricEigenMethod::TridiagonalQl => tridiagonal_eigen(a, up, vectors)?,
+    };
+    let order = sorted_order(&d, |x, y| x < y);
+    let values: [T; N] = core::array::from_fn(|i| down.apply(d[order[i]]));
+    if values.iter().any(|x| x.is_infinite()) {
+        return Err(Error::Overflow);
+    }
+    let vectors = match vectors {
+        Vectors::Compute => core::array::from_fn(|k| vt[order[k]]),
+        Vectors::Skip => [[T::ZERO; N]; N],
+    };
+    Ok((values, vectors))
+}
+
+/// The exponent `e` that scales the lower triangle of `a` (exactly, by `2^e`) so that its
+/// largest magnitude is in `[1, 2)`.
+///
+/// # Errors
+/// [`Error::NonFinite`] if an element of the lower triangle is NaN or infinite.
+fn scaling_exponent<T: Real, const N: usize>(a: &Matrix<T, N, N>) -> Result<i32, Error> {
+    let mut max_abs = T::ZERO;
     for (i, row) in a.0.iter().enumerate() {
         for &x in row.iter().take(i + 1) {
             if !x.is_finite() {
@@ -199,9 +314,44 @@ fn jacobi_eigen<T: Real, const N: usize>(
             max_abs = max_abs.max(x.abs());
         }
     }
-    let e = unit_exponent(max_abs);
-    let (up, down) = (Pow2Scale::new(e), Pow2Scale::new(-e));
+    Ok(unit_exponent(max_abs))
+}
 
+/// [`SymmetricEigenMethod::TridiagonalQl`] on the lower triangle of `a` scaled by `up`: the
+/// eigenvalues, unsorted, and (when asked for) the eigenvectors as the rows of the second
+/// array, in the same order.
+fn tridiagonal_eigen<T: Real, const N: usize>(
+    a: &Matrix<T, N, N>,
+    up: Pow2Scale<T>,
+    vectors: Vectors,
+) -> Result<([T; N], [[T; N]; N]), Error> {
+    // The full symmetric matrix, from the lower triangle.
+    let mut m: [[T; N]; N] = core::array::from_fn(|p| {
+        core::array::from_fn(|q| up.apply(if q <= p { a.0[p][q] } else { a.0[q][p] }))
+    });
+    let (mut d, mut e, mut tau, mut w) = ([T::ZERO; N], [T::ZERO; N], [T::ZERO; N], [T::ZERO; N]);
+    let flat = m.as_flattened_mut();
+    tridiagonalize(flat, N, &mut d, &mut e, &mut tau, &mut w);
+    let mut vt = [[T::ZERO; N]; N];
+    match vectors {
+        Vectors::Compute => {
+            accumulate_q_transpose(flat, N, &tau, vt.as_flattened_mut());
+            tridiagonal_ql(&mut d, &mut e, N, Some(vt.as_flattened_mut()))?;
+        }
+        Vectors::Skip => tridiagonal_ql(&mut d, &mut e, N, None)?,
+    }
+    Ok((d, vt))
+}
+
+/// Cyclic Jacobi on the lower triangle of `a` scaled by `up`: the eigenvalues, unsorted,
+/// and (when asked for) the eigenvectors as the rows of the second array (`V^T`), in the
+/// same order.
+fn jacobi_eigen<T: Real, const N: usize>(
+    a: &Matrix<T, N, N>,
+    up: Pow2Scale<T>,
+    vectors: Vectors,
+) -> Result<([T; N], [[T; N]; N]), Error> {
+    let zero = T::ZERO;
     // The working matrix, stored in full (symmetric, filled from the lower triangle of the
     // input) so that a rotation updates two contiguous rows and mirrors them into the two
     // columns; its diagonal is kept at zero and lives in `d`.
@@ -217,17 +367,7 @@ fn jacobi_eigen<T: Real, const N: usize>(
     let mut vt: [[T; N]; N] =
         core::array::from_fn(|i| core::array::from_fn(|j| if i == j { T::ONE } else { zero }));
     converge(&mut m, &mut d, &mut vt, vectors)?;
-
-    let order = sorted_order(&d, |x, y| x < y);
-    let values: [T; N] = core::array::from_fn(|i| down.apply(d[order[i]]));
-    if values.iter().any(|x| x.is_infinite()) {
-        return Err(Error::Overflow);
-    }
-    let vectors = match vectors {
-        Vectors::Compute => core::array::from_fn(|k| vt[order[k]]),
-        Vectors::Skip => [[zero; N]; N],
-    };
-    Ok((values, vectors))
+    Ok((d, vt))
 }
 
 /// The relative off-diagonal criterion `|a_pq| <= eps * sqrt(|a_pp|) * sqrt(|a_qq|)`,
