@@ -122,7 +122,7 @@ pub use linalg::lstsq::LeastSquares;
 pub use linalg::lu::Lu;
 pub use linalg::qr::Qr;
 pub use linalg::schur::Schur;
-pub use linalg::svd::Svd;
+pub use linalg::svd::{Svd, SvdMethod};
 pub use linalg::symmetric_eigen::{SymmetricEigen, SymmetricEigenMethod};
 pub use matrix::{
     Matrix, Matrix2, Matrix3, Matrix4, Matrix5, Matrix6, RowVector, RowVector2, RowVector3,

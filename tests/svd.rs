@@ -1,4 +1,4 @@
-//! The one-sided Jacobi SVD and what is built on singular values (rank, cond, spectral and
+//! The one-sided Jacobi SVD (and the bidiagonal QR method) and what is built on singular values (rank, cond, spectral and
 //! nuclear norms, induced 1- and inf-norms, pseudo-inverse) against NumPy references
 //! (`tests/fixtures/svd.json`, written by `gen_eigh_svd.py`), mpmath references for graded
 //! matrices, exact identities (all-ones matrices of every shape), nalgebra on the all-ones
@@ -21,7 +21,8 @@
 //!   (`B D`) or row-scaled (`D B`) matrix:
 //!   `|s_i - s_ref_i| <= THRESH * n * eps * cond(B) * s_ref_i`, with `s_ref` from mpmath at
 //!   60 digits (NumPy's `svd` misses the small singular values of these by up to 1e-5
-//!   relative);
+//!   relative). The bidiagonal QR method carries no such guarantee (it is NumPy's route):
+//!   on these matrices it is held to the absolute (Weyl) bound above;
 //! - the pseudo-inverse: Wedin's theorem, `|pinv(A + E) - pinv(A)|_2 <= mu |pinv(A)|_2
 //!   |pinv(A + E)|_2 |E|_2` with `mu < 2`, with the backward error above for `E`, gives
 //!   `2 * THRESH * n * eps * kappa` relative in the 2-norm, `kappa = s_max / s_min_kept`;
@@ -33,7 +34,7 @@ mod support;
 use nalgebra::DMatrix;
 use proptest::prelude::*;
 use serde_json::Value;
-use statrix::{Error, Matrix, Svd, Vector, matrix};
+use statrix::{Error, Matrix, Svd, SvdMethod, Vector, matrix};
 use support::{Float, eps, matrix_from_flat as matrix_from, parse, parse_list, to_f64};
 
 /// LAPACK's test threshold for the SVD (`TESTING/svd.in`).
@@ -101,8 +102,8 @@ fn check_factors<T: Float, const R: usize, const K: usize, const C: usize>(
 }
 
 /// The singular values against the fixture's reference: Weyl's absolute bound, or the
-/// Demmel-Veselić relative bound for the graded families.
-fn check_values<T: Float>(name: &str, case: &Value, s: &[f64]) {
+/// Demmel-Veselić relative bound for the graded families (Jacobi only).
+fn check_values<T: Float>(name: &str, case: &Value, s: &[f64], method: SvdMethod) {
     let expected = parse_list(&case["s"]);
     assert_eq!(s.len(), expected.len(), "{name}: count of singular values");
     let n = case["rows"]
@@ -110,7 +111,10 @@ fn check_values<T: Float>(name: &str, case: &Value, s: &[f64]) {
         .max(case["cols"].as_u64())
         .expect("shape") as f64;
     let s_max = expected.first().copied().unwrap_or(0.0);
-    match case["relative"].as_object() {
+    let relative = case["relative"]
+        .as_object()
+        .filter(|_| method == SvdMethod::Jacobi);
+    match relative {
         None => {
             let bound = THRESH * n * (eps::<T>() + f64::EPSILON) * s_max;
             for (i, (&got, &want)) in s.iter().zip(&expected).enumerate() {
@@ -242,30 +246,45 @@ fn check_any_shape<T: Float, const R: usize, const C: usize>(
     }
 }
 
+/// Every method, each held to the same identities.
+const METHODS: [SvdMethod; 2] = [SvdMethod::Jacobi, SvdMethod::BidiagonalQr];
+
 fn check_tall<T: Float, const R: usize, const C: usize>(case: &Value) {
-    let name = case["name"].as_str().expect("a name");
     let a: Matrix<T, R, C> = matrix_from(&case["a"]);
-    let svd = a.svd().unwrap_or_else(|e| panic!("{name}: svd: {e}"));
-    let values = a
-        .singular_values()
-        .unwrap_or_else(|e| panic!("{name}: singular_values: {e}"));
-    let s = check_factors(name, &a, &svd, &values);
-    check_values::<T>(name, case, &s);
-    check_any_shape(name, case, &a);
+    for method in METHODS {
+        let name = &format!("{} ({method:?})", case["name"].as_str().expect("a name"));
+        let svd = a
+            .svd_by(method)
+            .unwrap_or_else(|e| panic!("{name}: svd: {e}"));
+        let values = a
+            .singular_values_by(method)
+            .unwrap_or_else(|e| panic!("{name}: singular_values: {e}"));
+        if method == SvdMethod::Jacobi {
+            assert_eq!(Ok(svd), a.svd(), "{name}: the default method");
+        }
+        let s = check_factors(name, &a, &svd, &values);
+        check_values::<T>(name, case, &s, method);
+    }
+    check_any_shape(case["name"].as_str().expect("a name"), case, &a);
 }
 
 fn check_wide<T: Float, const R: usize, const C: usize>(case: &Value) {
-    let name = case["name"].as_str().expect("a name");
     let a: Matrix<T, R, C> = matrix_from(&case["a"]);
-    let svd = a
-        .svd_wide()
-        .unwrap_or_else(|e| panic!("{name}: svd_wide: {e}"));
-    let values = a
-        .singular_values_wide()
-        .unwrap_or_else(|e| panic!("{name}: singular_values_wide: {e}"));
-    let s = check_factors(name, &a, &svd, &values);
-    check_values::<T>(name, case, &s);
-    check_any_shape(name, case, &a);
+    for method in METHODS {
+        let name = &format!("{} ({method:?})", case["name"].as_str().expect("a name"));
+        let svd = a
+            .svd_wide_by(method)
+            .unwrap_or_else(|e| panic!("{name}: svd_wide: {e}"));
+        let values = a
+            .singular_values_wide_by(method)
+            .unwrap_or_else(|e| panic!("{name}: singular_values_wide: {e}"));
+        if method == SvdMethod::Jacobi {
+            assert_eq!(Ok(svd), a.svd_wide(), "{name}: the default method");
+        }
+        let s = check_factors(name, &a, &svd, &values);
+        check_values::<T>(name, case, &s, method);
+    }
+    check_any_shape(case["name"].as_str().expect("a name"), case, &a);
 }
 
 /// A square matrix goes through both methods.
@@ -500,6 +519,43 @@ fn non_finite_input_is_an_error() {
 }
 
 #[test]
+fn bidiagonal_method_on_exact_cases_and_bad_input() {
+    let m = SvdMethod::BidiagonalQr;
+    for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+        let a = matrix![1.0, 2.0; bad, 4.0; 5.0, 6.0];
+        assert_eq!(a.svd_by(m), Err(Error::NonFinite));
+        assert_eq!(a.singular_values_by(m), Err(Error::NonFinite));
+        assert_eq!(a.transpose().svd_wide_by(m), Err(Error::NonFinite));
+    }
+    assert_eq!(
+        Matrix::<f64, 2, 2>::full(f64::MAX).svd_by(m),
+        Err(Error::Overflow)
+    );
+    // Diagonal input: exact values, sorted, signs moved into V^T.
+    let svd = matrix![2.0, 0.0; 0.0, -3.0; 0.0, 0.0].svd_by(m).unwrap();
+    assert_eq!(svd.singular_values.to_array(), [3.0, 2.0]);
+    assert_eq!(svd.recompose(), matrix![2.0, 0.0; 0.0, -3.0; 0.0, 0.0]);
+    // Zero: orthonormal factors all the same.
+    let svd = Matrix::<f64, 4, 2>::zeros().svd_by(m).unwrap();
+    assert_eq!(svd.singular_values.to_array(), [0.0, 0.0]);
+    assert_eq!(svd.u.transpose() * svd.u, Matrix::identity());
+    assert_eq!(svd.v_t * svd.v_t.transpose(), Matrix::identity());
+    // Wide range: sigma_max = MAX exactly, and 1e20 beside it.
+    let s = matrix![f64::MAX, 0.0; 0.0, 1e20]
+        .singular_values_by(m)
+        .unwrap();
+    assert_eq!(s.to_array(), [f64::MAX, 1e20]);
+    // A zero on the diagonal inside the bidiagonal matrix (exact rank 2 of 3): chased out.
+    let a = matrix![1.0, 1.0, 0.0; 0.0, 0.0, 1.0; 0.0, 0.0, 1.0];
+    let svd = a.svd_by(m).unwrap();
+    let s = svd.singular_values;
+    assert!((s[0] - 2.0f64.sqrt()).abs() <= 8.0 * f64::EPSILON);
+    assert!((s[1] - 2.0f64.sqrt()).abs() <= 8.0 * f64::EPSILON);
+    assert!(s[2] <= 8.0 * f64::EPSILON);
+    assert!((svd.recompose() - a).norm() <= 16.0 * f64::EPSILON);
+}
+
+#[test]
 fn extreme_magnitudes() {
     // sigma_max = 2 * MAX overflows.
     assert_eq!(
@@ -549,10 +605,11 @@ macro_rules! svd_properties {
                 x in random_matrix::<$r, 2>(),
                 y in random_matrix::<$c, 2>(),
             ) {
-                let name = stringify!($name);
-                let s = check_factors(name, &a, &a.$method().unwrap(), &a.$values().unwrap());
+                for m in METHODS {
+                let name = &format!("{} ({m:?})", stringify!($name));
+                let s = check_factors(name, &a, &a.$method(m).unwrap(), &a.$values(m).unwrap());
                 let a32 = a.map(|x| x as f32);
-                check_factors(name, &a32, &a32.$method().unwrap(), &a32.$values().unwrap());
+                check_factors(name, &a32, &a32.$method(m).unwrap(), &a32.$values(m).unwrap());
                 // Sum of squares of the singular values = |A|_F^2: each s_i within Weyl's
                 // bound d of the exact one, so the sums differ by at most K d (2 s_max + d).
                 let n = $r.max($c) as f64;
@@ -563,11 +620,12 @@ macro_rules! svd_properties {
                 // perturbation of Frobenius norm at most 2 eps |X|_F |Y|_F, so (Weyl) the
                 // singular values past the second are at most that plus our backward error.
                 let low = x * y.transpose();
-                let s_low = check_factors(name, &low, &low.$method().unwrap(), &low.$values().unwrap());
+                let s_low = check_factors(name, &low, &low.$method(m).unwrap(), &low.$values(m).unwrap());
                 let bound = 2.0 * f64::EPSILON * x.norm() * y.norm()
                     + THRESH * n * f64::EPSILON * s_low[0];
                 for &v in s_low.iter().skip(2) {
                     prop_assert!(v <= bound, "{} > {}", v, bound);
+                }
                 }
             }
         }
@@ -575,14 +633,14 @@ macro_rules! svd_properties {
 }
 
 svd_properties! {
-    random_1x1: 1 x 1, svd, singular_values;
-    random_2x2: 2 x 2, svd, singular_values;
-    random_3x3: 3 x 3, svd_wide, singular_values_wide;
-    random_4x2: 4 x 2, svd, singular_values;
-    random_2x5: 2 x 5, svd_wide, singular_values_wide;
-    random_5x1: 5 x 1, svd, singular_values;
-    random_6x6: 6 x 6, svd, singular_values;
-    random_7x3: 7 x 3, svd, singular_values;
-    random_3x9: 3 x 9, svd_wide, singular_values_wide;
-    random_10x10: 10 x 10, svd, singular_values;
+    random_1x1: 1 x 1, svd_by, singular_values_by;
+    random_2x2: 2 x 2, svd_by, singular_values_by;
+    random_3x3: 3 x 3, svd_wide_by, singular_values_wide_by;
+    random_4x2: 4 x 2, svd_by, singular_values_by;
+    random_2x5: 2 x 5, svd_wide_by, singular_values_wide_by;
+    random_5x1: 5 x 1, svd_by, singular_values_by;
+    random_6x6: 6 x 6, svd_by, singular_values_by;
+    random_7x3: 7 x 3, svd_by, singular_values_by;
+    random_3x9: 3 x 9, svd_wide_by, singular_values_wide_by;
+    random_10x10: 10 x 10, svd_by, singular_values_by;
 }

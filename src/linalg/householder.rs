@@ -111,6 +111,25 @@ pub(crate) fn make_reflector_from_norm<T: Real>(alpha: T, x: &mut [T], norm: T) 
     (beta, (beta - alpha) / beta)
 }
 
+/// Applies `H = I - tau v v^T`, `v = [1, v_tail]`, from the right to the row vector `r`
+/// (`r.len() = 1 + v_tail.len()`): `r -= (tau r . v) v^T`. The building block of reflections
+/// applied row by row to row-major matrices of runtime size.
+#[inline]
+pub(crate) fn reflect_row<T: Real>(r: &mut [T], v_tail: &[T], tau: T) {
+    let Some((head, tail)) = r.split_first_mut() else {
+        return;
+    };
+    let mut s = *head;
+    for (x, v) in tail.iter().zip(v_tail) {
+        s += *x * *v;
+    }
+    let s = tau * s;
+    *head -= s;
+    for (x, v) in tail.iter_mut().zip(v_tail) {
+        *x -= s * *v;
+    }
+}
+
 /// Applies `H = I - tau v v^T` from the left to rows `r0..r0 + v.len()`, columns `c0..c1` of
 /// `a`: `w = tau v^T A`, then `A -= v w` (LAPACK `dlarf`, side `'L'`). `v` includes its
 /// leading 1. Row by row, so every inner loop runs along a contiguous row.

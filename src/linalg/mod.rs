@@ -54,6 +54,7 @@
 //! default `max(R, C) * eps` that NumPy uses for `pinv(a, rtol=None)`.
 
 pub(crate) mod balance;
+pub(crate) mod bidiagonal;
 pub(crate) mod cholesky;
 pub(crate) mod eigen;
 pub(crate) mod hessenberg;

@@ -11,7 +11,7 @@ use crate::error::Error;
 use crate::numeric::norm;
 use crate::scalar::Real;
 
-use super::householder::make_reflector;
+use super::householder::{make_reflector, reflect_row};
 use super::jacobi::{rotate_pair, rotation};
 
 /// Iterations of the QL sweep allowed per eigenvalue (LAPACK `dsteqr`'s budget: 30 per
@@ -111,16 +111,7 @@ pub(crate) fn accumulate_q_transpose<T: Real>(a: &[T], n: usize, tau: &[T], qt: 
         let v_tail = &a[k * n + k + 2..k * n + n];
         // Rows k + 1..n, columns k + 1..n: x -= (tau x . v) v^T for each row x.
         for i in k + 1..n {
-            let r = &mut qt[i * n + k + 1..i * n + n];
-            let mut s = r[0];
-            for (x, v) in r[1..].iter().zip(v_tail) {
-                s += *x * *v;
-            }
-            let s = t * s;
-            r[0] -= s;
-            for (x, v) in r[1..].iter_mut().zip(v_tail) {
-                *x -= s * *v;
-            }
+            reflect_row(&mut qt[i * n + k + 1..i * n + n], v_tail, t);
         }
     }
 }

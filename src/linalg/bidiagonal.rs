@@ -1,0 +1,352 @@
+//! The singular value decomposition through a bidiagonal matrix: Householder reduction
+//! `A = Q B P^T` (LAPACK `dgebd2`), the orthogonal factors accumulated backwards, and the
+//! implicit-shift QR iteration on `B` (Golub and Kahan 1965, Golub and Reinsch 1970; Golub
+//! and Van Loan, *Matrix Computations*, 4th ed., Algorithms 8.6.1 and 8.6.2). The routines
+//! work on row-major slices with a runtime size, so the static matrices (arrays) and the
+//! heap-backed ones share them.
+//!
+//! Used by [`SvdMethod::BidiagonalQr`](crate::SvdMethod); the accuracy notes are there.
+
+use crate::error::Error;
+use crate::matrix::Matrix;
+use crate::numeric::{Pow2Scale, finite_max_abs, norm, unit_exponent};
+use crate::scalar::Real;
+
+use super::householder::{make_reflector, reflect_row};
+use super::jacobi::{Vectors, rotate_pair, sorted_order};
+use super::svd::ThinSvd;
+use super::tridiagonal::accumulate_q_transpose;
+
+/// QR steps allowed per singular value (all of them shared); 2 or 3 are usual.
+pub(crate) const MAX_STEPS_PER_VALUE: usize = 30;
+
+/// Reduces the `m x n` matrix in `a` (row-major, `m >= n`) to upper bidiagonal form
+/// `B = Q^T A P`: its diagonal into `d`, its super-diagonal into `e[0..n - 1]` (`e[n - 1] =
+/// 0`). The left reflectors are left below the diagonal of `a` (reflector `k` in column `k`,
+/// rows `k + 1..m`, leading 1 implicit) with their factors in `tau_q`; the right ones in
+/// the rows (reflector `k` in row `k`, columns `k + 2..n`) with theirs in `tau_p`, where
+/// [`accumulate_q_transpose`](super::tridiagonal::accumulate_q_transpose) finds them.
+///
+/// Each reflector is applied to the trailing block row by row, so every inner loop runs
+/// along contiguous memory; `v` (length `m`) and `w` (length `n`) are scratch.
+#[allow(clippy::too_many_arguments)] // The matrix, its shape, its two diagonals, two factor lists, scratch.
+pub(crate) fn bidiagonalize<T: Real>(
+    a: &mut [T],
+    m: usize,
+    n: usize,
+    d: &mut [T],
+    e: &mut [T],
+    tau_q: &mut [T],
+    tau_p: &mut [T],
+    v: &mut [T],
+    w: &mut [T],
+) {
+    for k in 0..n {
+        // The left reflector, from column k (gathered into `v`).
+        for (vi, row) in v.iter_mut().zip(a.chunks_exact(n).skip(k)) {
+            *vi = row[k];
+        }
+        let len = m - k;
+        let (beta, t) = make_reflector(v[0], &mut v[1..len]);
+        d[k] = beta;
+        tau_q[k] = t;
+        v[0] = T::ONE;
+        for (row, &vi) in a.chunks_exact_mut(n).skip(k + 1).zip(&v[1..len]) {
+            row[k] = vi;
+        }
+        if t != T::ZERO && k + 1 < n {
+            // w = t v^T A[k.., k+1..], then A[k.., k+1..] -= v w, row by row.
+            let w = &mut w[..n - k - 1];
+            w.fill(T::ZERO);
+            for (row, &vi) in a.chunks_exact(n).skip(k).zip(&v[..len]) {
+                for (wj, x) in w.iter_mut().zip(&row[k + 1..]) {
+                    *wj += vi * *x;
+                }
+            }
+            for wj in w.iter_mut() {
+                *wj *= t;
+            }
+            for (row, &vi) in a.chunks_exact_mut(n).skip(k).zip(&v[..len]) {
+                for (x, wj) in row[k + 1..].iter_mut().zip(w.iter()) {
+                    *x -= vi * *wj;
+                }
+            }
+        }
+        // The right reflector, from row k right of the super-diagonal.
+        if k + 1 < n {
+            let (head, tail) = a.split_at_mut((k + 1) * n);
+            let row = &mut head[k * n + k + 1..];
+            let (beta, t) = make_reflector(row[0], &mut row[1..]);
+            e[k] = beta;
+            tau_p[k] = t;
+            if t != T::ZERO {
+                let v_tail = &row[1..];
+                for r in tail.chunks_exact_mut(n) {
+                    reflect_row(&mut r[k + 1..], v_tail, t);
+                }
+            }
+        } else {
+            e[k] = T::ZERO;
+            tau_p[k] = T::ZERO;
+        }
+    }
+}
+
+/// `Q^T`'s first `n` rows (`n x m`, row-major, into `ut`), from the left reflectors that
+/// [`bidiagonalize`] left in `a` and `tau_q`: `[I 0] H_{n-1} ... H_0`, formed from the left
+/// as `(([I 0] H_{n-1}) H_{n-2}) ... H_0`. Before `H_k` is applied the partial product's
+/// rows `0..k` are unit rows outside columns `k..m` and row `k` is a unit row, so step `k`
+/// updates rows `k..n`, columns `k..m`, row by row. `v` (length `m`) is scratch (it holds
+/// the reflector's tail).
+pub(crate) fn accumulate_left<T: Real>(
+    a: &[T],
+    m: usize,
+    n: usize,
+    tau_q: &[T],
+    ut: &mut [T],
+    v: &mut [T],
+) {
+    for (i, x) in ut.iter_mut().enumerate() {
+        *x = if i % (m + 1) == 0 { T::ONE } else { T::ZERO };
+    }
+    for k in (0..n).rev() {
+        let t = tau_q[k];
+        if t == T::ZERO {
+            continue;
+        }
+        let len = m - k;
+        for (vi, row) in v[..len - 1].iter_mut().zip(a.chunks_exact(n).skip(k + 1)) {
+            *vi = row[k];
+        }
+        for r in ut.chunks_exact_mut(m).skip(k).take(n - k) {
+            reflect_row(&mut r[k..], &v[..len - 1], t);
+        }
+    }
+}
+
+/// The plane rotation `(c, s, r)` with `c y + s z = r`, `-s y + c z = 0`, `r = |(y, z)|`
+/// (the identity for `y = z = 0`).
+#[inline]
+fn givens<T: Real>(y: T, z: T) -> (T, T, T) {
+    let r = norm([y, z]);
+    if r == T::ZERO {
+        (T::ONE, T::ZERO, T::ZERO)
+    } else {
+        (y / r, z / r, r)
+    }
+}
+
+/// Rotates rows `i` and `j` (`i != j`) of the row-major `x` (rows of length `len`):
+/// `x_i' = c x_i + s x_j`, `x_j' = -s x_i + c x_j`.
+#[inline]
+fn rotate_rows<T: Real>(x: &mut [T], len: usize, i: usize, j: usize, c: T, s: T) {
+    let (lo, hi) = (i.min(j), i.max(j));
+    let (head, tail) = x.split_at_mut(hi * len);
+    let (xi, xj) = (&mut head[lo * len..(lo + 1) * len], &mut tail[..len]);
+    if i < j {
+        rotate_pair(xi, xj, c, -s);
+    } else {
+        rotate_pair(xj, xi, c, -s);
+    }
+}
+
+/// The singular values of the upper bidiagonal matrix with diagonal `d` and super-diagonal
+/// `e[0..n - 1]` (destroyed), into `d`, non-negative and unsorted. When given, the rows of
+/// `ut` (`n x m`, holding `Q^T`'s first rows) and of `vt` (`n x n`, holding `P^T`) become the
+/// left and right singular vectors of `Q B P^T`, row `i` for `d[i]`.
+///
+/// Each step splits off negligible super-diagonal entries (`|e_i| <= eps (|d_i| +
+/// |d_{i+1}|)`), chases a negligible diagonal entry (`|d_i| <= eps |B|`) out of its block by
+/// rotations (Golub and Van Loan, Algorithm 8.6.2), and otherwise takes one implicit QR step
+/// with Wilkinson's shift from the trailing 2x2 block of `B^T B` on the bottom unreduced
+/// block (Algorithm 8.6.1). Backward stable: the computed singular values are those of a
+/// matrix within `O(n eps) |B|` of `B`.
+///
+/// # Errors
+/// [`Error::NoConvergence`] after [`MAX_STEPS_PER_VALUE`]` * n` QR steps in all.
+pub(crate) fn bidiagonal_qr<T: Real>(
+    d: &mut [T],
+    e: &mut [T],
+    n: usize,
+    mut ut: Option<(&mut [T], usize)>,
+    mut vt: Option<&mut [T]>,
+) -> Result<(), Error> {
+    let eps = T::epsilon();
+    let mut b_norm = T::ZERO;
+    for i in 0..n {
+        b_norm = b_norm.max(d[i].abs() + if i + 1 < n { e[i].abs() } else { T::ZERO });
+    }
+    let tiny = eps * b_norm;
+    let budget = MAX_STEPS_PER_VALUE * n;
+    let mut steps = 0;
+    let mut hi = n.saturating_sub(1);
+    while hi > 0 {
+        // Split off the bottom when its super-diagonal entry is negligible.
+        if e[hi - 1].abs() <= eps * (d[hi - 1].abs() + d[hi].abs()) {
+            e[hi - 1] = T::ZERO;
+            hi -= 1;
+            continue;
+        }
+        // The unreduced block lo..=hi.
+        let mut lo = hi - 1;
+        while lo > 0 && e[lo - 1].abs() > eps * (d[lo - 1].abs() + d[lo].abs()) {
+            lo -= 1;
+        }
+        if lo > 0 {
+            e[lo - 1] = T::ZERO;
+        }
+        // A negligible diagonal entry: zero it and chase its row's (or column's) entry out.
+        if let Some(i) = (lo..=hi).find(|&i| d[i].abs() <= tiny) {
+            d[i] = T::ZERO;
+            if i < hi {
+                // Row i holds only e_i: left rotations of rows (i, j), j = i+1..=hi.
+                let mut f = e[i];
+                e[i] = T::ZERO;
+                for j in i + 1..=hi {
+                    let (c, s, r) = givens(d[j], f);
+                    d[j] = r;
+                    if j < hi {
+                        f = -s * e[j];
+                        e[j] *= c;
+                    }
+                    if let Some((ut, m)) = ut.as_mut() {
+                        rotate_rows(ut, *m, j, i, c, s);
+                    }
+                }
+            } else {
+                // Column hi holds only e_{hi-1}: right rotations of columns (j, hi).
+                let mut f = e[hi - 1];
+                e[hi - 1] = T::ZERO;
+                for j in (lo..hi).rev() {
+                    let (c, s, r) = givens(d[j], f);
+                    d[j] = r;
+                    if j > lo {
+                        f = -s * e[j - 1];
+                        e[j - 1] *= c;
+                    }
+                    if let Some(vt) = vt.as_deref_mut() {
+                        rotate_rows(vt, n, j, hi, c, s);
+                    }
+                }
+            }
+            continue;
+        }
+        if steps == budget {
+            return Err(Error::NoConvergence { iterations: steps });
+        }
+        steps += 1;
+        // Wilkinson's shift: the eigenvalue of the trailing 2x2 block of B^T B nearer its
+        // last diagonal entry.
+        let e_before = if hi - 1 > lo { e[hi - 2] } else { T::ZERO };
+        let t11 = d[hi - 1] * d[hi - 1] + e_before * e_before;
+        let t12 = d[hi - 1] * e[hi - 1];
+        let t22 = d[hi] * d[hi] + e[hi - 1] * e[hi - 1];
+        let delta = (t11 - t22) * T::HALF;
+        let mu = if t12 == T::ZERO {
+            t22
+        } else {
+            t22 - t12 * t12 / (delta + norm([delta, t12]).copysign(delta))
+        };
+        // The implicit QR step: a right rotation from the shifted first column, then the
+        // bulge chased down by alternating left and right rotations.
+        let mut y = d[lo] * d[lo] - mu;
+        let mut z = d[lo] * e[lo];
+        for k in lo..hi {
+            // Right rotation of columns k, k+1, zeroing z against y.
+            let (c, s, r) = givens(y, z);
+            if k > lo {
+                e[k - 1] = r;
+            }
+            let (dk, ek) = (d[k], e[k]);
+            let dk1 = d[k + 1];
+            d[k] = c * dk + s * ek;
+            e[k] = -s * dk + c * ek;
+            let bulge = s * dk1;
+            d[k + 1] = c * dk1;
+            if let Some(vt) = vt.as_deref_mut() {
+                rotate_rows(vt, n, k, k + 1, c, s);
+            }
+            // Left rotation of rows k, k+1, zeroing the bulge below the diagonal.
+            let (c, s, r) = givens(d[k], bulge);
+            d[k] = r;
+            let (ek, dk1) = (e[k], d[k + 1]);
+            e[k] = c * ek + s * dk1;
+            d[k + 1] = -s * ek + c * dk1;
+            if k + 1 < hi {
+                let ek1 = e[k + 1];
+                z = s * ek1;
+                e[k + 1] = c * ek1;
+                y = e[k];
+            }
+            if let Some((ut, m)) = ut.as_mut() {
+                rotate_rows(ut, *m, k, k + 1, c, s);
+            }
+        }
+    }
+    // Non-negative values: a negative d_i flips row i of V^T.
+    for i in 0..n {
+        if d[i] < T::ZERO {
+            d[i] = -d[i];
+            if let Some(vt) = vt.as_deref_mut() {
+                for x in &mut vt[i * n..(i + 1) * n] {
+                    *x = -*x;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// [`SvdMethod::BidiagonalQr`](crate::SvdMethod) for a tall or square `M x N` matrix
+/// (`M >= N`): scaled by a power of two into `[1, 2)` (exact), bidiagonalised, its factors
+/// accumulated when asked, the QR iteration, then sorted in descending order. Called only
+/// with `M >= N`.
+///
+/// # Errors
+/// [`Error::NonFinite`] for NaN or infinite input; [`Error::NoConvergence`] from
+/// [`bidiagonal_qr`]; [`Error::Overflow`] if a singular value overflows on scaling back.
+pub(crate) fn bidiagonal_thin_svd<T: Real, const M: usize, const N: usize>(
+    a: &Matrix<T, M, N>,
+    vectors: Vectors,
+) -> Result<ThinSvd<T, M, N>, Error> {
+    let max_abs = finite_max_abs(a.as_slice()).ok_or(Error::NonFinite)?;
+    let exponent = unit_exponent(max_abs);
+    let (up, down) = (Pow2Scale::new(exponent), Pow2Scale::new(-exponent));
+    let mut work: [[T; N]; M] = a.0.map(|row| row.map(|x| up.apply(x)));
+    let flat = work.as_flattened_mut();
+    let (mut d, mut e) = ([T::ZERO; N], [T::ZERO; N]);
+    let (mut tau_q, mut tau_p) = ([T::ZERO; N], [T::ZERO; N]);
+    let (mut v, mut w) = ([T::ZERO; M], [T::ZERO; N]);
+    bidiagonalize(
+        flat, M, N, &mut d, &mut e, &mut tau_q, &mut tau_p, &mut v, &mut w,
+    );
+    let mut ut = [[T::ZERO; M]; N];
+    let mut vt = [[T::ZERO; N]; N];
+    match vectors {
+        Vectors::Compute => {
+            accumulate_left(flat, M, N, &tau_q, ut.as_flattened_mut(), &mut v);
+            accumulate_q_transpose(flat, N, &tau_p, vt.as_flattened_mut());
+            bidiagonal_qr(
+                &mut d,
+                &mut e,
+                N,
+                Some((ut.as_flattened_mut(), M)),
+                Some(vt.as_flattened_mut()),
+            )?;
+        }
+        Vectors::Skip => bidiagonal_qr(&mut d, &mut e, N, None, None)?,
+    }
+    let order = sorted_order(&d, |x, y| x > y);
+    let s: [T; N] = core::array::from_fn(|i| down.apply(d[order[i]]));
+    if s.iter().any(|x| x.is_infinite()) {
+        return Err(Error::Overflow);
+    }
+    let (u, vt) = match vectors {
+        Vectors::Compute => (
+            Matrix::from_fn(|i, k| ut[order[k]][i]),
+            Matrix(core::array::from_fn(|k| vt[order[k]])),
+        ),
+        Vectors::Skip => (Matrix::zeros(), Matrix::zeros()),
+    };
+    Ok(ThinSvd { u, s, vt })
+}
