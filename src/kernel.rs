@@ -22,12 +22,12 @@ const RANK1_MAX_OUTPUT_BYTES: usize = 512;
 ///
 /// Each product and each sum is rounded once (no fused multiply-add), and the result is the
 /// textbook loop's bit for bit, everywhere except in one case: `f32`/`f64` products of at least
-/// 512 multiply-adds (`R * K * C`, `simd::x86_64::TILED_MIN_MULTIPLY_ADDS`) with at least 4
-/// columns (`simd::x86_64::TILED_MIN_COLUMNS`), on an `x86_64` CPU with AVX2+FMA or AVX-512
-/// (enabled at compile time, or detected at run time under `std`). Those run the register-tiled
+/// 512 multiply-adds (`R * K * C`, `simd::TILED_MIN_MULTIPLY_ADDS`) with at least 4 columns
+/// (`simd::TILED_MIN_COLUMNS`), on an `x86_64` CPU with AVX2+FMA or AVX-512 (enabled at
+/// compile time, or detected at run time under `std`) or on `aarch64` (NEON). Those run the register-tiled
 /// kernels of [`simd`], which fuse each step's multiply and add (one rounding instead of two)
 /// in the same order: the result then differs from the textbook loop's in the last bits, within
-/// the same error bound `|c_hat - c| <= gamma_K |a| |b|` (see `simd/x86_64/fma_tiles.rs`).
+/// the same error bound `|c_hat - c| <= gamma_K |a| |b|` (see `simd/fma_tiles.rs`).
 /// `RUSTFLAGS="--cfg statrix_scalar_math"` turns the kernels off.
 ///
 /// # Loop order of the portable loops ([`portable`])

@@ -11,14 +11,16 @@
 //!   for bit. A kernel is kept only where it does better than the portable loops by the
 //!   instruction counts of `benches/src/bin/instructions.rs` (an SSE2 `f64` 4x4 kernel took 159
 //!   instructions per product against the loops' 140, and was dropped).
-//! - Register-tiled products with fused multiply-add (`x86_64/fma_tiles.rs`, expanded for
-//!   AVX-512 in `avx512.rs` and for AVX2+FMA in `avx2.rs`) for `f32`/`f64` products of at least
-//!   512 multiply-adds (`R * K * C`) with at least 4 columns. The instruction set is the one
-//!   enabled at compile time (`-C target-cpu=...`) or, under `std`, the best one the CPU reports
-//!   at run time (`is_x86_feature_detected!`, which caches its answer: one load and a test per
-//!   product). Each element keeps the textbook summation order, each step rounded once instead of
+//! - Register-tiled products with fused multiply-add (`fma_tiles.rs`, expanded for AVX-512 in
+//!   `x86_64/avx512.rs`, for AVX2+FMA in `x86_64/avx2.rs` and for NEON in `aarch64/neon.rs`)
+//!   for `f32`/`f64` products of at least 512 multiply-adds (`R * K * C`) with at least 4
+//!   columns. On `x86_64` the instruction set is the one enabled at compile time (`-C
+//!   target-cpu=...`) or, under `std`, the best one the CPU reports at run time
+//!   (`is_x86_feature_detected!`, which caches its answer: one load and a test per product);
+//!   on `aarch64` NEON is part of the baseline. The NEON kernels are tested under QEMU
+//!   (`.ci/run`); their speed has not been measured on hardware. Each element keeps the textbook summation order, each step rounded once instead of
 //!   twice; the tests bound the difference from the textbook loop by the error analysis in
-//!   `x86_64/fma_tiles.rs`.
+//!   `fma_tiles.rs`.
 //!
 //! Building with `RUSTFLAGS="--cfg statrix_scalar_math"` turns every kernel off, which is
 //! how CI tests the fallback on the same machine.
@@ -33,6 +35,234 @@ use crate::scalar::Scalar;
     not(statrix_scalar_math)
 ))]
 mod x86_64;
+#[cfg(all(
+    target_arch = "x86_64",
+    target_feature = "sse2",
+    not(statrix_scalar_math)
+))]
+use x86_64 as arch;
+
+#[cfg(all(
+    target_arch = "aarch64",
+    target_feature = "neon",
+    not(statrix_scalar_math)
+))]
+mod aarch64;
+#[cfg(all(
+    target_arch = "aarch64",
+    target_feature = "neon",
+    not(statrix_scalar_math)
+))]
+use aarch64 as arch;
+
+#[cfg(any(
+    all(
+        target_arch = "x86_64",
+        target_feature = "sse2",
+        not(statrix_scalar_math)
+    ),
+    all(
+        target_arch = "aarch64",
+        target_feature = "neon",
+        not(statrix_scalar_math)
+    )
+))]
+mod fma_tiles;
+
+#[cfg(any(
+    all(
+        target_arch = "x86_64",
+        target_feature = "sse2",
+        not(statrix_scalar_math)
+    ),
+    all(
+        target_arch = "aarch64",
+        target_feature = "neon",
+        not(statrix_scalar_math)
+    )
+))]
+use core::any::TypeId;
+
+#[cfg(any(
+    all(
+        target_arch = "x86_64",
+        target_feature = "sse2",
+        not(statrix_scalar_math)
+    ),
+    all(
+        target_arch = "aarch64",
+        target_feature = "neon",
+        not(statrix_scalar_math)
+    )
+))]
+/// `x` as a `&D` when `S` is the very type `D` (same `TypeId`, which includes every generic
+/// and const parameter); `None` otherwise. Folds to a constant after monomorphisation.
+#[inline(always)]
+fn as_type<S: 'static, D: 'static>(x: &S) -> Option<&D> {
+    if TypeId::of::<S>() == TypeId::of::<D>() {
+        // SAFETY: `S` and `D` are the same type, so the cast changes nothing but the name;
+        // the reference keeps `x`'s lifetime.
+        Some(unsafe { &*(x as *const S).cast::<D>() })
+    } else {
+        None
+    }
+}
+
+#[cfg(any(
+    all(
+        target_arch = "x86_64",
+        target_feature = "sse2",
+        not(statrix_scalar_math)
+    ),
+    all(
+        target_arch = "aarch64",
+        target_feature = "neon",
+        not(statrix_scalar_math)
+    )
+))]
+/// `x` as a `&mut D` when `S` is the very type `D`; `None` otherwise (see [`as_type`]).
+#[inline(always)]
+fn as_type_mut<S: 'static, D: 'static>(x: &mut S) -> Option<&mut D> {
+    if TypeId::of::<S>() == TypeId::of::<D>() {
+        // SAFETY: `S` and `D` are the same type, so the cast changes nothing but the name;
+        // the reference keeps `x`'s lifetime and exclusivity.
+        Some(unsafe { &mut *(x as *mut S).cast::<D>() })
+    } else {
+        None
+    }
+}
+
+#[cfg(any(
+    all(
+        target_arch = "x86_64",
+        target_feature = "sse2",
+        not(statrix_scalar_math)
+    ),
+    all(
+        target_arch = "aarch64",
+        target_feature = "neon",
+        not(statrix_scalar_math)
+    )
+))]
+/// Products with fewer multiply-adds than this (`R * K * C`) stay on the small kernels or the
+/// portable loops, which inline into their callers; from here the tiled kernels' call and
+/// dispatch cost little against the work.
+pub(crate) const TILED_MIN_MULTIPLY_ADDS: usize = 512;
+
+#[cfg(any(
+    all(
+        target_arch = "x86_64",
+        target_feature = "sse2",
+        not(statrix_scalar_math)
+    ),
+    all(
+        target_arch = "aarch64",
+        target_feature = "neon",
+        not(statrix_scalar_math)
+    )
+))]
+/// Products with fewer output columns than this stay on the portable loops (a tile's vectors
+/// would be mostly masked lanes).
+pub(crate) const TILED_MIN_COLUMNS: usize = 4;
+
+#[cfg(any(
+    all(
+        target_arch = "x86_64",
+        target_feature = "sse2",
+        not(statrix_scalar_math)
+    ),
+    all(
+        target_arch = "aarch64",
+        target_feature = "neon",
+        not(statrix_scalar_math)
+    )
+))]
+/// `a @ b` by the fused multiply-add tiles of the best instruction set this CPU supports,
+/// for `f32`/`f64` products of at least [`TILED_MIN_MULTIPLY_ADDS`] multiply-adds and
+/// [`TILED_MIN_COLUMNS`] columns; `None` otherwise.
+#[inline(always)]
+fn tiled_matmul<T: Scalar, const R: usize, const K: usize, const C: usize>(
+    a: &Matrix<T, R, K>,
+    b: &Matrix<T, K, C>,
+) -> Option<Matrix<T, R, C>> {
+    if R * K * C >= TILED_MIN_MULTIPLY_ADDS
+        && C >= TILED_MIN_COLUMNS
+        && let Some(isa) = arch::TiledIsa::detect()
+    {
+        let mut out = Matrix::<T, R, C>::zeros();
+        if tiled_product(isa, a, b, &mut out) {
+            return Some(out);
+        }
+    }
+    None
+}
+
+#[cfg(any(
+    all(
+        target_arch = "x86_64",
+        target_feature = "sse2",
+        not(statrix_scalar_math)
+    ),
+    all(
+        target_arch = "aarch64",
+        target_feature = "neon",
+        not(statrix_scalar_math)
+    )
+))]
+/// `out = a @ b` by the tiled kernel of `isa` when `T` is `f32` or `f64`; `false` (and `out`
+/// untouched) otherwise. Requires `K >= 1`.
+#[inline]
+fn tiled_product<T: Scalar, const R: usize, const K: usize, const C: usize>(
+    isa: arch::TiledIsa,
+    a: &Matrix<T, R, K>,
+    b: &Matrix<T, K, C>,
+    out: &mut Matrix<T, R, C>,
+) -> bool {
+    macro_rules! run {
+        ($t:ident, $gemm:ident) => {
+            if let (Some(a), Some(b), Some(out)) = (
+                as_type::<_, Matrix<$t, R, K>>(a),
+                as_type::<_, Matrix<$t, K, C>>(b),
+                as_type_mut::<_, Matrix<$t, R, C>>(out),
+            ) {
+                let (a, b, c) = (
+                    a.0.as_ptr().cast::<$t>(),
+                    b.0.as_ptr().cast::<$t>(),
+                    out.0.as_mut_ptr().cast::<$t>(),
+                );
+                // SAFETY: `isa` was detected on this CPU (or enabled at compile time); `K >= 1`
+                // (checked above); the operands are contiguous row-major arrays of `R x K`,
+                // `K x C` and `R x C` elements with row strides `K`, `C` and `C`, so every
+                // index the kernel forms is inside its array; `out` is a distinct `&mut`.
+                unsafe { arch::$gemm(isa, R, C, K, a, K, b, C, c, C) };
+                return true;
+            }
+        };
+    }
+    if K == 0 {
+        return false;
+    }
+    run!(f64, gemm_f64);
+    run!(f32, gemm_f32);
+    false
+}
+
+#[cfg(all(
+    test,
+    any(
+        all(
+            target_arch = "x86_64",
+            target_feature = "sse2",
+            not(statrix_scalar_math)
+        ),
+        all(
+            target_arch = "aarch64",
+            target_feature = "neon",
+            not(statrix_scalar_math)
+        )
+    )
+))]
+mod tiled_tests;
 
 /// `a @ b` by an explicit kernel when there is one for `T` and these sizes on this target
 /// and CPU; `None` otherwise (the caller runs the portable loops). The type and size tests
@@ -50,10 +280,25 @@ pub(crate) fn matmul<T: Scalar, const R: usize, const K: usize, const C: usize>(
     {
         x86_64::matmul(a, b)
     }
-    #[cfg(not(all(
-        target_arch = "x86_64",
-        target_feature = "sse2",
+    #[cfg(all(
+        target_arch = "aarch64",
+        target_feature = "neon",
         not(statrix_scalar_math)
+    ))]
+    {
+        tiled_matmul(a, b)
+    }
+    #[cfg(not(any(
+        all(
+            target_arch = "x86_64",
+            target_feature = "sse2",
+            not(statrix_scalar_math)
+        ),
+        all(
+            target_arch = "aarch64",
+            target_feature = "neon",
+            not(statrix_scalar_math)
+        )
     )))]
     {
         let _ = (a, b);

@@ -38,11 +38,16 @@ pub fn gamma<T: Float>(k: usize) -> f64 {
 
 /// Whether statrix's product of an `r x k` by a `k x c` matrix of `f32`/`f64` may run the
 /// fused multiply-add tiles (the product's documentation: `r k c >= 512` and `c >= 4` on an
-/// `x86_64` CPU with AVX2+FMA or AVX-512, not under `--cfg statrix_scalar_math`); otherwise
+/// `x86_64` CPU with AVX2+FMA or AVX-512, or on `aarch64`, not under `--cfg
+/// statrix_scalar_math`); otherwise
 /// it is the textbook loop bit for bit. True on such shapes whatever the CPU, so a test
 /// that takes the bounded comparison there stays valid on a CPU without FMA.
 pub fn product_may_fuse(r: usize, k: usize, c: usize) -> bool {
-    cfg!(all(target_arch = "x86_64", not(statrix_scalar_math))) && r * k * c >= 512 && c >= 4
+    cfg!(all(
+        any(target_arch = "x86_64", target_arch = "aarch64"),
+        not(statrix_scalar_math)
+    )) && r * k * c >= 512
+        && c >= 4
 }
 
 /// How far a fused product's element may be from the textbook loop's, for a sum of `terms`

@@ -1,4 +1,4 @@
-//! AVX2 + FMA kernels: the register-tiled product of [`fma_tiles`](super::fma_tiles) on
+//! AVX2 + FMA kernels: the register-tiled product of [`fma_tiles`](crate::simd::fma_tiles) on
 //! 256-bit vectors (4 `f64` or 8 `f32`), tiles of 6 rows by 2 vectors (12 accumulators of
 //! the 16 registers, two for the row of `b`, one for the broadcast).
 //!
@@ -75,7 +75,7 @@ pub(super) mod f64 {
         _mm256_fmadd_pd(x, y, z)
     }
 
-    super::super::fma_tiles::fma_tiled_gemm!("avx2,fma", 1 2 3 4 5 6);
+    crate::simd::fma_tiles::fma_tiled_gemm!("avx2,fma", 1 2 3 4 5 6);
 }
 
 /// The `f32` kernel: 8 lanes per vector.
@@ -147,5 +147,5 @@ pub(super) mod f32 {
         _mm256_fmadd_ps(x, y, z)
     }
 
-    super::super::fma_tiles::fma_tiled_gemm!("avx2,fma", 1 2 3 4 5 6);
+    crate::simd::fma_tiles::fma_tiled_gemm!("avx2,fma", 1 2 3 4 5 6);
 }

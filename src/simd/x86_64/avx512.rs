@@ -1,4 +1,4 @@
-//! AVX-512 kernels: the register-tiled product of [`fma_tiles`](super::fma_tiles) on
+//! AVX-512 kernels: the register-tiled product of [`fma_tiles`](crate::simd::fma_tiles) on
 //! 512-bit vectors (8 `f64` or 16 `f32`), tiles of 8 rows by 2 vectors (16 accumulators of
 //! the 32 registers). Edge lanes go through the mask registers (`k0..k7`), which cost nothing
 //! extra on loads and stores.
@@ -73,7 +73,7 @@ pub(super) mod f64 {
         _mm512_fmadd_pd(x, y, z)
     }
 
-    super::super::fma_tiles::fma_tiled_gemm!("avx512f", 1 2 3 4 5 6 7 8);
+    crate::simd::fma_tiles::fma_tiled_gemm!("avx512f", 1 2 3 4 5 6 7 8);
 }
 
 /// The `f32` kernel: 16 lanes per vector.
@@ -142,5 +142,5 @@ pub(super) mod f32 {
         _mm512_fmadd_ps(x, y, z)
     }
 
-    super::super::fma_tiles::fma_tiled_gemm!("avx512f", 1 2 3 4 5 6 7 8);
+    crate::simd::fma_tiles::fma_tiled_gemm!("avx512f", 1 2 3 4 5 6 7 8);
 }

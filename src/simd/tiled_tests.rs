@@ -2,7 +2,8 @@
 //! runs: every square size 1..=16, thin shapes in both orientations, larger and ragged
 //! ones, strided operands (nothing outside the tile is written), and special values.
 
-use super::{TILED_MIN_COLUMNS, TILED_MIN_MULTIPLY_ADDS, TiledIsa, tiled_product};
+use super::arch::{TiledIsa, gemm_f64};
+use super::{TILED_MIN_COLUMNS, TILED_MIN_MULTIPLY_ADDS, tiled_product};
 use crate::kernel::textbook;
 use crate::matrix::Matrix;
 use crate::scalar::Real;
@@ -123,11 +124,8 @@ fn strided_operands_leave_everything_outside_the_output_untouched() {
         // SAFETY: `isa` is supported; the buffers hold 5 rows of stride 9 (7 used), 7 rows
         // of stride 23 (19 used) and 5 rows of stride 21 (19 written); `k = 7 >= 1`.
         unsafe {
-            match isa {
-                TiledIsa::Avx512 => super::avx512::f64::gemm(5, 19, 7, pa, lda, pb, ldb, pc, ldc),
-                TiledIsa::Avx2Fma => super::avx2::f64::gemm(5, 19, 7, pa, lda, pb, ldb, pc, ldc),
-            }
-        }
+            gemm_f64(isa, 5, 19, 7, pa, lda, pb, ldb, pc, ldc)
+        };
         let mut contiguous = Matrix::<f64, 5, 19>::zeros();
         assert!(tiled_product(isa, &a, &b, &mut contiguous));
         for i in 0..5 {

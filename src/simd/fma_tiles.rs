@@ -1,5 +1,5 @@
-//! The register-tiled product shared by the AVX2+FMA and AVX-512 kernels
-//! ([`avx2`](super::avx2), [`avx512`](super::avx512)): one macro, expanded once per
+//! The register-tiled product shared by the AVX2+FMA, AVX-512 and NEON kernels
+//! (`x86_64/avx2.rs`, `x86_64/avx512.rs`, `aarch64/neon.rs`): one macro, expanded once per
 //! instruction set and element type over that module's vector primitives.
 //!
 //! # What the expansion computes
@@ -11,7 +11,7 @@
 //!
 //! The output is cut into tiles of up to `MR` rows by `2 * LANES` columns. A tile's
 //! accumulators stay in vector registers for the whole `k` loop (`MR * 2` of them: 12 of
-//! AVX2's 16 registers, 16 of AVX-512's 32); per step the tile loads one row segment of `b`
+//! AVX2's 16 registers, 16 of AVX-512's or NEON's 32); per step the tile loads one row segment of `b`
 //! (two vectors), broadcasts one element of `a` per row and issues one fused multiply-add per
 //! accumulator. Tiles at the right edge load and store through lane masks (no lane outside
 //! the row is read or written); tiles at the bottom edge have fewer rows (`H < MR`, one
@@ -181,4 +181,4 @@ macro_rules! fma_tiled_gemm {
     };
 }
 
-pub(super) use fma_tiled_gemm;
+pub(in crate::simd) use fma_tiled_gemm;
