@@ -146,7 +146,9 @@ fn as_type_mut<S: 'static, D: 'static>(x: &mut S) -> Option<&mut D> {
 ))]
 /// Products with fewer multiply-adds than this (`R * K * C`) stay on the small kernels or the
 /// portable loops, which inline into their callers; from here the tiled kernels' call and
-/// dispatch cost little against the work.
+/// dispatch cost little against the work. Measured on AVX-512 (criterion, `f64`): with the
+/// threshold lowered, the tiles took 2.7x the portable loops' time at 4x4 and about the same
+/// at 6x6 (66 ns against 62 ns); at 8x8 they take 0.46x nalgebra's time.
 pub(crate) const TILED_MIN_MULTIPLY_ADDS: usize = 512;
 
 #[cfg(any(
