@@ -55,6 +55,7 @@
 
 pub(crate) mod balance;
 pub(crate) mod cholesky;
+pub mod cofactor;
 pub(crate) mod eigen;
 pub(crate) mod hessenberg;
 mod householder;
