@@ -463,7 +463,8 @@ fn inverse_4x4<T: Real>(m: &Matrix<T, 4, 4>) -> (Matrix<T, 4, 4>, T) {
 
 #[cfg(test)]
 mod tests {
-    use super::inverse_4x4;
+    use super::{checked, inverse_4x4};
+    use crate::error::Error;
     use crate::matrix::Matrix;
 
     /// Deterministic values spread over many binades, with special values mixed in.
@@ -506,6 +507,26 @@ mod tests {
                 "det_cofactor, seed {seed}"
             );
         }
+    }
+
+    #[test]
+    fn finite_entries_whose_sums_overflow_are_not_an_error() {
+        // Entries 0 and 4 share the first lane of the finiteness sums.
+        let a = Matrix::<f64, 3, 3>::identity();
+        let mut inv = Matrix::<f64, 3, 3>::zeros();
+        inv[0] = f64::MAX;
+        inv[4] = f64::MAX;
+        assert_eq!(checked(&a, 1.0, inv), Ok(inv));
+        inv[8] = f64::INFINITY;
+        assert_eq!(checked(&a, 1.0, inv), Err(Error::Overflow));
+        assert_eq!(
+            checked(&a, f64::INFINITY, Matrix::zeros()),
+            Err(Error::Overflow)
+        );
+        assert_eq!(
+            checked(&a, f64::MIN_POSITIVE / 2.0, Matrix::zeros()),
+            Err(Error::Singular { index: 2 })
+        );
     }
 
     #[test]
