@@ -32,17 +32,65 @@
 //!
 //! The formulas run on the values as given, with no rescaling: the determinant is a product
 //! of `n` entries and each cofactor of `n - 1`, so they leave the floating-point range
-//! sooner than the inverse does. `inverse_cofactor` reports
-//! [`Error::Singular`] when the computed determinant is zero or subnormal (where it has lost
-//! digits to underflow: `1e-77 * I` in f64 4x4, `1e-10 * I` in f32 4x4) and
-//! [`Error::Overflow`] when it or an entry of the result overflows, where
-//! [`inverse`](crate::Matrix::inverse), which scales by powers of two, returns the inverse.
+//! sooner than the inverse does. [`inverse_cofactor`] reports [`Error::Singular`] when the
+//! computed determinant is zero or subnormal (where it has lost digits to underflow:
+//! `1e-77 * I` in f64 4x4, `1e-10 * I` in f32 4x4) and [`Error::Overflow`] when the
+//! determinant or an entry of the result overflows (`1e78 * I` in f64 4x4). In both
+//! examples [`inverse`](crate::Matrix::inverse), which scales by powers of two, returns the
+//! inverse; it reports `Overflow` only for an inverse that is itself beyond the range.
 //!
 //! # Accuracy
 //!
-//! The formulas are backward stable only at 2x2; from 3x3 up the cofactors themselves
-//! cancel, and on ill-conditioned matrices the results lose digits that LU with partial
-//! pivoting keeps (see [`Lu`](crate::Lu#closed-forms)).
+//! Measured with `cargo run --release -p statrix-benches --bin cofactor_accuracy`
+//! (`benches/src/bin/cofactor_accuracy.rs`): 10,000 matrices per row, median / largest, in
+//! units of `eps`. `det` is the relative error of the determinant (the reference: LU in
+//! double-double arithmetic on the same matrix), `residual` the componentwise residual of
+//! the inverse, `max_ij |A X - I|_ij / (|A| |X|)_ij`. Families: `random`, entries uniform in
+//! `[-1, 1)`; `graded`, `D1 A D2` with `A` random and `D1`, `D2` diagonal, entries from
+//! `1e-8` to `1e8` in shuffled order; `ill-conditioned`, `U diag(s) V^T` with `U`, `V`
+//! random orthogonal and `s` from 1 to `1e-8` (f64) or `1e-4` (f32). LU is
+//! [`det`](crate::Matrix::det) and [`inverse`](crate::Matrix::inverse).
+//!
+//! | type | n | family | LU det | cofactor det | LU residual | cofactor residual |
+//! | --- | --- | --- | --- | --- | --- | --- |
+//! | f64 | 2 | random | 0 / 9.1e2 | 0 / 9.1e2 | 0.3 / 1.1 | 0.33 / 1.4 |
+//! | f64 | 3 | random | 0.58 / 9.4e3 | 0.56 / 4.6e3 | 0.5 / 38 | 0.56 / 18 |
+//! | f64 | 4 | random | 0.73 / 4.6e3 | 0.7 / 6.8e3 | 0.64 / 15 | 0.82 / 1.3e2 |
+//! | f32 | 2 | random | 0.26 / 4.0e2 | 0.26 / 4.0e2 | 0.31 / 1.2 | 0.33 / 1.5 |
+//! | f32 | 3 | random | 0.46 / 5.3e3 | 0.42 / 1.2e4 | 0.5 / 18 | 0.56 / 20 |
+//! | f32 | 4 | random | 0.69 / 4.1e3 | 0.59 / 7.9e3 | 0.64 / 11 | 0.82 / 98 |
+//! | f64 | 2 | graded | 0 / 6.0e2 | 0 / 6.0e2 | 0.31 / 1.2 | 0.33 / 1.4 |
+//! | f64 | 3 | graded | 0.69 / 4.6e3 | 0.55 / 5.4e3 | 0.8 / 1.5e4 | 0.57 / 50 |
+//! | f64 | 4 | graded | 1 / 1.7e4 | 0.69 / 2.1e4 | 1.5 / 1.4e4 | 0.82 / 84 |
+//! | f32 | 2 | graded | 0.25 / 1.1e3 | 0.25 / 1.1e3 | 0.3 / 1.2 | 0.33 / 1.4 |
+//! | f32 | 3 | graded | 0.58 / 8.5e3 | 0.43 / 1.4e4 | 0.81 / 3.0e3 | 0.56 / 79 |
+//! | f32 | 4 | graded | 1.1 / 2.9e4 | 0.61 / 7.1e3 | 1.5 / 3.3e3 | 0.82 / 75 |
+//! | f64 | 2 | ill-conditioned | 1.8e6 / 1.2e7 | 1.8e6 / 1.2e7 | 0.24 / 0.83 | 0.24 / 0.83 |
+//! | f64 | 3 | ill-conditioned | 1.8e6 / 1.7e7 | 1.7e9 / 4.4e10 | 0.32 / 18 | 7.0e2 / 1.7e6 |
+//! | f64 | 4 | ill-conditioned | 1.8e6 / 1.9e7 | 3.9e10 / 7.8e11 | 0.36 / 1.0e2 | 2.4e4 / 8.2e6 |
+//! | f32 | 2 | ill-conditioned | 1.7e2 / 1.2e3 | 1.7e2 / 1.2e3 | 0.23 / 0.72 | 0.23 / 0.72 |
+//! | f32 | 3 | ill-conditioned | 1.9e2 / 2.3e3 | 1.8e3 / 4.6e4 | 0.32 / 15 | 7.1 / 1.7e3 |
+//! | f32 | 4 | ill-conditioned | 1.8e2 / 2.5e3 | 8.6e3 / 1.8e5 | 0.39 / 17 | 53 / 2.3e3 |
+//!
+//! - On random matrices and on matrices with graded rows and columns the closed forms are
+//!   as accurate as LU: the determinant within a few ulps (the largest errors, of both
+//!   methods, are on the nearly singular samples, where the determinant itself is
+//!   ill-conditioned), the residual below one `eps` at the median. On `D1 A D2` they are even
+//!   better componentwise: every term of an expansion carries the same product of scale
+//!   factors, so scaling by powers of two changes no bit of the result (other scalings
+//!   only round the input), while LU's pivots depend on the row scaling (its componentwise
+//!   residual reaches `1.5e4 eps`, its normwise one stays below `eps`).
+//! - On ill-conditioned matrices they are not: from 3x3 up the cofactors themselves cancel.
+//!   The determinant's error is 10^3 (3x3) to 2 * 10^4 (4x4) times LU's, and the residual,
+//!   below one `eps` for LU, reaches `7e2 eps` (3x3) and `2.4e4 eps` (4x4) at the median
+//!   and `8e6 eps` at worst in f64. (The [`Lu` documentation](crate::Lu#closed-forms) has
+//!   the same comparison against exact rational references.)
+//! - 2x2: the determinant is [`det`](crate::Matrix::det)'s, bit for bit; the inverse
+//!   multiplies by `1 / det` where `inverse` divides, one rounding more per entry.
+//!
+//! The integration tests (`tests/cofactor.rs`) check every result against the a-priori
+//! bound of the formulas, `|det_hat - det| <= gamma_k perm(|A|)` with `k` the rounding depth
+//! of the expansion (5 at 3x3, 6 at 4x4), and its consequence for the inverse.
 
 use crate::error::Error;
 use crate::matrix::Matrix;
