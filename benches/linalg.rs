@@ -5,9 +5,9 @@
 //!
 //! | group | statrix | nalgebra | glam |
 //! | --- | --- | --- | --- |
-//! | `det_{f32,f64}_{2x2,3x3,4x4}` | `det()` | `determinant()` | `Mat2/3/4`, `DMat2/3/4` `determinant()` |
+//! | `det_{f32,f64}_{2x2,3x3,4x4}` | `det()`; `det_cofactor()` as `statrix_cofactor` | `determinant()` | `Mat2/3/4`, `DMat2/3/4` `determinant()` |
 //! | `det_f64_6x6` | `det()` | `determinant()` | - |
-//! | `inverse_{f32,f64}_{2x2,3x3,4x4}` | `inverse()` | `try_inverse()` | `Mat2/3/4`, `DMat2/3/4` `inverse()` |
+//! | `inverse_{f32,f64}_{2x2,3x3,4x4}` | `inverse()`; `inverse_cofactor()` as `statrix_cofactor` | `try_inverse()` | `Mat2/3/4`, `DMat2/3/4` `inverse()` |
 //! | `inverse_f64_6x6` | `inverse()` | `try_inverse()` | - |
 //! | `solve_f64_{3x3,4x4,6x6,8x8,16x16}`, `solve_f32_6x6` | `solve(&b)` (LU) | `lu().solve(&b)` | - |
 //! | `cholesky_solve_f64_{4x4,8x8}` | `cholesky()?.solve(&b)` | `cholesky()?.solve(&b)` | - |
@@ -22,7 +22,9 @@
 //! and eigenvectors, NumPy's `eig`) has no peer and is there to show what the vectors cost.
 //! nalgebra's 3x3 SVD is a special method (the eigenvectors of `A^T A`, then QR); its 2x2
 //! and 3x3 `determinant` and its 2x2, 3x3 and 4x4 `try_inverse` are cofactor formulas, as
-//! glam's; statrix uses LU from 3x3 up (see `small_inverse.rs` for why).
+//! glam's; statrix's `det` and `inverse` use LU from 3x3 up (see `small_inverse.rs` for
+//! why), and its `det_cofactor` and `inverse_cofactor` (the `statrix_cofactor` lines) are
+//! the closed forms, glam's formulas.
 //!
 //! # Inputs
 //!
@@ -375,7 +377,8 @@ fn group<'a>(c: &'a mut Criterion, name: &str) -> BenchmarkGroup<'a, WallTime> {
 }
 
 /// The `det_<suffix>` and `inverse_<suffix>` groups of one `N x N` size: statrix and
-/// nalgebra, plus glam when a glam type is given.
+/// nalgebra, plus glam and statrix's closed forms (`statrix_cofactor`) when a glam type is
+/// given (the sizes 2, 3 and 4 that both have).
 macro_rules! det_inverse_groups {
     ($c:expr, $suffix:literal, $t:ty, $n:literal $(, $glam:ty)?) => {{
         const N: usize = $n;
@@ -399,9 +402,17 @@ macro_rules! det_inverse_groups {
         $(
             let got: f64 = <$glam>::determinant(&gm).into();
             check(name, "glam", (got - want).abs(), tol);
+            let got: f64 = s.det_cofactor().into();
+            check(name, "statrix_cofactor", (got - want).abs(), tol);
         )?
         let mut g = group($c, name);
         g.bench_function("statrix", |b| b.iter(|| black_box(black_box(&s).det())));
+        $(
+            let _: Option<$glam> = None; // the sizes with a glam type have the closed forms
+            g.bench_function("statrix_cofactor", |b| {
+                b.iter(|| black_box(black_box(&s).det_cofactor()))
+            });
+        )?
         g.bench_function("nalgebra", |b| {
             b.iter(|| black_box(black_box(&na).determinant()))
         });
@@ -423,11 +434,26 @@ macro_rules! det_inverse_groups {
             let inv = <$glam>::inverse(&gm);
             let got = Flat::of_rows(&transpose_arr(&inv.to_cols_array_2d()));
             check(name, "glam", got.dist(&want), tol);
+            let got = Flat::of(&s.inverse_cofactor().expect(name));
+            check(name, "statrix_cofactor", got.dist(&want), tol);
         )?
         let mut g = group($c, name);
         g.bench_function("statrix", |b| {
             b.iter(|| black_box(black_box(&s).inverse()))
         });
+        $(
+            let _: Option<$glam> = None;
+            // The `Result` consumed as a caller does, by a match (glam returns a bare
+            // matrix): passing the whole `Result` to `black_box` instead times a copy of it
+            // through memory, whose loads straddle the stores of the payload (behind the
+            // tag) and stall.
+            g.bench_function("statrix_cofactor", |b| {
+                b.iter(|| match black_box(&s).inverse_cofactor() {
+                    Ok(inv) => drop(black_box(inv)),
+                    Err(e) => drop(black_box(e)),
+                })
+            });
+        )?
         g.bench_function("nalgebra", |b| {
             b.iter(|| black_box(black_box(&na).try_inverse()))
         });

@@ -11,7 +11,10 @@
 //! [`Svd`](crate::Svd), [`Balance`](crate::Balance), [`Hessenberg`](crate::Hessenberg),
 //! [`Schur`](crate::Schur) and [`Eigen`](crate::Eigen); they are built by methods of
 //! [`Matrix`](crate::Matrix) (`a.lu()`, `a.svd()`, ...). This page adds the operations that
-//! have no type of their own.
+//! have no type of their own; the closed-form determinant and inverse of 2x2, 3x3 and 4x4
+//! matrices ([`Matrix::det_cofactor`](crate::Matrix::det_cofactor),
+//! [`Matrix::inverse_cofactor`](crate::Matrix::inverse_cofactor)) have their page,
+//! [`cofactor`].
 //!
 //! ## Matrix norms, rank and condition number
 //!
@@ -56,6 +59,7 @@
 pub(crate) mod balance;
 pub(crate) mod bidiagonal;
 pub(crate) mod cholesky;
+pub mod cofactor;
 pub(crate) mod eigen;
 pub(crate) mod hessenberg;
 mod householder;

@@ -308,6 +308,31 @@ pub(crate) fn matmul<T: Scalar, const R: usize, const K: usize, const C: usize>(
     }
 }
 
+#[cfg(all(
+    target_arch = "x86_64",
+    target_feature = "sse2",
+    not(statrix_scalar_math)
+))]
+mod cofactor_sse2;
+
+/// `(adj(A) * (1 / det), det)` of a 4x4 matrix by an explicit kernel when there is one for
+/// `T` on this target (`f32` with SSE2), unchecked; `None` otherwise (the caller runs the
+/// portable formula, which the kernel matches bit for bit).
+#[inline(always)]
+pub(crate) fn inverse_cofactor_4x4<T: Scalar>(a: &Matrix<T, 4, 4>) -> Option<(Matrix<T, 4, 4>, T)> {
+    #[cfg(all(
+        target_arch = "x86_64",
+        target_feature = "sse2",
+        not(statrix_scalar_math)
+    ))]
+    if let Some(a) = as_type::<_, Matrix<f32, 4, 4>>(a) {
+        let (inv, det) = cofactor_sse2::inverse_4x4_f32(&a.0);
+        return into_type((Matrix(inv), det));
+    }
+    let _ = a;
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use crate::kernel::textbook;

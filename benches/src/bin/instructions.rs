@@ -1,4 +1,4 @@
-//! Instruction counts of the small products, for `valgrind --tool=callgrind`, which counts
+//! Instruction counts of the small products, determinants and inverses, for `valgrind --tool=callgrind`, which counts
 //! instructions repeatably on a noisy machine (timings of a few nanoseconds are not).
 //!
 //! ```text
@@ -13,7 +13,7 @@
 
 use std::hint::black_box;
 
-use glam::{DMat4, Mat4, Vec4};
+use glam::{DMat2, DMat3, DMat4, Mat2, Mat3, Mat4, Vec4};
 use statrix::Matrix;
 
 const ITERATIONS: u64 = 1_000_000;
@@ -45,6 +45,41 @@ macro_rules! big {
     }};
 }
 
+/// The `det_<t>_<n>x<n>` and `inverse_<t>_<n>x<n>` ops of one size: statrix's `det` /
+/// `inverse` (LU), its `det_cofactor` / `inverse_cofactor`, nalgebra's `determinant` /
+/// `try_inverse` and glam's `determinant` / `inverse`, all on the same diagonally dominant
+/// (invertible) matrix. `None` when `op` is not one of them.
+macro_rules! det_inverse {
+    ($op:expr, $t:ty, $n:literal, $glam:ty, $det:literal, $inverse:literal) => {{
+        const N: usize = $n;
+        let a = Matrix::<$t, N, N>::from_fn(|i, j| {
+            (i * N + j) as $t * 0.37 - 2.1 + if i == j { 5.0 } else { 0.0 }
+        });
+        let na = nalgebra::SMatrix::<$t, N, N>::from_fn(|i, j| a[(i, j)]);
+        let g = <$glam>::from_cols_array_2d(&a.transpose().into_array());
+        match $op.strip_prefix($det) {
+            Some("/statrix") => return run(|| black_box(&a).det()),
+            Some("/statrix_cofactor") => return run(|| black_box(&a).det_cofactor()),
+            Some("/nalgebra") => return run(|| black_box(&na).determinant()),
+            Some("/glam") => return run(|| black_box(&g).determinant()),
+            _ => {}
+        }
+        match $op.strip_prefix($inverse) {
+            Some("/statrix") => return run(|| black_box(&a).inverse()),
+            // Consumed as a caller does, as in the criterion bench (see there).
+            Some("/statrix_cofactor") => {
+                return run(|| match black_box(&a).inverse_cofactor() {
+                    Ok(inv) => drop(black_box(inv)),
+                    Err(e) => drop(black_box(e)),
+                });
+            }
+            Some("/nalgebra") => return run(|| black_box(&na).try_inverse()),
+            Some("/glam") => return run(|| black_box(&g).inverse()),
+            _ => {}
+        }
+    }};
+}
+
 fn main() {
     let op = std::env::args().nth(1).unwrap_or_default();
     let m32 = Matrix::<f32, 4, 4>::from_fn(|i, j| (i * 4 + j) as f32 * 0.37 - 2.1);
@@ -56,6 +91,12 @@ fn main() {
     let g32 = Mat4::from_cols_array_2d(&m32.transpose().into_array());
     let gv32 = Vec4::from_array(v32.transpose().into_array()[0]);
     let g64 = DMat4::from_cols_array_2d(&m64.transpose().into_array());
+    det_inverse!(op, f32, 2, Mat2, "det_f32_2x2", "inverse_f32_2x2");
+    det_inverse!(op, f32, 3, Mat3, "det_f32_3x3", "inverse_f32_3x3");
+    det_inverse!(op, f32, 4, Mat4, "det_f32_4x4", "inverse_f32_4x4");
+    det_inverse!(op, f64, 2, DMat2, "det_f64_2x2", "inverse_f64_2x2");
+    det_inverse!(op, f64, 3, DMat3, "det_f64_3x3", "inverse_f64_3x3");
+    det_inverse!(op, f64, 4, DMat4, "det_f64_4x4", "inverse_f64_4x4");
     match op.as_str() {
         "baseline" => run(|| black_box(&m32)[(0, 0)]),
         "matmul_f32_4x4/statrix" => run(|| black_box(&m32) * black_box(&m32)),

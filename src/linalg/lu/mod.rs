@@ -116,7 +116,9 @@ use super::small_inverse;
 /// nalgebra's `try_inverse` uses; the 4x4 ones are the Laplace expansion in `2 x 2`
 /// sub-determinants (nalgebra's 4x4, MESA's cofactors, is of the same kind). So 3x3 and 4x4
 /// use LU: the 4x4 closed-form inverse has a residual up to 10^7 times LU's on graded
-/// matrices, and its determinant loses every digit where LU's keeps five.
+/// matrices, and its determinant loses every digit where LU's keeps five. The closed forms
+/// are offered under their own names, [`Matrix::det_cofactor`] and
+/// [`Matrix::inverse_cofactor`] (measurements in [`linalg::cofactor`](crate::linalg::cofactor)).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Lu<T, const N: usize> {
     /// `L` strictly below the diagonal (its unit diagonal implied), `U` on and above.
@@ -177,7 +179,8 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     /// power-of-two rescaling, so an intermediate product neither overflows nor underflows
     /// unless the determinant does. The 3x3 and 4x4 cofactor formulas are not used: they
     /// are far less accurate on ill-conditioned matrices (measurements in the
-    /// [`Lu` documentation](crate::Lu#closed-forms)).
+    /// [`Lu` documentation](crate::Lu#closed-forms)); they are
+    /// [`det_cofactor`](Matrix::det_cofactor).
     ///
     /// A singular matrix gives `0.0`, as NumPy. A determinant beyond the type's range is
     /// `±inf` (or `0` when it underflows), as NumPy. An element that is NaN or infinite
@@ -233,7 +236,8 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     /// 2x2 uses the closed form `[[d, -b], [-c, a]] / det`, as accurate as LU there; other
     /// sizes solve `A X = I` with [`Matrix::lu`] (the 3x3 and 4x4 cofactor formulas are
     /// up to 10^7 times less accurate on ill-conditioned matrices: measurements in the
-    /// [`Lu` documentation](crate::Lu#closed-forms)). When the closed form meets a zero
+    /// [`Lu` documentation](crate::Lu#closed-forms); they are
+    /// [`inverse_cofactor`](Matrix::inverse_cofactor)). When the closed form meets a zero
     /// determinant or a non-finite result it hands over to the LU path, so the error is the
     /// same either way.
     ///
