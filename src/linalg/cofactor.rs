@@ -490,7 +490,7 @@ fn det_from_minors<T: Real>(s: &Minors<T>, c: &Minors<T>) -> T {
 }
 
 /// `adj(A) * (1 / det)` and `det` of a 4x4 matrix, unchecked, in the operation order of the
-/// SIMD kernel (`simd/cofactor_sse2.rs`): row `i` of the adjugate, unsigned, is
+/// SIMD kernel (`simd/x86_64/cofactor_sse2.rs`): row `i` of the adjugate, unsigned, is
 /// `(v_j f - v_k g) + v_l h` lane by lane, with `v_j = [a_1j, a_0j, a_3j, a_2j]` and the
 /// minors of rows 2-3 in lanes 0-1 and of rows 0-1 in lanes 2-3; the signs
 /// `(-1)^(i + j)` go on the reciprocal.

@@ -10,7 +10,8 @@
 //!   (no fused multiply-add), so their results are the same bits, and the tests compare them bit
 //!   for bit. A kernel is kept only where it does better than the portable loops by the
 //!   instruction counts of `benches/src/bin/instructions.rs` (an SSE2 `f64` 4x4 kernel took 159
-//!   instructions per product against the loops' 140, and was dropped).
+//!   instructions per product against the loops' 140, and was dropped). Also the `f32` 4x4
+//!   cofactor inverse (`x86_64/cofactor_sse2.rs`, bit-identical to the portable formula).
 //! - Register-tiled products with fused multiply-add (`fma_tiles.rs`, expanded for AVX-512 in
 //!   `x86_64/avx512.rs`, for AVX2+FMA in `x86_64/avx2.rs` and for NEON in `aarch64/neon.rs`)
 //!   for `f32`/`f64` products of at least 512 multiply-adds (`R * K * C`) with at least 4
@@ -308,16 +309,9 @@ pub(crate) fn matmul<T: Scalar, const R: usize, const K: usize, const C: usize>(
     }
 }
 
-#[cfg(all(
-    target_arch = "x86_64",
-    target_feature = "sse2",
-    not(statrix_scalar_math)
-))]
-mod cofactor_sse2;
-
 /// `(adj(A) * (1 / det), det)` of a 4x4 matrix by an explicit kernel when there is one for
-/// `T` on this target (`f32` with SSE2), unchecked; `None` otherwise (the caller runs the
-/// portable formula, which the kernel matches bit for bit).
+/// `T` on this target (`f32` with SSE2, `x86_64/cofactor_sse2.rs`), unchecked; `None`
+/// otherwise (the caller runs the portable formula, which the kernel matches bit for bit).
 #[inline(always)]
 pub(crate) fn inverse_cofactor_4x4<T: Scalar>(a: &Matrix<T, 4, 4>) -> Option<(Matrix<T, 4, 4>, T)> {
     #[cfg(all(
@@ -325,12 +319,18 @@ pub(crate) fn inverse_cofactor_4x4<T: Scalar>(a: &Matrix<T, 4, 4>) -> Option<(Ma
         target_feature = "sse2",
         not(statrix_scalar_math)
     ))]
-    if let Some(a) = as_type::<_, Matrix<f32, 4, 4>>(a) {
-        let (inv, det) = cofactor_sse2::inverse_4x4_f32(&a.0);
-        return into_type((Matrix(inv), det));
+    {
+        x86_64::inverse_cofactor_4x4(a)
     }
-    let _ = a;
-    None
+    #[cfg(not(all(
+        target_arch = "x86_64",
+        target_feature = "sse2",
+        not(statrix_scalar_math)
+    )))]
+    {
+        let _ = a;
+        None
+    }
 }
 
 #[cfg(test)]

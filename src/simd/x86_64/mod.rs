@@ -7,6 +7,7 @@ use super::{as_type, tiled_matmul};
 use crate::matrix::Matrix;
 use crate::scalar::Scalar;
 
+mod cofactor_sse2;
 mod sse2;
 
 mod avx2;
@@ -96,6 +97,15 @@ impl TiledIsa {
     pub(super) fn detect() -> Option<Self> {
         Self::ALL.into_iter().find(|isa| isa.is_supported())
     }
+}
+
+/// `(adj(A) * (1 / det), det)` of a 4x4 `f32` matrix by the SSE2 kernel; `None` for other
+/// element types.
+#[inline(always)]
+pub(super) fn inverse_cofactor_4x4<T: Scalar>(a: &Matrix<T, 4, 4>) -> Option<(Matrix<T, 4, 4>, T)> {
+    let a = as_type::<_, Matrix<f32, 4, 4>>(a)?;
+    let (inv, det) = cofactor_sse2::inverse_4x4_f32(&a.0);
+    into_type((Matrix(inv), det))
 }
 
 macro_rules! gemm_by_isa {
