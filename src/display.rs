@@ -561,7 +561,7 @@ impl LineWriter<'_, '_> {
 
 /// Prints `rows x cols` elements, given by `at(i, j)`, as NumPy prints a 2-D array, or a
 /// 1-D one when `one_d` (then `rows == 1`).
-fn write_numpy(
+pub(crate) fn write_numpy(
     f: &mut fmt::Formatter<'_>,
     rows: usize,
     cols: usize,

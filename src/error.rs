@@ -75,6 +75,29 @@ pub enum Error {
         /// The parameter's name, as in the method's signature.
         name: &'static str,
     },
+    /// Data whose length does not fill the asked-for shape (a
+    /// [`DMatrix`](crate::DMatrix) from a `Vec`); NumPy's `ValueError: cannot reshape array
+    /// of size 3 into shape (2,2)`.
+    CannotReshape {
+        /// The number of elements given.
+        len: usize,
+        /// The shape asked for, `(rows, cols)`.
+        shape: (usize, usize),
+    },
+    /// Operands whose run-time shapes do not fit the operation (the `try_` forms of the
+    /// [`DMatrix`](crate::DMatrix) operators, and its conversion into a static
+    /// [`Matrix`](crate::Matrix)); `op` names the operation: `"matmul"` (inner dimensions
+    /// differ, NumPy's `shapes (2,3) and (4,5) not aligned`), `"convert"` (the static
+    /// shape differs) or an elementwise one such as `"add"` (NumPy's `operands could not be
+    /// broadcast together`).
+    ShapeMismatch {
+        /// The operation.
+        op: &'static str,
+        /// The left operand's shape, `(rows, cols)` (for `"convert"`: the dynamic matrix's).
+        left: (usize, usize),
+        /// The right operand's shape (for `"convert"`: the static type's).
+        right: (usize, usize),
+    },
     /// More items asked for than there are to draw from without replacement.
     SampleTooLarge {
         /// How many were asked for.
@@ -114,6 +137,28 @@ impl fmt::Display for Error {
             Error::InvalidParameter { name } => {
                 write!(f, "the parameter `{name}` is outside its domain")
             }
+            Error::CannotReshape { len, shape } => write!(
+                f,
+                "cannot reshape array of size {len} into shape ({},{})",
+                shape.0, shape.1
+            ),
+            Error::ShapeMismatch { op, left, right } => match *op {
+                "matmul" => write!(
+                    f,
+                    "matmul: shapes ({},{}) and ({},{}) not aligned: {} (dim 1) != {} (dim 0)",
+                    left.0, left.1, right.0, right.1, left.1, right.0
+                ),
+                "convert" => write!(
+                    f,
+                    "cannot convert a matrix of shape ({},{}) into one of shape ({},{})",
+                    left.0, left.1, right.0, right.1
+                ),
+                _ => write!(
+                    f,
+                    "{op}: operands could not be broadcast together with shapes ({},{}) ({},{})",
+                    left.0, left.1, right.0, right.1
+                ),
+            },
             Error::SampleTooLarge { requested, available } => write!(
                 f,
                 "cannot draw {requested} items without replacement from {available}"

@@ -1,7 +1,8 @@
 //! The one matrix-product entry point.
 //!
 //! Every product in the crate (`*` in all its owned/borrowed forms, [`Matrix::matmul`],
-//! `*=`) calls [`matmul`] here, so a faster kernel replaces this function and nothing else.
+//! `*=`) calls [`matmul`] here, and every product of dynamic matrices calls
+//! [`matmul_slices`], so a faster kernel replaces these functions and nothing else.
 
 use crate::matrix::Matrix;
 use crate::scalar::Scalar;
@@ -22,12 +23,13 @@ const RANK1_MAX_OUTPUT_BYTES: usize = 512;
 ///
 /// Each product and each sum is rounded once (no fused multiply-add), and the result is the
 /// textbook loop's bit for bit, everywhere except in one case: `f32`/`f64` products of at least
-/// 512 multiply-adds (`R * K * C`, `simd::TILED_MIN_MULTIPLY_ADDS`) with at least 4 columns
-/// (`simd::TILED_MIN_COLUMNS`), on an `x86_64` CPU with AVX2+FMA or AVX-512 (enabled at
-/// compile time, or detected at run time under `std`) or on `aarch64` (NEON). Those run the register-tiled
-/// kernels of [`simd`], which fuse each step's multiply and add (one rounding instead of two)
-/// in the same order: the result then differs from the textbook loop's in the last bits, within
-/// the same error bound `|c_hat - c| <= gamma_K |a| |b|` (see `simd/fma_tiles.rs`).
+/// 512 multiply-adds (`R * K * C`, `simd/tiled.rs`: `TILED_MIN_MULTIPLY_ADDS`) with at least 4
+/// columns (`TILED_MIN_COLUMNS`), on an `x86_64` CPU with AVX2+FMA or AVX-512 (enabled at
+/// compile time, or detected at run time under `std`) or on `aarch64` (NEON). Those run the
+/// register-tiled kernels of [`simd`], which fuse each step's multiply and add (one rounding
+/// instead of two) in the same order: the result then differs from the textbook loop's in the
+/// last bits, within the same error bound `|c_hat - c| <= gamma_K |a| |b|` (see
+/// `simd/fma_tiles.rs`).
 /// `RUSTFLAGS="--cfg statrix_scalar_math"` turns the kernels off.
 ///
 /// # Loop order of the portable loops ([`portable`])
@@ -198,6 +200,47 @@ fn product_element<T: Scalar, const R: usize, const K: usize, const C: usize>(
         acc += a.0[i][k] * b.0[k][j];
     }
     acc
+}
+
+/// `c = a @ b` for contiguous row-major slices (`m x k` times `k x n` into `m x n`): the
+/// product of the dynamic matrices, in [`matmul`]'s summation order (the fused tiles under
+/// the same rule as the static products, otherwise the textbook order in i-k-j loops), so a
+/// dynamic product equals the static product of the same shape bit for bit.
+///
+/// # Panics
+/// If a slice's length is not its shape's element count (a caller's bug).
+#[cfg(feature = "alloc")]
+pub(crate) fn matmul_slices<T: Scalar>(
+    (m, k, n): (usize, usize, usize),
+    a: &[T],
+    b: &[T],
+    c: &mut [T],
+) {
+    assert!(
+        a.len() == m * k && b.len() == k * n && c.len() == m * n,
+        "matmul_slices: slice lengths do not match the shapes"
+    );
+    if simd::matmul_slices((m, k, n), a, b, c) {
+        return;
+    }
+    c.fill(T::ZERO);
+    if k == 0 || n == 0 {
+        return;
+    }
+    for (c_row, a_row) in c.chunks_exact_mut(n).zip(a.chunks_exact(k)) {
+        let mut b_rows = b.chunks_exact(n);
+        let (Some(b0), Some(&a0)) = (b_rows.next(), a_row.first()) else {
+            continue;
+        };
+        for (x, &y) in c_row.iter_mut().zip(b0) {
+            *x = a0 * y;
+        }
+        for (b_row, &a_ik) in b_rows.zip(&a_row[1..]) {
+            for (x, &y) in c_row.iter_mut().zip(b_row) {
+                *x += a_ik * y;
+            }
+        }
+    }
 }
 
 /// The reference the kernels are tested against: the documented order, written plainly

@@ -65,7 +65,7 @@
 //! | feature | default | what it adds |
 //! | --- | --- | --- |
 //! | `std` | yes | implies `alloc`; float maths from the platform instead of `libm` |
-//! | `alloc` | via `std` | reserved: gates nothing yet; the heap-backed `DMatrix` and PCA will live behind it |
+//! | `alloc` | via `std` | the heap-backed [`DMatrix`] (run-time shapes) |
 //! | `rand` | yes | seeded random matrices and sampling (the `random` module) |
 //! | `serde` | no | `Serialize`/`Deserialize` as nested row arrays |
 //! | `mint` | no | conversions to and from `mint` vectors and row-major matrices |
@@ -92,6 +92,8 @@ extern crate alloc;
 
 mod access;
 mod display;
+#[cfg(feature = "alloc")]
+mod dynamic;
 mod elementwise;
 mod error;
 mod interop;
@@ -113,6 +115,9 @@ pub mod stats;
 mod vector;
 
 pub use display::{DisplayElement, DisplayFlat};
+#[cfg(feature = "alloc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+pub use dynamic::DMatrix;
 pub use error::Error;
 pub use linalg::balance::Balance;
 pub use linalg::cholesky::Cholesky;

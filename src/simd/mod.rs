@@ -69,7 +69,6 @@ use aarch64 as arch;
     )
 ))]
 mod fma_tiles;
-
 #[cfg(any(
     all(
         target_arch = "x86_64",
@@ -82,8 +81,7 @@ mod fma_tiles;
         not(statrix_scalar_math)
     )
 ))]
-use core::any::TypeId;
-
+mod tiled;
 #[cfg(any(
     all(
         target_arch = "x86_64",
@@ -96,19 +94,8 @@ use core::any::TypeId;
         not(statrix_scalar_math)
     )
 ))]
-/// `x` as a `&D` when `S` is the very type `D` (same `TypeId`, which includes every generic
-/// and const parameter); `None` otherwise. Folds to a constant after monomorphisation.
-#[inline(always)]
-fn as_type<S: 'static, D: 'static>(x: &S) -> Option<&D> {
-    if TypeId::of::<S>() == TypeId::of::<D>() {
-        // SAFETY: `S` and `D` are the same type, so the cast changes nothing but the name;
-        // the reference keeps `x`'s lifetime.
-        Some(unsafe { &*(x as *const S).cast::<D>() })
-    } else {
-        None
-    }
-}
-
+#[cfg(feature = "alloc")]
+pub(crate) use tiled::matmul_slices;
 #[cfg(any(
     all(
         target_arch = "x86_64",
@@ -121,19 +108,9 @@ fn as_type<S: 'static, D: 'static>(x: &S) -> Option<&D> {
         not(statrix_scalar_math)
     )
 ))]
-/// `x` as a `&mut D` when `S` is the very type `D`; `None` otherwise (see [`as_type`]).
-#[inline(always)]
-fn as_type_mut<S: 'static, D: 'static>(x: &mut S) -> Option<&mut D> {
-    if TypeId::of::<S>() == TypeId::of::<D>() {
-        // SAFETY: `S` and `D` are the same type, so the cast changes nothing but the name;
-        // the reference keeps `x`'s lifetime and exclusivity.
-        Some(unsafe { &mut *(x as *mut S).cast::<D>() })
-    } else {
-        None
-    }
-}
+use tiled::tiled_matmul;
 
-#[cfg(any(
+#[cfg(not(any(
     all(
         target_arch = "x86_64",
         target_feature = "sse2",
@@ -144,109 +121,15 @@ fn as_type_mut<S: 'static, D: 'static>(x: &mut S) -> Option<&mut D> {
         target_feature = "neon",
         not(statrix_scalar_math)
     )
-))]
-/// Products with fewer multiply-adds than this (`R * K * C`) stay on the small kernels or the
-/// portable loops, which inline into their callers; from here the tiled kernels' call and
-/// dispatch cost little against the work. Measured on AVX-512 (criterion, `f64`): with the
-/// threshold lowered, the tiles took 2.7x the portable loops' time at 4x4 and about the same
-/// at 6x6 (66 ns against 62 ns); at 8x8 they take 0.46x nalgebra's time.
-pub(crate) const TILED_MIN_MULTIPLY_ADDS: usize = 512;
-
-#[cfg(any(
-    all(
-        target_arch = "x86_64",
-        target_feature = "sse2",
-        not(statrix_scalar_math)
-    ),
-    all(
-        target_arch = "aarch64",
-        target_feature = "neon",
-        not(statrix_scalar_math)
-    )
-))]
-/// Products with fewer output columns than this stay on the portable loops (a tile's vectors
-/// would be mostly masked lanes).
-pub(crate) const TILED_MIN_COLUMNS: usize = 4;
-
-#[cfg(any(
-    all(
-        target_arch = "x86_64",
-        target_feature = "sse2",
-        not(statrix_scalar_math)
-    ),
-    all(
-        target_arch = "aarch64",
-        target_feature = "neon",
-        not(statrix_scalar_math)
-    )
-))]
-/// `a @ b` by the fused multiply-add tiles of the best instruction set this CPU supports,
-/// for `f32`/`f64` products of at least [`TILED_MIN_MULTIPLY_ADDS`] multiply-adds and
-/// [`TILED_MIN_COLUMNS`] columns; `None` otherwise.
-#[inline(always)]
-fn tiled_matmul<T: Scalar, const R: usize, const K: usize, const C: usize>(
-    a: &Matrix<T, R, K>,
-    b: &Matrix<T, K, C>,
-) -> Option<Matrix<T, R, C>> {
-    if R * K * C >= TILED_MIN_MULTIPLY_ADDS
-        && C >= TILED_MIN_COLUMNS
-        && let Some(isa) = arch::TiledIsa::detect()
-    {
-        let mut out = Matrix::<T, R, C>::zeros();
-        if tiled_product(isa, a, b, &mut out) {
-            return Some(out);
-        }
-    }
-    None
-}
-
-#[cfg(any(
-    all(
-        target_arch = "x86_64",
-        target_feature = "sse2",
-        not(statrix_scalar_math)
-    ),
-    all(
-        target_arch = "aarch64",
-        target_feature = "neon",
-        not(statrix_scalar_math)
-    )
-))]
-/// `out = a @ b` by the tiled kernel of `isa` when `T` is `f32` or `f64`; `false` (and `out`
-/// untouched) otherwise. Requires `K >= 1`.
-#[inline]
-fn tiled_product<T: Scalar, const R: usize, const K: usize, const C: usize>(
-    isa: arch::TiledIsa,
-    a: &Matrix<T, R, K>,
-    b: &Matrix<T, K, C>,
-    out: &mut Matrix<T, R, C>,
+)))]
+/// Without explicit kernels: always `false` (the caller runs the portable loops).
+#[cfg(feature = "alloc")]
+pub(crate) fn matmul_slices<T: Scalar>(
+    _shape: (usize, usize, usize),
+    _a: &[T],
+    _b: &[T],
+    _c: &mut [T],
 ) -> bool {
-    macro_rules! run {
-        ($t:ident, $gemm:ident) => {
-            if let (Some(a), Some(b), Some(out)) = (
-                as_type::<_, Matrix<$t, R, K>>(a),
-                as_type::<_, Matrix<$t, K, C>>(b),
-                as_type_mut::<_, Matrix<$t, R, C>>(out),
-            ) {
-                let (a, b, c) = (
-                    a.0.as_ptr().cast::<$t>(),
-                    b.0.as_ptr().cast::<$t>(),
-                    out.0.as_mut_ptr().cast::<$t>(),
-                );
-                // SAFETY: `isa` was detected on this CPU (or enabled at compile time); `K >= 1`
-                // (checked above); the operands are contiguous row-major arrays of `R x K`,
-                // `K x C` and `R x C` elements with row strides `K`, `C` and `C`, so every
-                // index the kernel forms is inside its array; `out` is a distinct `&mut`.
-                unsafe { arch::$gemm(isa, R, C, K, a, K, b, C, c, C) };
-                return true;
-            }
-        };
-    }
-    if K == 0 {
-        return false;
-    }
-    run!(f64, gemm_f64);
-    run!(f32, gemm_f32);
     false
 }
 

@@ -3,7 +3,7 @@
 //! ones, strided operands (nothing outside the tile is written), and special values.
 
 use super::arch::{TiledIsa, gemm_f64};
-use super::{TILED_MIN_COLUMNS, TILED_MIN_MULTIPLY_ADDS, tiled_product};
+use super::tiled::{TILED_MIN_COLUMNS, TILED_MIN_MULTIPLY_ADDS, tiled_product};
 use crate::kernel::textbook;
 use crate::matrix::Matrix;
 use crate::scalar::Real;

@@ -3,7 +3,8 @@
 //! for AVX-512 in `avx512.rs` and for AVX2+FMA in `avx2.rs`). See the [`simd`](super) module
 //! for what each computes and when it runs.
 
-use super::{as_type, tiled_matmul};
+use super::tiled::as_type;
+use super::tiled_matmul;
 use crate::matrix::Matrix;
 use crate::scalar::Scalar;
 

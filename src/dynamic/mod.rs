@@ -1,0 +1,14 @@
+//! The heap-backed escape hatch: [`DMatrix`](crate::DMatrix), a row-major matrix whose shape
+//! is known only at run time, for data whose size is not a compile-time fact (a `.npy` file,
+//! a batch of embeddings). It shares the static side's kernels: its product is the static
+//! product's kernel over slices, so both give the same bits for the same shape.
+//!
+//! Needs the `alloc` feature (on by default through `std`).
+
+mod arith;
+mod convert;
+mod display;
+mod dmatrix;
+mod product;
+
+pub use dmatrix::DMatrix;
