@@ -558,18 +558,16 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     }
 }
 
-/// The maximum of a row, NaN if any element is NaN.
+/// The maximum of a row, NaN if any element is NaN. Branch-free (a select per element and a
+/// NaN flag), so the loop vectorises.
 fn row_max<T: Real>(row: &[T]) -> T {
     let mut max = T::neg_infinity();
+    let mut nan = false;
     for &x in row {
-        if x.is_nan() {
-            return x;
-        }
-        if x > max {
-            max = x;
-        }
+        nan |= x.is_nan();
+        max = if x > max { x } else { max };
     }
-    max
+    if nan { T::nan() } else { max }
 }
 
 /// `ln(sum(exp(x - max)))` and `max` of a row: the shifted log-sum-exp.
