@@ -19,9 +19,9 @@
 //! # Why a target of its own
 //!
 //! faer's kernels are AVX/AVX-512 code selected at run time, and they leave the upper halves
-//! of the vector registers dirty (no `vzeroupper` on return). Legacy-SSE code run afterwards
-//! in the same process, which is what the other libraries compile to on the default target,
-//! then pays a penalty on every instruction. Here faer is the only library timed; statrix's
+//! of the vector registers dirty. Legacy-SSE code run afterwards in the same process, which
+//! is what the other libraries compile to on the default target, then pays a penalty on
+//! every instruction. Here faer is the only library timed; statrix's
 //! products are computed once, for the checks, before anything of faer runs. The other
 //! libraries are timed by `matmul.rs`, whose binary does not link faer.
 //!
