@@ -1,30 +1,42 @@
-//! statrix against nalgebra (and glam where it has the operation) on the decompositions of
-//! small fixed-size matrices.
+//! statrix against nalgebra, numeris (and glam where it has the operation) on the
+//! decompositions of small fixed-size matrices.
 //!
 //! Every group times one operation on the same inputs in each library:
 //!
-//! | group | statrix | nalgebra | glam |
-//! | --- | --- | --- | --- |
-//! | `det_{f32,f64}_{2x2,3x3,4x4}` | `det()`; `det_cofactor()` as `statrix_cofactor` | `determinant()` | `Mat2/3/4`, `DMat2/3/4` `determinant()` |
-//! | `det_f64_6x6` | `det()` | `determinant()` | - |
-//! | `inverse_{f32,f64}_{2x2,3x3,4x4}` | `inverse()`; `inverse_cofactor()` as `statrix_cofactor` | `try_inverse()` | `Mat2/3/4`, `DMat2/3/4` `inverse()` |
-//! | `inverse_f64_6x6` | `inverse()` | `try_inverse()` | - |
-//! | `solve_f64_{3x3,4x4,6x6,8x8,16x16}`, `solve_f32_6x6` | `solve(&b)` (LU) | `lu().solve(&b)` | - |
-//! | `cholesky_solve_f64_{4x4,8x8}` | `cholesky()?.solve(&b)` | `cholesky()?.solve(&b)` | - |
-//! | `qr_f64_{4x4,8x8,16x4}` | `qr()`, then `q()` and `r()` | `qr()`, then `q()` and `r()` | - |
-//! | `symmetric_eigen_{f32_3x3,f64_{3x3,4x4,8x8,16x16}}` | `symmetric_eigen()` | `symmetric_eigen()` | - |
-//! | `svd_{f32_3x3,f64_{3x3,4x4,8x8,16x16,16x4}}` | `svd()` (U, S, V^T) | `svd(true, true)` | - |
-//! | `eigen_f64_{4x4,8x8}` | `eigenvalues()`; `eigen()` as `statrix_vectors` | `complex_eigenvalues()` | - |
+//! | group | statrix | nalgebra | glam | numeris |
+//! | --- | --- | --- | --- | --- |
+//! | `det_{f32,f64}_{2x2,3x3,4x4}` | `det()`; `det_cofactor()` as `statrix_cofactor` | `determinant()` | `Mat2/3/4`, `DMat2/3/4` `determinant()` | `det()` |
+//! | `det_f64_6x6` | `det()` | `determinant()` | - | `det()` |
+//! | `inverse_{f32,f64}_{2x2,3x3,4x4}` | `inverse()`; `inverse_cofactor()` as `statrix_cofactor` | `try_inverse()` | `Mat2/3/4`, `DMat2/3/4` `inverse()` | `inverse()` |
+//! | `inverse_f64_6x6` | `inverse()` | `try_inverse()` | - | `inverse()` |
+//! | `solve_f64_{3x3,4x4,6x6,8x8,16x16}`, `solve_f32_6x6` | `solve(&b)` (LU) | `lu().solve(&b)` | - | `solve(&b)` (LU) |
+//! | `cholesky_solve_f64_{4x4,8x8}` | `cholesky()?.solve(&b)` | `cholesky()?.solve(&b)` | - | `cholesky()?.solve(&b)` |
+//! | `qr_f64_{4x4,8x8,16x4}` | `qr()`, then `q()` and `r()` | `qr()`, then `q()` and `r()` | - | `qr()?`, then `q()` and `r()` |
+//! | `symmetric_eigen_{f32_3x3,f64_{3x3,4x4,6x6,8x8,16x16}}` | `symmetric_eigen()` | `symmetric_eigen()` | - | `eig_symmetric()` |
+//! | `svd_{f32_3x3,f64_{3x3,4x4,6x6,8x8,16x16,16x4}}` | `svd()` (U, S, V^T) | `svd(true, true)` | - | `svd()` (full U, S, V^T) |
+//! | `eigen_f64_{4x4,8x8}` | `eigenvalues()`; `eigen()` as `statrix_vectors` | `complex_eigenvalues()` | - | `eigenvalues()` |
 //!
 //! A solve group factors and solves one right-hand side per call, as NumPy's
-//! `np.linalg.solve`. In the `eigen` groups the `nalgebra` line times eigenvalues only:
-//! nalgebra has no eigenvectors of a non-symmetric matrix, so `statrix_vectors` (eigenvalues
-//! and eigenvectors, NumPy's `eig`) has no peer and is there to show what the vectors cost.
-//! nalgebra's 3x3 SVD is a special method (the eigenvectors of `A^T A`, then QR); its 2x2
-//! and 3x3 `determinant` and its 2x2, 3x3 and 4x4 `try_inverse` are cofactor formulas, as
-//! glam's; statrix's `det` and `inverse` use LU from 3x3 up (see `small_inverse.rs` for
-//! why), and its `det_cofactor` and `inverse_cofactor` (the `statrix_cofactor` lines) are
-//! the closed forms, glam's formulas.
+//! `np.linalg.solve`. In the `eigen` groups the `nalgebra` and `numeris` lines time
+//! eigenvalues only: neither has eigenvectors of a non-symmetric matrix, so
+//! `statrix_vectors` (eigenvalues and eigenvectors, NumPy's `eig`) has no peer and is there
+//! to show what the vectors cost. nalgebra's 3x3 SVD is a special method (the eigenvectors of
+//! `A^T A`, then QR); its 2x2 and 3x3 `determinant` and its 2x2, 3x3 and 4x4 `try_inverse`
+//! are cofactor formulas, as glam's; statrix's `det` and `inverse` use LU from 3x3 up (see
+//! `small_inverse.rs` for why), and its `det_cofactor` and `inverse_cofactor` (the
+//! `statrix_cofactor` lines) are the closed forms, glam's formulas.
+//!
+//! numeris (0.6) has every operation timed here for static matrices, with these
+//! differences: its `det` and `inverse` are closed (cofactor) formulas up to 4x4 and LU
+//! above; its symmetric eigensolver is a closed formula at 2x2 and 3x3 and tridiagonal QR
+//! above; its SVD always forms the full `R x R` `U` (no thin SVD, so its 16x4 row computes
+//! a 16x16 `U`; the check uses its first 4 columns) and needs `R >= C`; it has no
+//! eigenvectors of a non-symmetric matrix (eigenvalues only, through its real Schur form).
+//! No row is skipped for numeris.
+//!
+//! Every library is compiled under one profile: cargo's `bench` profile of this workspace,
+//! which inherits `release` (`opt-level = 3`, 16 codegen units, thin-local LTO, no
+//! `target-cpu`); the workspace sets no `[profile.*]` of its own. faer is not timed here.
 //!
 //! # Inputs
 //!
@@ -53,8 +65,9 @@
 //! # Running
 //!
 //! ```text
-//! cargo bench -p statrix-benches --bench linalg             # everything, about three minutes
+//! cargo bench -p statrix-benches --bench linalg             # everything, about six minutes
 //! cargo bench -p statrix-benches --bench linalg -- svd_f64  # groups whose name contains `svd_f64`
+//! python3 benches/table.py                                   # the README's table
 //! ```
 //!
 //! Each group uses `sample_size` 25, `warm_up_time` 0.4 s and `measurement_time` 0.8 s:
@@ -73,7 +86,7 @@ use criterion::{
 use glam::{DMat2, DMat3, DMat4, Mat2, Mat3, Mat4};
 use nalgebra::{Dim, RawStorage};
 use statrix::Matrix;
-use statrix_benches::{Elem, lift, na_from, transpose_arr};
+use statrix_benches::{Elem, lift, na_from, nu_from, nu_rows, transpose_arr};
 
 // ---------------------------------------------------------------------------------------
 // Inputs and conversions
@@ -159,6 +172,22 @@ impl Flat {
             .flat_map(|i| (0..cols).map(move |j| m[(i, j)].into()))
             .collect();
         Flat { rows, cols, x }
+    }
+
+    fn of_nu<T: Elem, const R: usize, const C: usize>(m: &numeris::Matrix<T, R, C>) -> Self {
+        Self::of_rows(&nu_rows(m))
+    }
+
+    /// The first `k` columns.
+    fn first_cols(&self, k: usize) -> Self {
+        let x = (0..self.rows)
+            .flat_map(|i| (0..k).map(move |j| self.at(i, j)))
+            .collect();
+        Flat {
+            rows: self.rows,
+            cols: k,
+            x,
+        }
     }
 
     fn identity(n: usize) -> Self {
@@ -385,6 +414,7 @@ macro_rules! det_inverse_groups {
         let rows: [[$t; N]; N] = diag_dominant(N as u64);
         let s = Matrix::new(rows);
         let na = na_from(&rows);
+        let nu = nu_from(&rows);
         $(let gm = <$glam>::from_cols_array_2d(&transpose_arr(&rows));)?
         let eps = <$t as Elem>::EPS;
         let kappa = kappa_fro(&lift(&rows));
@@ -399,6 +429,8 @@ macro_rules! det_inverse_groups {
         let tol = 4.0 * N as f64 * eps * kappa * want.abs();
         let got: f64 = na.determinant().into();
         check(name, "nalgebra", (got - want).abs(), tol);
+        let got: f64 = nu.det().into();
+        check(name, "numeris", (got - want).abs(), tol);
         $(
             let got: f64 = <$glam>::determinant(&gm).into();
             check(name, "glam", (got - want).abs(), tol);
@@ -421,6 +453,7 @@ macro_rules! det_inverse_groups {
                 b.iter(|| black_box(<$glam>::determinant(black_box(&gm))))
             });
         )?
+        g.bench_function("numeris", |b| b.iter(|| black_box(black_box(&nu).det())));
         g.finish();
 
         // The forward error of an inverse with backward error `c n eps` is at most about
@@ -430,6 +463,8 @@ macro_rules! det_inverse_groups {
         let tol = 4.0 * N as f64 * eps * kappa * want.fro();
         let got = Flat::of_na(&na.try_inverse().expect(name));
         check(name, "nalgebra", got.dist(&want), tol);
+        let got = Flat::of_nu(&nu.inverse().expect(name));
+        check(name, "numeris", got.dist(&want), tol);
         $(
             let inv = <$glam>::inverse(&gm);
             let got = Flat::of_rows(&transpose_arr(&inv.to_cols_array_2d()));
@@ -462,6 +497,9 @@ macro_rules! det_inverse_groups {
                 b.iter(|| black_box(<$glam>::inverse(black_box(&gm))))
             });
         )?
+        g.bench_function("numeris", |b| {
+            b.iter(|| black_box(black_box(&nu).inverse()))
+        });
         g.finish();
     }};
 }
@@ -484,15 +522,18 @@ macro_rules! solve_group {
         let b_rows: [[$t; 1]; N] = input(200 + N as u64);
         let (s, sb) = (Matrix::new(rows), Matrix::new(b_rows));
         let (na, nb) = (na_from(&rows), na_from(&b_rows));
+        let (nu, nub) = (nu_from(&rows), nu_from(&b_rows));
         let eps = <$t as Elem>::EPS;
 
-        // Both solutions are backward stable (`(A + E) x = b`, `||E|| <= c n eps ||A||`), so
+        // All solutions are backward stable (`(A + E) x = b`, `||E|| <= c n eps ||A||`), so
         // they differ by at most `4 n eps kappa_F(A) ||x||`.
         let name = concat!("solve_", $suffix);
         let want = Flat::of(&s.solve(&sb).expect(name));
         let tol = 4.0 * N as f64 * eps * kappa_fro(&lift(&rows)) * want.fro();
         let got = Flat::of_na(&na.lu().solve(&nb).expect(name));
         check(name, "nalgebra", got.dist(&want), tol);
+        let got = Flat::of_nu(&nu.solve(&nub).expect(name));
+        check(name, "numeris", got.dist(&want), tol);
 
         let mut g = group($c, name);
         g.bench_function("statrix", |b| {
@@ -500,6 +541,9 @@ macro_rules! solve_group {
         });
         g.bench_function("nalgebra", |b| {
             b.iter(|| black_box(black_box(&na).lu().solve(black_box(&nb))))
+        });
+        g.bench_function("numeris", |b| {
+            b.iter(|| black_box(black_box(&nu).solve(black_box(&nub))))
         });
         g.finish();
     }};
@@ -522,6 +566,7 @@ macro_rules! cholesky_group {
         let b_rows: [[$t; 1]; N] = input(400 + N as u64);
         let (s, sb) = (Matrix::new(rows), Matrix::new(b_rows));
         let (na, nb) = (na_from(&rows), na_from(&b_rows));
+        let (nu, nub) = (nu_from(&rows), nu_from(&b_rows));
         let eps = <$t as Elem>::EPS;
 
         // As for LU: backward-stable solutions within `4 n eps kappa_F(A) ||x||`.
@@ -531,6 +576,8 @@ macro_rules! cholesky_group {
         let tol = 4.0 * N as f64 * eps * kappa_fro(&lift(&rows)) * want.fro();
         let got = Flat::of_na(&na.cholesky().expect(name).solve(&nb));
         check(name, "nalgebra", got.dist(&want), tol);
+        let got = Flat::of_nu(&nu.cholesky().expect(name).solve(&nub));
+        check(name, "numeris", got.dist(&want), tol);
 
         let mut g = group($c, name);
         g.bench_function("statrix", |b| {
@@ -543,6 +590,12 @@ macro_rules! cholesky_group {
             b.iter(|| {
                 let chol = black_box(&na).cholesky();
                 black_box(chol.map(|f| f.solve(black_box(&nb))))
+            })
+        });
+        g.bench_function("numeris", |b| {
+            b.iter(|| {
+                let chol = black_box(&nu).cholesky();
+                black_box(chol.map(|f| f.solve(black_box(&nub))))
             })
         });
         g.finish();
@@ -563,38 +616,47 @@ macro_rules! qr_group {
         let rows: [[f64; C]; R] = input(500 + (R * C) as u64);
         let s = Matrix::new(rows);
         let na = na_from(&rows);
+        let nu = nu_from(&rows);
         let eps = f64::EPSILON;
         let a = Flat::of_rows(&rows);
 
         // The factors are unique up to the sign of each `R` row (and the matching `Q`
         // column): nalgebra reflects the last column of a square matrix too, statrix
-        // (LAPACK) does not. After aligning signs, both are backward stable
-        // (`||E|| <= c R C eps ||A||`), and the QR factors' forward error is at most about
-        // `kappa_2(A)` times that: `||R_lib - R_statrix||_F <= 4 R C eps kappa_2 ||A||_F`,
+        // (LAPACK) does not, and numeris's signs may differ again. After aligning signs,
+        // each is backward stable (`||E|| <= c R C eps ||A||`), and the QR factors' forward
+        // error is at most about `kappa_2(A)` times that: `||R_lib - R_statrix||_F <= 4 R C eps kappa_2 ||A||_F`,
         // `||Q_lib - Q_statrix||_F <= 4 R C eps kappa_2 sqrt(C)`.
         let name = concat!("qr_", $suffix);
         let f = s.qr().expect(name);
         let (q_s, r_s) = (Flat::of(&f.q()), Flat::of(&f.r()));
-        let f = na.qr();
-        let (q_n, r_n) = (Flat::of_na(&f.q()), Flat::of_na(&f.r()));
-        let signs: Vec<f64> = (0..C)
-            .map(|k| {
-                if r_s.at(k, k) * r_n.at(k, k) < 0.0 {
-                    -1.0
-                } else {
-                    1.0
-                }
-            })
-            .collect();
-        let (q_n, r_n) = (q_n.scale_cols(&signs), r_n.scale_rows(&signs));
         let scale = 4.0 * (R * C) as f64 * eps * cond2(&rows);
-        check(name, "nalgebra R", r_n.dist(&r_s), scale * a.fro());
-        check(
-            name,
-            "nalgebra Q",
-            q_n.dist(&q_s),
-            scale * (C as f64).sqrt(),
-        );
+        let f = na.qr();
+        let peers = [
+            ("nalgebra", Flat::of_na(&f.q()), Flat::of_na(&f.r())),
+            {
+                let f = nu.qr().expect(name);
+                ("numeris", Flat::of_nu(&f.q()), Flat::of_nu(&f.r()))
+            },
+        ];
+        for (lib, q_p, r_p) in peers {
+            let signs: Vec<f64> = (0..C)
+                .map(|k| {
+                    if r_s.at(k, k) * r_p.at(k, k) < 0.0 {
+                        -1.0
+                    } else {
+                        1.0
+                    }
+                })
+                .collect();
+            let (q_p, r_p) = (q_p.scale_cols(&signs), r_p.scale_rows(&signs));
+            check(name, &format!("{lib} R"), r_p.dist(&r_s), scale * a.fro());
+            check(
+                name,
+                &format!("{lib} Q"),
+                q_p.dist(&q_s),
+                scale * (C as f64).sqrt(),
+            );
+        }
 
         let mut g = group($c, name);
         g.bench_function("statrix", |b| {
@@ -605,6 +667,9 @@ macro_rules! qr_group {
                 let f = black_box(&na).qr();
                 black_box((f.q(), f.r()))
             })
+        });
+        g.bench_function("numeris", |b| {
+            b.iter(|| black_box(black_box(&nu).qr().map(|f| (f.q(), f.r()))))
         });
         g.finish();
     }};
@@ -623,6 +688,7 @@ macro_rules! symmetric_eigen_group {
         let rows: [[$t; N]; N] = symmetric(600 + N as u64);
         let s = Matrix::new(rows);
         let na = na_from(&rows);
+        let nu = nu_from(&rows);
         let eps = <$t as Elem>::EPS;
         let a = Flat::of_rows(&rows);
 
@@ -637,8 +703,14 @@ macro_rules! symmetric_eigen_group {
         let tol = 4.0 * N as f64 * eps * a.fro();
         let diff = max_diff(&sorted(w_s.clone(), false), &sorted(w_n.clone(), false));
         check(name, "nalgebra eigenvalues", diff, tol);
+        let e = nu.eig_symmetric().expect(name);
+        let w_u: Vec<f64> = e.eigenvalues().iter().map(|&w| w.into()).collect();
+        let v_u = Flat::of_nu(e.eigenvectors());
+        let diff = max_diff(&sorted(w_s.clone(), false), &sorted(w_u.clone(), false));
+        check(name, "numeris eigenvalues", diff, tol);
         check_symmetric_pairs(name, "statrix", &a, &w_s, &v_s, eps);
         check_symmetric_pairs(name, "nalgebra", &a, &w_n, &v_n, eps);
+        check_symmetric_pairs(name, "numeris", &a, &w_u, &v_u, eps);
 
         let mut g = group($c, name);
         g.bench_function("statrix", |b| {
@@ -646,6 +718,9 @@ macro_rules! symmetric_eigen_group {
         });
         g.bench_function("nalgebra", |b| {
             b.iter(|| black_box(black_box(&na).symmetric_eigen()))
+        });
+        g.bench_function("numeris", |b| {
+            b.iter(|| black_box(black_box(&nu).eig_symmetric()))
         });
         g.finish();
     }};
@@ -655,6 +730,7 @@ fn symmetric_eigen(c: &mut Criterion) {
     symmetric_eigen_group!(c, "f32_3x3", f32, 3);
     symmetric_eigen_group!(c, "f64_3x3", f64, 3);
     symmetric_eigen_group!(c, "f64_4x4", f64, 4);
+    symmetric_eigen_group!(c, "f64_6x6", f64, 6);
     symmetric_eigen_group!(c, "f64_8x8", f64, 8);
     symmetric_eigen_group!(c, "f64_16x16", f64, 16);
 }
@@ -667,6 +743,7 @@ macro_rules! svd_group {
         let rows: [[$t; C]; R] = input(700 + (R * C) as u64);
         let s = Matrix::new(rows);
         let na = na_from(&rows);
+        let nu = nu_from(&rows);
         let eps = <$t as Elem>::EPS;
         let a = Flat::of_rows(&rows);
 
@@ -687,14 +764,23 @@ macro_rules! svd_group {
         let tol = 4.0 * R.max(C) as f64 * eps * a.fro();
         let diff = max_diff(&sorted(s_s.clone(), true), &sorted(s_n.clone(), true));
         check(name, "nalgebra singular values", diff, tol);
+        // numeris returns the full `R x R` `U`; its first `C` columns are the thin one.
+        let f = nu.svd().expect(name);
+        let u_u = Flat::of_nu(f.u()).first_cols(C);
+        let vt_u = Flat::of_nu(f.vt());
+        let s_u: Vec<f64> = f.singular_values().iter().map(|&v| v.into()).collect();
+        let diff = max_diff(&sorted(s_s.clone(), true), &sorted(s_u.clone(), true));
+        check(name, "numeris singular values", diff, tol);
         check_svd(name, "statrix", &a, &u_s, &s_s, &vt_s, eps);
         check_svd(name, "nalgebra", &a, &u_n, &s_n, &vt_n, eps);
+        check_svd(name, "numeris", &a, &u_u, &s_u, &vt_u, eps);
 
         let mut g = group($c, name);
         g.bench_function("statrix", |b| b.iter(|| black_box(black_box(&s).svd())));
         g.bench_function("nalgebra", |b| {
             b.iter(|| black_box(black_box(&na).svd(true, true)))
         });
+        g.bench_function("numeris", |b| b.iter(|| black_box(black_box(&nu).svd())));
         g.finish();
     }};
 }
@@ -703,6 +789,7 @@ fn svd(c: &mut Criterion) {
     svd_group!(c, "f32_3x3", f32, 3, 3);
     svd_group!(c, "f64_3x3", f64, 3, 3);
     svd_group!(c, "f64_4x4", f64, 4, 4);
+    svd_group!(c, "f64_6x6", f64, 6, 6);
     svd_group!(c, "f64_8x8", f64, 8, 8);
     svd_group!(c, "f64_16x16", f64, 16, 16);
     svd_group!(c, "f64_16x4", f64, 16, 4);
@@ -716,6 +803,7 @@ macro_rules! eigen_group {
         let rows: [[f64; N]; N] = input(800 + N as u64);
         let s = Matrix::new(rows);
         let na = na_from(&rows);
+        let nu = nu_from(&rows);
         let eps = f64::EPSILON;
         let a = Flat::of_rows(&rows);
 
@@ -747,6 +835,9 @@ macro_rules! eigen_group {
         // `2 * 4 n eps ||A||_F kappa_2(V)` of each other.
         let tol = 2.0 * 4.0 * N as f64 * eps * a.fro() * kappa_complex::<N, $n2>(&v_s);
         check_matched(name, "nalgebra", &w_s, &w_n, tol);
+        let (re, im) = nu.eigenvalues().expect(name);
+        let w_u: Vec<(f64, f64)> = re.into_iter().zip(im).collect();
+        check_matched(name, "numeris", &w_s, &w_u, tol);
         check_matched(name, "statrix eigenvalues()", &w_s, &w_only, tol);
         // statrix's eigenvectors (no peer): `||A v - lambda v||_2 <= 4 n eps ||A||_F` for
         // each unit `v`, the residual of a backward-stable eigenpair.
@@ -782,6 +873,9 @@ macro_rules! eigen_group {
         });
         g.bench_function("nalgebra", |b| {
             b.iter(|| black_box(black_box(&na).complex_eigenvalues()))
+        });
+        g.bench_function("numeris", |b| {
+            b.iter(|| black_box(black_box(&nu).eigenvalues()))
         });
         g.finish();
     }};

@@ -1,5 +1,6 @@
-//! What the benchmarks `matmul` and `linalg` share: the element types, conversions of
-//! row-major arrays to each library's types, and the criterion group settings.
+//! What the benchmarks `matmul`, `faer` and `linalg` share: the element types, the
+//! products' inputs and agreement check, conversions of row-major arrays to each library's
+//! types, and the criterion group settings.
 
 use std::time::Duration;
 
@@ -42,6 +43,75 @@ pub fn na_from<T: Elem + nalgebra::Scalar, const R: usize, const C: usize>(
     a: &[[T; C]; R],
 ) -> SMatrix<T, R, C> {
     SMatrix::from_fn(|i, j| a[i][j])
+}
+
+/// A numeris matrix (column-major storage) holding the same logical elements as the
+/// row-major array.
+pub fn nu_from<T: Copy, const R: usize, const C: usize>(
+    a: &[[T; C]; R],
+) -> numeris::Matrix<T, R, C> {
+    numeris::Matrix::new(*a)
+}
+
+/// A numeris matrix read back as a row-major array.
+pub fn nu_rows<T: Copy, const R: usize, const C: usize>(
+    m: &numeris::Matrix<T, R, C>,
+) -> [[T; C]; R] {
+    core::array::from_fn(|i| core::array::from_fn(|j| m[(i, j)]))
+}
+
+/// A deterministic `R x C` array of row-major inputs in `[-1, 1)`: fractional parts of
+/// multiples of the golden ratio, different for each `seed`, with no symmetry and no
+/// exactly representable products. The inputs of every group of `matmul` and `faer`.
+pub fn input<T: Elem, const R: usize, const C: usize>(seed: usize) -> [[T; C]; R] {
+    core::array::from_fn(|i| {
+        core::array::from_fn(|j| {
+            let k = (seed * 97 + i * 31 + j * 7 + 1) as f64;
+            T::from_f64((k * 0.618_033_988_749_894_9).fract() * 2.0 - 1.0)
+        })
+    })
+}
+
+/// Asserts that `got` (library `lib`) agrees with statrix's `want` for the product `a @ b`,
+/// plus the row `bias` broadcast over the rows when one is given (the linear layer).
+///
+/// Bound without a bias: `|got_ij - want_ij| <= K * eps * (|A| |B|)_ij`. Each library's
+/// product is within `gamma_K ~ K * eps / 2` times `(|A| |B|)_ij` of the exact one whatever
+/// its summation order and with or without FMA (Higham, Thm. 3.5, unit roundoff `eps / 2`),
+/// so two correct products are within `K * eps` of that scale: at most 2, 3, 4 ... 16 ulps
+/// of the magnitude of the terms for K = 2, 3, 4 ... 16. With a bias, `(K + 2) * eps *
+/// ((|A| |B|)_ij + |bias_j|)`: adding the bias (after the sum, or as its first term) rounds
+/// once more, `eps / 2` of `|A B|_ij + |bias_j|` for each library, and the extra `eps`
+/// covers that and the second-order terms. A single wrong or transposed term
+/// (`O(|a| |b|)`) or a missing bias fails it. The same bound covers the matrix-vector
+/// product (`C = 1`).
+#[allow(clippy::too_many_arguments)] // the operands, the result pair and their labels
+pub fn check_product<const R: usize, const K: usize, const C: usize>(
+    group: &str,
+    lib: &str,
+    a: &[[f64; K]; R],
+    b: &[[f64; C]; K],
+    bias: Option<&[f64; C]>,
+    want: &[[f64; C]; R],
+    got: &[[f64; C]; R],
+    eps: f64,
+) {
+    for i in 0..R {
+        for j in 0..C {
+            let scale: f64 = (0..K).map(|k| (a[i][k] * b[k][j]).abs()).sum::<f64>()
+                + bias.map_or(0.0, |b| b[j].abs());
+            let terms = if bias.is_some() { K + 2 } else { K };
+            let tol = terms as f64 * eps * scale;
+            let diff = (got[i][j] - want[i][j]).abs();
+            assert!(
+                diff <= tol,
+                "{group}: {lib} disagrees with statrix at ({i}, {j}): {} vs {} \
+                 (|diff| {diff:e} > bound {tol:e})",
+                got[i][j],
+                want[i][j],
+            );
+        }
+    }
 }
 
 /// A group of `sample_size` samples, after `warm_up_ms` milliseconds of warm-up, measured
