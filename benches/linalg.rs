@@ -12,8 +12,8 @@
 //! | `solve_f64_{3x3,4x4,6x6,8x8,16x16}`, `solve_f32_6x6` | `solve(&b)` (LU) | `lu().solve(&b)` | - | `solve(&b)` (LU) |
 //! | `cholesky_solve_f64_{4x4,8x8}` | `cholesky()?.solve(&b)` | `cholesky()?.solve(&b)` | - | `cholesky()?.solve(&b)` |
 //! | `qr_f64_{4x4,8x8,16x4}` | `qr()`, then `q()` and `r()` | `qr()`, then `q()` and `r()` | - | `qr()?`, then `q()` and `r()` |
-//! | `symmetric_eigen_{f32_3x3,f64_{3x3,4x4,6x6,8x8,16x16}}` | `symmetric_eigen()` | `symmetric_eigen()` | - | `eig_symmetric()` |
-//! | `svd_{f32_3x3,f64_{3x3,4x4,6x6,8x8,16x16,16x4}}` | `svd()` (U, S, V^T) | `svd(true, true)` | - | `svd()` (full U, S, V^T) |
+//! | `symmetric_eigen_{f32_3x3,f64_{3x3,4x4,6x6,8x8,16x16}}` | `symmetric_eigen()` (Jacobi); `symmetric_eigen_by(TridiagonalQl)` as `statrix_tridiagonal` | `symmetric_eigen()` | - | `eig_symmetric()` |
+//! | `svd_{f32_3x3,f64_{3x3,4x4,6x6,8x8,16x16,16x4}}` | `svd()` (U, S, V^T; Jacobi); `svd_by(BidiagonalQr)` as `statrix_bidiagonal` | `svd(true, true)` | - | `svd()` (full U, S, V^T) |
 //! | `eigen_f64_{4x4,8x8}` | `eigenvalues()`; `eigen()` as `statrix_vectors` | `complex_eigenvalues()` | - | `eigenvalues()` |
 //!
 //! A solve group factors and solves one right-hand side per call, as NumPy's
@@ -85,7 +85,7 @@ use criterion::{
 };
 use glam::{DMat2, DMat3, DMat4, Mat2, Mat3, Mat4};
 use nalgebra::{Dim, RawStorage};
-use statrix::Matrix;
+use statrix::{Matrix, SvdMethod, SymmetricEigenMethod};
 use statrix_benches::{Elem, lift, na_from, nu_from, nu_rows, transpose_arr};
 
 // ---------------------------------------------------------------------------------------
@@ -711,10 +711,24 @@ macro_rules! symmetric_eigen_group {
         check_symmetric_pairs(name, "statrix", &a, &w_s, &v_s, eps);
         check_symmetric_pairs(name, "nalgebra", &a, &w_n, &v_n, eps);
         check_symmetric_pairs(name, "numeris", &a, &w_u, &v_u, eps);
+        // The tridiagonal QL method (statrix_tridiagonal): also backward stable, so the
+        // same Weyl bound against the default's values, and the same residual checks.
+        let e = s
+            .symmetric_eigen_by(SymmetricEigenMethod::TridiagonalQl)
+            .expect(name);
+        let (w_t, v_t) = (Flat::of(&e.eigenvalues).x, Flat::of(&e.eigenvectors));
+        let diff = max_diff(&sorted(w_s.clone(), false), &sorted(w_t.clone(), false));
+        check(name, "statrix_tridiagonal eigenvalues", diff, tol);
+        check_symmetric_pairs(name, "statrix_tridiagonal", &a, &w_t, &v_t, eps);
 
         let mut g = group($c, name);
         g.bench_function("statrix", |b| {
             b.iter(|| black_box(black_box(&s).symmetric_eigen()))
+        });
+        g.bench_function("statrix_tridiagonal", |b| {
+            b.iter(|| {
+                black_box(black_box(&s).symmetric_eigen_by(SymmetricEigenMethod::TridiagonalQl))
+            })
         });
         g.bench_function("nalgebra", |b| {
             b.iter(|| black_box(black_box(&na).symmetric_eigen()))
@@ -774,9 +788,22 @@ macro_rules! svd_group {
         check_svd(name, "statrix", &a, &u_s, &s_s, &vt_s, eps);
         check_svd(name, "nalgebra", &a, &u_n, &s_n, &vt_n, eps);
         check_svd(name, "numeris", &a, &u_u, &s_u, &vt_u, eps);
+        // The bidiagonal QR method (statrix_bidiagonal), held to the same checks.
+        let f = s.svd_by(SvdMethod::BidiagonalQr).expect(name);
+        let (u_b, s_b, vt_b) = (
+            Flat::of(&f.u),
+            Flat::of(&f.singular_values).x,
+            Flat::of(&f.v_t),
+        );
+        let diff = max_diff(&sorted(s_s.clone(), true), &sorted(s_b.clone(), true));
+        check(name, "statrix_bidiagonal singular values", diff, tol);
+        check_svd(name, "statrix_bidiagonal", &a, &u_b, &s_b, &vt_b, eps);
 
         let mut g = group($c, name);
         g.bench_function("statrix", |b| b.iter(|| black_box(black_box(&s).svd())));
+        g.bench_function("statrix_bidiagonal", |b| {
+            b.iter(|| black_box(black_box(&s).svd_by(SvdMethod::BidiagonalQr)))
+        });
         g.bench_function("nalgebra", |b| {
             b.iter(|| black_box(black_box(&na).svd(true, true)))
         });
