@@ -91,7 +91,20 @@ impl<T: Scalar, const R: usize, const C: usize> Matrix<T, R, C> {
     #[inline]
     #[must_use]
     pub fn add_row_broadcast(&self, row: &Matrix<T, 1, C>) -> Self {
-        self.broadcast_row_map(row, |x, b| x + b)
+        let mut out = *self;
+        out.add_row_in_place(row);
+        out
+    }
+
+    /// [`add_row_broadcast`](Matrix::add_row_broadcast) in place (no copy of the matrix:
+    /// the linear layer adds its bias to the product where it lies).
+    #[inline]
+    pub(crate) fn add_row_in_place(&mut self, row: &Matrix<T, 1, C>) {
+        for out_row in self.0.iter_mut() {
+            for (x, &b) in out_row.iter_mut().zip(&row.0[0]) {
+                *x += b;
+            }
+        }
     }
 
     /// Subtracts the row vector `row` from every row, NumPy's `X - b` with

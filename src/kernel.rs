@@ -64,7 +64,14 @@ pub(crate) fn matmul<T: Scalar, const R: usize, const K: usize, const C: usize>(
     a: &Matrix<T, R, K>,
     b: &Matrix<T, K, C>,
 ) -> Matrix<T, R, C> {
-    simd::matmul(a, b).unwrap_or_else(|| portable(a, b))
+    if let Some(out) = simd::matmul(a, b) {
+        return out;
+    }
+    let mut out = Matrix::<T, R, C>::zeros();
+    if simd::matmul_into(a, b, &mut out) {
+        return out;
+    }
+    portable(a, b)
 }
 
 /// `a @ b` by the portable loops (see [`matmul`]): what every target without an explicit

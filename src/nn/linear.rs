@@ -161,9 +161,14 @@ impl<T: Real, const IN: usize, const OUT: usize> Linear<T, IN, OUT> {
 }
 
 impl<T: Real, const IN: usize, const OUT: usize> Layer<T, IN, OUT> for Linear<T, IN, OUT> {
-    /// `input @ W + b`, the bias broadcast over the batch's rows.
+    /// `input @ W + b`, the bias broadcast over the batch's rows. The weights are borrowed
+    /// and the bias is added to the product where it lies: no copy of either matrix (at the
+    /// seed's `32 x 128 @ 128 x 64` in `f64`, copying the weights by value had doubled the
+    /// layer's time).
     #[inline]
     fn forward<const B: usize>(&self, input: &Matrix<T, B, IN>) -> Matrix<T, B, OUT> {
-        (input * self.weights).add_row_broadcast(&self.bias)
+        let mut out = input.matmul(&self.weights);
+        out.add_row_in_place(&self.bias);
+        out
     }
 }

@@ -108,7 +108,7 @@ pub(crate) use tiled::matmul_slices;
         not(statrix_scalar_math)
     )
 ))]
-use tiled::tiled_matmul;
+use tiled::tiled_matmul_into;
 
 #[cfg(not(any(
     all(
@@ -150,9 +150,8 @@ pub(crate) fn matmul_slices<T: Scalar>(
 ))]
 mod tiled_tests;
 
-/// `a @ b` by an explicit kernel when there is one for `T` and these sizes on this target
-/// and CPU; `None` otherwise (the caller runs the portable loops). The type and size tests
-/// are on constants and fold away.
+/// `a @ b` by one of the small fixed kernels when there is one for `T` and these sizes on
+/// this target; `None` otherwise. The type and size tests are on constants and fold away.
 #[inline(always)]
 pub(crate) fn matmul<T: Scalar, const R: usize, const K: usize, const C: usize>(
     a: &Matrix<T, R, K>,
@@ -166,13 +165,40 @@ pub(crate) fn matmul<T: Scalar, const R: usize, const K: usize, const C: usize>(
     {
         x86_64::matmul(a, b)
     }
-    #[cfg(all(
-        target_arch = "aarch64",
-        target_feature = "neon",
+    #[cfg(not(all(
+        target_arch = "x86_64",
+        target_feature = "sse2",
         not(statrix_scalar_math)
+    )))]
+    {
+        let _ = (a, b);
+        None
+    }
+}
+
+/// `out = a @ b` by the fused multiply-add tiles where they run (see the module
+/// documentation); `false` (and `out` untouched) otherwise, the caller then runs the
+/// portable loops.
+#[inline(always)]
+pub(crate) fn matmul_into<T: Scalar, const R: usize, const K: usize, const C: usize>(
+    a: &Matrix<T, R, K>,
+    b: &Matrix<T, K, C>,
+    out: &mut Matrix<T, R, C>,
+) -> bool {
+    #[cfg(any(
+        all(
+            target_arch = "x86_64",
+            target_feature = "sse2",
+            not(statrix_scalar_math)
+        ),
+        all(
+            target_arch = "aarch64",
+            target_feature = "neon",
+            not(statrix_scalar_math)
+        )
     ))]
     {
-        tiled_matmul(a, b)
+        tiled_matmul_into(a, b, out)
     }
     #[cfg(not(any(
         all(
@@ -187,8 +213,8 @@ pub(crate) fn matmul<T: Scalar, const R: usize, const K: usize, const C: usize>(
         )
     )))]
     {
-        let _ = (a, b);
-        None
+        let _ = (a, b, out);
+        false
     }
 }
 

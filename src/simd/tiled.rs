@@ -45,24 +45,23 @@ pub(super) const TILED_MIN_MULTIPLY_ADDS: usize = 512;
 /// would be mostly masked lanes).
 pub(super) const TILED_MIN_COLUMNS: usize = 4;
 
-/// `a @ b` by the fused multiply-add tiles of the best instruction set this CPU supports,
-/// for `f32`/`f64` products of at least [`TILED_MIN_MULTIPLY_ADDS`] multiply-adds and
-/// [`TILED_MIN_COLUMNS`] columns; `None` otherwise.
+/// `out = a @ b` by the fused multiply-add tiles of the best instruction set this CPU
+/// supports, for `f32`/`f64` products of at least [`TILED_MIN_MULTIPLY_ADDS`] multiply-adds
+/// and [`TILED_MIN_COLUMNS`] columns; `false` (and `out` untouched) otherwise. Writes into
+/// the caller's matrix, so that no product of this size is moved through an `Option`.
 #[inline(always)]
-pub(super) fn tiled_matmul<T: Scalar, const R: usize, const K: usize, const C: usize>(
+pub(super) fn tiled_matmul_into<T: Scalar, const R: usize, const K: usize, const C: usize>(
     a: &Matrix<T, R, K>,
     b: &Matrix<T, K, C>,
-) -> Option<Matrix<T, R, C>> {
+    out: &mut Matrix<T, R, C>,
+) -> bool {
     if R * K * C >= TILED_MIN_MULTIPLY_ADDS
         && C >= TILED_MIN_COLUMNS
         && let Some(isa) = arch::TiledIsa::detect()
     {
-        let mut out = Matrix::<T, R, C>::zeros();
-        if tiled_product(isa, a, b, &mut out) {
-            return Some(out);
-        }
+        return tiled_product(isa, a, b, out);
     }
-    None
+    false
 }
 
 /// `out = a @ b` by the tiled kernel of `isa` when `T` is `f32` or `f64`; `false` (and `out`

@@ -176,17 +176,20 @@ fn the_product_entry_point_takes_the_tiled_kernels_where_documented() {
     assert_eq!(8 * 8 * 8, TILED_MIN_MULTIPLY_ADDS);
     let mut expected = Matrix::zeros();
     let tiled = isa.is_some_and(|isa| tiled_product(isa, &a, &a, &mut expected));
-    assert_eq!(super::matmul(&a, &a).is_some(), tiled);
+    let mut got = Matrix::zeros();
+    assert_eq!(super::matmul_into(&a, &a, &mut got), tiled);
     if tiled {
-        assert_eq!(super::matmul(&a, &a), Some(expected));
+        assert_eq!(got, expected);
+        assert_eq!(crate::kernel::matmul(&a, &a), expected);
     }
     // Below the threshold, and with fewer than TILED_MIN_COLUMNS columns: not tiled.
     let small = filled::<f64, 7, 8>(32, &[1.0]);
-    assert!(super::matmul(&small, &a).is_none());
+    assert!(!super::matmul_into(&small, &a, &mut Matrix::zeros()));
     let narrow = filled::<f64, 64, 3>(33, &[1.0]);
     assert_eq!(TILED_MIN_COLUMNS, 4);
-    assert!(super::matmul(&filled::<f64, 64, 64>(34, &[1.0]), &narrow).is_none());
+    let big = filled::<f64, 64, 64>(34, &[1.0]);
+    assert!(!super::matmul_into(&big, &narrow, &mut Matrix::zeros()));
     // Integers never take them.
     let ints = Matrix::<i64, 16, 16>::identity();
-    assert!(super::matmul(&ints, &ints).is_none());
+    assert!(!super::matmul_into(&ints, &ints, &mut Matrix::zeros()));
 }

@@ -4,7 +4,6 @@
 //! for what each computes and when it runs.
 
 use super::tiled::as_type;
-use super::tiled_matmul;
 use crate::matrix::Matrix;
 use crate::scalar::Scalar;
 
@@ -53,8 +52,7 @@ pub(super) fn matmul<T: Scalar, const R: usize, const K: usize, const C: usize>(
         let x = <&[f32; 4]>::try_from(x.0.as_flattened()).ok()?;
         return into_type(column(sse2::matvec_4x4_f32(&a.0, x)));
     }
-    // The fused multiply-add tiles.
-    tiled_matmul(a, b)
+    None
 }
 
 /// The instruction set of the tiled products.
