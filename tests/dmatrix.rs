@@ -2,6 +2,7 @@
 //! messages, the elementwise operators and the product against the static `Matrix` of the
 //! same shape (the same kernels, so the same bits), conversions both ways, and NumPy's
 //! `print` output.
+#![cfg(feature = "alloc")]
 
 mod support;
 
