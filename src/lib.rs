@@ -139,7 +139,8 @@ pub use scalar::{Real, Scalar};
 pub use scalar_display::NumpyScalar;
 pub use stats::quantile::QuantileMethod;
 
-/// The README's examples, compiled and run as doctests so they stay true.
+/// The README's examples, compiled and run as doctests so they stay true (with the default
+/// features, which they use).
 #[doc = include_str!("../README.md")]
-#[cfg(doctest)]
+#[cfg(all(doctest, feature = "std"))]
 pub struct ReadmeDoctests;
