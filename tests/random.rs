@@ -14,16 +14,21 @@ use proptest::prelude::*;
 use rand::TryRng;
 use serde_json::Value;
 use statrix::random::{
-    Replacement, Rng, SeedableRng, StdGen, choice, choice_indices, choice_weighted, default_rng,
+    ChaCha12Gen, Replacement, Rng, SeedableRng, choice, choice_indices, choice_weighted,
     permutation_indices, shuffle,
 };
 use statrix::{Error, Matrix, matrix};
 use support::{indices, strings};
 
+/// The ChaCha12 generator of a seed, whose stream `gen_random.py` re-implements.
+fn chacha(seed: u64) -> ChaCha12Gen {
+    ChaCha12Gen::seed_from_u64(seed)
+}
+
 // ---------------------------------------------------------------------------------------
 // The stream against the independent Python re-implementation.
 
-/// One integer case: `Matrix::<T, 1, 5>::random_integers(default_rng(seed), low, high)`
+/// One integer case: `Matrix::<T, 1, 5>::random_integers(chacha(seed), low, high)`
 /// must equal the Python values exactly.
 fn check_integers<T>(seed: u64, case: &Value)
 where
@@ -34,7 +39,7 @@ where
     let low = parse(case["low"].as_str().expect("low"));
     let high = parse(case["high"].as_str().expect("high"));
     let want: Vec<T> = strings(&case["values"]).into_iter().map(parse).collect();
-    let got = Matrix::<T, 1, 5>::random_integers(&mut default_rng(seed), low, high).expect("range");
+    let got = Matrix::<T, 1, 5>::random_integers(&mut chacha(seed), low, high).expect("range");
     assert_eq!(got.as_slice(), &want[..], "seed {seed}, {case}");
 }
 
@@ -60,7 +65,7 @@ fn stream_matches_the_python_reference() {
             .expect("u64 seed");
 
         // ChaCha12 keyed by the SplitMix64 expansion: exact.
-        let mut rng = default_rng(seed);
+        let mut rng = chacha(seed);
         for w in strings(&case["words_u64"]) {
             assert_eq!(
                 rng.next_u64(),
@@ -68,7 +73,7 @@ fn stream_matches_the_python_reference() {
                 "seed {seed}"
             );
         }
-        let mut rng = default_rng(seed);
+        let mut rng = chacha(seed);
         for w in strings(&case["words_u32"]) {
             assert_eq!(
                 rng.next_u32(),
@@ -82,18 +87,18 @@ fn stream_matches_the_python_reference() {
             .iter()
             .map(|s| s.parse().expect("f64"))
             .collect();
-        let got = Matrix::<f64, 2, 3>::random(&mut default_rng(seed));
+        let got = Matrix::<f64, 2, 3>::random(&mut chacha(seed));
         assert_eq!(got.as_slice(), &want[..], "seed {seed}");
         // The f32 values are exact in f64, so the cast back is exact.
         let want: Vec<f32> = strings(&case["uniform_f32"])
             .iter()
             .map(|s| s.parse::<f64>().expect("f64") as f32)
             .collect();
-        let got = Matrix::<f32, 3, 2>::random(&mut default_rng(seed));
+        let got = Matrix::<f32, 3, 2>::random(&mut chacha(seed));
         assert_eq!(got.as_slice(), &want[..], "seed {seed}");
         // [0, 1) through random_uniform is the same stream as random.
         assert_eq!(
-            Matrix::<f32, 3, 2>::random_uniform(&mut default_rng(seed), 0.0, 1.0),
+            Matrix::<f32, 3, 2>::random_uniform(&mut chacha(seed), 0.0, 1.0),
             Ok(got)
         );
 
@@ -106,7 +111,7 @@ fn stream_matches_the_python_reference() {
         // Fisher-Yates: exact.
         let want = indices(&case["permutation_10"]);
         assert_eq!(
-            permutation_indices::<10, _>(&mut default_rng(seed)).to_vec(),
+            permutation_indices::<10, _>(&mut chacha(seed)).to_vec(),
             want
         );
 
@@ -122,7 +127,7 @@ fn stream_matches_the_python_reference() {
             .iter()
             .map(|s| s.parse().expect("f64"))
             .collect();
-        let got = Matrix::<f64, 1, 7>::random_standard_normal(&mut default_rng(seed));
+        let got = Matrix::<f64, 1, 7>::random_standard_normal(&mut chacha(seed));
         for (g, w) in got.iter().zip(&want) {
             assert!(
                 (g - w).abs() <= tolerance,
@@ -142,7 +147,7 @@ fn stream_matches_the_python_reference() {
 /// literals must pass with and without the `std` feature.
 #[test]
 fn seed_42_stream_is_pinned() {
-    let mut rng = default_rng(42);
+    let mut rng = chacha(42);
     assert_eq!(
         Matrix::<f64, 2, 3>::random(&mut rng),
         matrix![0.1564252064450321, 0.3034352966902357, 0.7561918263429254;
@@ -239,7 +244,7 @@ fn seed_42_stream_is_pinned() {
 /// `default-features = false` (truly `no_std` maths, no dev-dependencies to unify `std`).
 #[test]
 fn seed_42_long_stream_digest_is_pinned() {
-    let mut rng = default_rng(42);
+    let mut rng = chacha(42);
     // Skip what the pinned test above draws before its normals and binomials.
     let _ = Matrix::<f64, 2, 3>::random(&mut rng);
     let _ = Matrix::<f32, 1, 4>::random(&mut rng);
@@ -277,23 +282,23 @@ fn seed_42_long_stream_digest_is_pinned() {
 
 #[test]
 fn generator_is_deterministic_and_seed_sensitive() {
-    let mut a = default_rng(7);
-    let mut b = StdGen::seed_from_u64(7);
+    let mut a = chacha(7);
+    let mut b = ChaCha12Gen::seed_from_u64(7);
     assert_eq!(a, b);
     let first: [u64; 4] = std::array::from_fn(|_| a.next_u64());
     assert_eq!(first, std::array::from_fn(|_| b.next_u64()));
     // A clone continues the same stream; nearby seeds give unrelated streams.
     let mut c = a.clone();
     assert_eq!(a.next_u64(), c.next_u64());
-    assert_ne!(default_rng(7).next_u64(), default_rng(8).next_u64());
+    assert_ne!(chacha(7).next_u64(), chacha(8).next_u64());
     // from_seed uses the key as given.
-    let mut d = StdGen::from_seed([0; 32]);
-    let mut e = StdGen::from_seed([0; 32]);
+    let mut d = ChaCha12Gen::from_seed([0; 32]);
+    let mut e = ChaCha12Gen::from_seed([0; 32]);
     assert_eq!(d.next_u32(), e.next_u32());
     // Any generator works, including one borrowed as a trait object.
-    let dynamic: &mut dyn Rng = &mut default_rng(1);
+    let dynamic: &mut dyn Rng = &mut chacha(1);
     let m = Matrix::<f64, 2, 2>::random(dynamic);
-    assert_eq!(m, Matrix::random(&mut default_rng(1)));
+    assert_eq!(m, Matrix::random(&mut chacha(1)));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -301,7 +306,7 @@ fn generator_is_deterministic_and_seed_sensitive() {
 
 #[test]
 fn bad_arguments_are_errors() {
-    let mut rng = default_rng(0);
+    let mut rng = chacha(0);
     type M = Matrix<f64, 2, 2>;
     for (low, high) in [
         (1.0, 1.0),
@@ -443,7 +448,7 @@ fn bad_arguments_are_errors() {
 
 #[test]
 fn degenerate_parameters_give_constants() {
-    let mut rng = default_rng(5);
+    let mut rng = chacha(5);
     // NumPy allows std = 0: every element is the mean.
     assert_eq!(
         Matrix::<f64, 3, 3>::random_normal(&mut rng, 2.5, 0.0),
@@ -570,7 +575,7 @@ proptest! {
         // either side of zero.
         let end = if wide { start + 1e3 } else { f64::from_bits(start.to_bits() + ulps) };
         let (low, high) = if negative { (-end, -start) } else { (start, end) };
-        let m = Matrix::<f64, 4, 4>::random_uniform(&mut default_rng(seed), low, high).expect("low < high");
+        let m = Matrix::<f64, 4, 4>::random_uniform(&mut chacha(seed), low, high).expect("low < high");
         prop_assert!(m.iter().all(|&x| low <= x && x < high));
     }
 
@@ -578,19 +583,19 @@ proptest! {
     fn integers_stay_in_range(seed: u64, a: i64, b: i64) {
         prop_assume!(a != b);
         let (low, high) = (a.min(b), a.max(b));
-        let m = Matrix::<i64, 3, 3>::random_integers(&mut default_rng(seed), low, high).expect("low < high");
+        let m = Matrix::<i64, 3, 3>::random_integers(&mut chacha(seed), low, high).expect("low < high");
         prop_assert!(m.iter().all(|&x| low <= x && x < high));
     }
 
     #[test]
     fn binomial_stays_in_zero_to_n(seed: u64, n: u32, p in 0.0f64..=1.0) {
-        let m = Matrix::<u32, 2, 4>::random_binomial(&mut default_rng(seed), n, p).expect("valid");
+        let m = Matrix::<u32, 2, 4>::random_binomial(&mut chacha(seed), n, p).expect("valid");
         prop_assert!(m.iter().all(|&x| x <= n));
     }
 
     #[test]
     fn shuffle_and_choice_keep_the_population(seed: u64, items in proptest::collection::vec(any::<i32>(), 0..40)) {
-        let mut rng = default_rng(seed);
+        let mut rng = chacha(seed);
         let mut shuffled = items.clone();
         shuffle(&mut rng, &mut shuffled);
         let (mut a, mut b) = (items.clone(), shuffled);
@@ -619,11 +624,11 @@ proptest! {
         let total: u32 = raw.iter().sum();
         let p: [f64; 6] = std::array::from_fn(|i| f64::from(raw[i]) / f64::from(total));
         let picks: [usize; 8] =
-            choice_weighted(&mut default_rng(seed), &[0, 1, 2, 3, 4, 5], &p, Replacement::With).expect("valid p");
+            choice_weighted(&mut chacha(seed), &[0, 1, 2, 3, 4, 5], &p, Replacement::With).expect("valid p");
         prop_assert!(picks.iter().all(|&i| raw[i] > 0));
         let positive = raw.iter().filter(|&&w| w > 0).count();
         let without: Result<[usize; 3], Error> =
-            choice_weighted(&mut default_rng(seed), &[0, 1, 2, 3, 4, 5], &p, Replacement::Without);
+            choice_weighted(&mut chacha(seed), &[0, 1, 2, 3, 4, 5], &p, Replacement::Without);
         match without {
             Ok(picks) => {
                 prop_assert!(picks.iter().all(|&i| raw[i] > 0));

@@ -25,7 +25,7 @@
 //! | --- | --- | --- |
 //! | a matrix of random values | `Matrix` associated functions `random_*`: [`Matrix::random`], [`Matrix::random_uniform`], [`Matrix::random_standard_normal`], [`Matrix::random_normal`], [`Matrix::random_integers`], [`Matrix::random_binomial`], [`Matrix::random_bernoulli`] | `rng.random`, `uniform`, `standard_normal`, `normal`, `integers`, `binomial` |
 //! | reordering or sampling a population | free functions here: [`shuffle`], [`shuffle_rows`], [`permutation`], [`permutation_indices`], [`choice`], [`choice_indices`], [`choice_weighted`] | `rng.shuffle`, `permutation`, `choice` |
-//! | the generator | [`default_rng`] returns a [`StdGen`] | `np.random.default_rng` |
+//! | the generator | [`default_rng`] returns a [`Pcg64`] seeded by a [`SeedSequence`]; [`ChaCha12Gen`] is the alternative stream | `np.random.default_rng`, `PCG64`, `SeedSequence` |
 //!
 //! The shape of a matrix is its type (`Matrix::<f64, 2, 3>::random(..)` is NumPy's
 //! `size=(2, 3)`), and the size of a sample is the length of the returned array
@@ -36,7 +36,7 @@
 //!
 //! Every sampler takes `rng: &mut G` for any `G: rand::Rng` (`rand` 0.10's name for the
 //! bit-source trait that `rand` 0.8/0.9 called `RngCore`), so another bit generator, such as
-//! a NumPy-compatible PCG64, plugs in unchanged. The samplers read only `next_u32` and
+//! [`ChaCha12Gen`], plugs in unchanged. The samplers read only `next_u32` and
 //! `next_u64` and do their own conversions (see each function for how many words it takes),
 //! so their numbers depend only on the generator's words and this crate, not on `rand`'s
 //! distribution code.
@@ -44,8 +44,9 @@
 //! ## Reproducibility
 //!
 //! A seed gives the same numbers on every platform, with and without `std`:
-//! - [`StdGen`] is ChaCha12, a fixed function of its key, keyed from the seed by this
-//!   crate's SplitMix64 expansion.
+//! - [`default_rng`] is NumPy's PCG64 seeded through NumPy's [`SeedSequence`], integer
+//!   arithmetic only; [`ChaCha12Gen`] is ChaCha12, a fixed function of its key, keyed from
+//!   the seed by this crate's SplitMix64 expansion.
 //! - Every float transform (`log`, `exp`, `log1p`, `sqrt`, `sincos`, `floor`) calls the
 //!   pure-Rust `libm` crate directly, in every build: unlike `num_traits::Float` (and so
 //!   `rand_distr`), which switch to the platform's maths library under `std`, and whose
@@ -55,8 +56,8 @@
 //! - Integer ranges use 32- or 64-bit draws according to the range, never the width of
 //!   `usize`, so index sampling agrees between 32- and 64-bit targets.
 //!
-//! The numbers are this crate's stream, not NumPy's: NumPy's generator is PCG64 and its
-//! normal sampler a ziggurat. The test suite pins the values of a seed.
+//! [`default_rng`]'s raw words are NumPy's `np.random.default_rng(seed)` words, bit for bit
+//! (`tests/numpy_random.rs` compares them with NumPy's for several seeds).
 //!
 //! ## Errors and termination
 //!
@@ -85,17 +86,21 @@
 
 mod binomial;
 mod bits;
+mod chacha;
 mod choice;
 mod continuous;
 mod discrete;
-mod generator;
+mod pcg64;
 mod permutation;
+mod seed_sequence;
 mod weighted;
 
+pub use chacha::ChaCha12Gen;
 pub use choice::{Replacement, choice, choice_indices};
 pub use discrete::RandomInteger;
-pub use generator::{StdGen, default_rng};
+pub use pcg64::{Pcg64, default_rng};
 pub use permutation::{permutation, permutation_indices, shuffle, shuffle_rows};
+pub use seed_sequence::SeedSequence;
 // Re-exported on purpose: every sampler's signature already names `rand::Rng` (and the
 // generator `rand::SeedableRng`), so statrix's public API is tied to `rand`'s major version
 // either way; the re-export adds no coupling, and spares users a direct `rand` dependency
