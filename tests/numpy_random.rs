@@ -78,3 +78,295 @@ fn raw_stream_matches_numpy() {
     }
     eprintln!("{count} raw words equal to NumPy's");
 }
+
+/// The case's shape as (rows, columns).
+fn shape(case: &Value) -> (u64, u64) {
+    let dim = |i: usize| case["shape"][i].as_u64().expect("a dimension");
+    (dim(0), dim(1))
+}
+
+/// A parameter of the case, parsed.
+fn param<T: std::str::FromStr>(case: &Value, name: &str) -> T {
+    support::parse(&case["params"][name])
+}
+
+/// Runs `$body` with `R` and `C` the case's shape, for the shapes the fixtures use.
+macro_rules! with_shape {
+    ($case:expr, |$r:ident, $c:ident| $body:expr) => {
+        match shape($case) {
+            (3, 4) => {
+                const $r: usize = 3;
+                const $c: usize = 4;
+                $body
+            }
+            (1, 100) => {
+                const $r: usize = 1;
+                const $c: usize = 100;
+                $body
+            }
+            (1, 1000) => {
+                const $r: usize = 1;
+                const $c: usize = 1000;
+                $body
+            }
+            (1, 2000) => {
+                const $r: usize = 1;
+                const $c: usize = 2000;
+                $body
+            }
+            other => panic!("no shape {other:?} in the dispatch"),
+        }
+    };
+}
+
+/// Runs `$body` with `T` the case's float dtype.
+macro_rules! with_float {
+    ($case:expr, |$t:ident| $body:expr) => {
+        match $case["dtype"].as_str().expect("a dtype") {
+            "f64" => {
+                type $t = f64;
+                $body
+            }
+            "f32" => {
+                type $t = f32;
+                $body
+            }
+            other => panic!("not a float dtype: {other}"),
+        }
+    };
+}
+
+/// Compares a result with the case's values and the word after it; returns the count.
+fn check<T>(case: &Value, got: &[T], rng: &mut Pcg64) -> usize
+where
+    T: std::str::FromStr + PartialEq + std::fmt::Debug,
+{
+    let want: Vec<T> = support::parse_vec(&case["values"]);
+    assert_eq!(
+        got,
+        &want[..],
+        "{} {} {}",
+        case["method"],
+        case["params"],
+        case["seed"]
+    );
+    check_after(case, rng);
+    want.len()
+}
+
+#[test]
+fn random_matches_numpy() {
+    let mut count = 0;
+    for case in cases("random") {
+        let mut g = rng(case);
+        count += with_float!(case, |T| with_shape!(case, |R, C| {
+            let m = statrix::Matrix::<T, R, C>::random(&mut g);
+            check(case, m.as_slice(), &mut g)
+        }));
+    }
+    eprintln!("{count} values of random() equal to NumPy's");
+}
+
+#[test]
+fn uniform_matches_numpy() {
+    let mut count = 0;
+    for case in cases("uniform") {
+        let mut g = rng(case);
+        let (low, high): (f64, f64) = (param(case, "low"), param(case, "high"));
+        count += with_shape!(case, |R, C| {
+            let m =
+                statrix::Matrix::<f64, R, C>::random_uniform(&mut g, low, high).expect("a range");
+            check(case, m.as_slice(), &mut g)
+        });
+    }
+    eprintln!("{count} values of uniform() equal to NumPy's");
+}
+
+#[test]
+fn standard_normal_matches_numpy() {
+    let mut count = 0;
+    for case in cases("standard_normal") {
+        let mut g = rng(case);
+        count += with_float!(case, |T| if shape(case) == (1, 20000) {
+            // Ten fills of 2000 continue one stream: the first 20000 values (a single
+            // 1 x 20000 matrix would not fit a test thread's stack in a debug build).
+            let mut all: Vec<T> = Vec::new();
+            for _ in 0..10 {
+                let m = statrix::Matrix::<T, 1, 2000>::random_standard_normal(&mut g);
+                all.extend_from_slice(m.as_slice());
+            }
+            check(case, &all, &mut g)
+        } else {
+            with_shape!(case, |R, C| {
+                let m = statrix::Matrix::<T, R, C>::random_standard_normal(&mut g);
+                check(case, m.as_slice(), &mut g)
+            })
+        });
+    }
+    eprintln!("{count} values of standard_normal() equal to NumPy's");
+}
+
+#[test]
+fn normal_matches_numpy() {
+    let mut count = 0;
+    for case in cases("normal") {
+        let mut g = rng(case);
+        let (loc, scale): (f64, f64) = (param(case, "loc"), param(case, "scale"));
+        count += with_shape!(case, |R, C| {
+            let m = statrix::Matrix::<f64, R, C>::random_normal(&mut g, loc, scale).expect("valid");
+            check(case, m.as_slice(), &mut g)
+        });
+    }
+    eprintln!("{count} values of normal() equal to NumPy's");
+}
+
+/// One `integers` case in the integer type `T`.
+fn integers_case<T, const R: usize, const C: usize>(case: &Value) -> usize
+where
+    T: statrix::random::RandomInteger + std::str::FromStr + std::fmt::Debug,
+{
+    let mut g = rng(case);
+    let (low, high): (T, T) = (param(case, "low"), param(case, "high"));
+    let m = if case["params"]["endpoint"] == "True" {
+        statrix::Matrix::<T, R, C>::random_integers_inclusive(&mut g, low, high)
+    } else {
+        statrix::Matrix::<T, R, C>::random_integers(&mut g, low, high)
+    }
+    .expect("a range");
+    check(case, m.as_slice(), &mut g)
+}
+
+#[test]
+fn integers_match_numpy() {
+    let mut count = 0;
+    for case in cases("integers") {
+        count += with_shape!(
+            case,
+            |R, C| match case["dtype"].as_str().expect("a dtype") {
+                "i8" => integers_case::<i8, R, C>(case),
+                "u8" => integers_case::<u8, R, C>(case),
+                "i16" => integers_case::<i16, R, C>(case),
+                "u16" => integers_case::<u16, R, C>(case),
+                "i32" => integers_case::<i32, R, C>(case),
+                "u32" => integers_case::<u32, R, C>(case),
+                "i64" => integers_case::<i64, R, C>(case),
+                "u64" => integers_case::<u64, R, C>(case),
+                other => panic!("no integer dtype {other}"),
+            }
+        );
+    }
+    eprintln!("{count} values of integers() equal to NumPy's");
+}
+
+#[test]
+fn binomial_matches_numpy() {
+    let mut count = 0;
+    for case in cases("binomial") {
+        let mut g = rng(case);
+        let (n, p): (i64, f64) = (param(case, "n"), param(case, "p"));
+        count += with_shape!(case, |R, C| {
+            let m = statrix::Matrix::<i64, R, C>::random_binomial(&mut g, n, p).expect("valid");
+            check(case, m.as_slice(), &mut g)
+        });
+    }
+    eprintln!("{count} values of binomial() equal to NumPy's");
+}
+
+#[test]
+fn shuffle_and_permutation_match_numpy() {
+    let mut count = 0;
+    for case in cases("shuffle") {
+        let mut g = rng(case);
+        let n: i64 = param(case, "n");
+        let mut items: Vec<i64> = (0..n).collect();
+        statrix::random::shuffle(&mut g, &mut items);
+        count += check(case, &items, &mut g);
+    }
+    for case in cases("permutation") {
+        let mut g = rng(case);
+        let got: Vec<usize> = match param::<usize>(case, "n") {
+            10 => statrix::random::permutation_indices::<10, _>(&mut g).to_vec(),
+            257 => statrix::random::permutation_indices::<257, _>(&mut g).to_vec(),
+            other => panic!("no permutation of {other} in the dispatch"),
+        };
+        count += check(case, &got, &mut g);
+    }
+    for case in cases("permutation_rows") {
+        let mut g = rng(case);
+        let m = statrix::Matrix::<i64, 4, 3>::from_fn(|i, j| (3 * i + j) as i64);
+        let p = statrix::random::permutation(&mut g, &m);
+        count += check(case, p.as_slice(), &mut g);
+    }
+    eprintln!("{count} values of shuffle() and permutation() equal to NumPy's");
+}
+
+/// One `choice(n, K, replace)` case.
+fn choice_case<const K: usize>(case: &Value) -> usize {
+    let mut g = rng(case);
+    let n: usize = param(case, "n");
+    let replacement = if case["params"]["replace"] == "True" {
+        statrix::random::Replacement::With
+    } else {
+        statrix::random::Replacement::Without
+    };
+    let got: [usize; K] =
+        statrix::random::choice_indices(&mut g, n, replacement).expect("a valid sample");
+    check(case, &got, &mut g)
+}
+
+#[test]
+fn choice_matches_numpy() {
+    let mut count = 0;
+    for case in cases("choice") {
+        count += match param::<usize>(case, "k") {
+            3 => choice_case::<3>(case),
+            4 => choice_case::<4>(case),
+            10 => choice_case::<10>(case),
+            200 => choice_case::<200>(case),
+            201 => choice_case::<201>(case),
+            1000 => choice_case::<1000>(case),
+            2001 => choice_case::<2001>(case),
+            12000 => choice_case::<12000>(case),
+            other => panic!("no choice of {other} in the dispatch"),
+        };
+    }
+    eprintln!("{count} values of choice() equal to NumPy's");
+}
+
+/// One `choice(N, K, replace, p)` case.
+fn weighted_case<const N: usize, const K: usize>(case: &Value) -> usize {
+    let mut g = rng(case);
+    let p_text: String = param(case, "p");
+    let p: Vec<f64> = p_text
+        .split(' ')
+        .map(|s| s.parse().expect("a probability"))
+        .collect();
+    let p: [f64; N] = p.try_into().expect("N probabilities");
+    let replacement = if case["params"]["replace"] == "True" {
+        statrix::random::Replacement::With
+    } else {
+        statrix::random::Replacement::Without
+    };
+    let population: [usize; N] = std::array::from_fn(|i| i);
+    let got: [usize; K] = statrix::random::choice_weighted(&mut g, &population, &p, replacement)
+        .expect("a valid sample");
+    check(case, &got, &mut g)
+}
+
+#[test]
+fn weighted_choice_matches_numpy() {
+    let mut count = 0;
+    for case in cases("choice_weighted") {
+        let n = param::<String>(case, "p").split(' ').count();
+        count += match (n, param::<usize>(case, "k")) {
+            (4, 5) => weighted_case::<4, 5>(case),
+            (4, 1000) => weighted_case::<4, 1000>(case),
+            (4, 100) => weighted_case::<4, 100>(case),
+            (4, 4) => weighted_case::<4, 4>(case),
+            (5, 3) => weighted_case::<5, 3>(case),
+            (3, 3) => weighted_case::<3, 3>(case),
+            other => panic!("no weighted choice {other:?} in the dispatch"),
+        };
+    }
+    eprintln!("{count} values of choice(p=...) equal to NumPy's");
+}
