@@ -7,6 +7,7 @@
 //! `exp(-x^2 / 2)` at the layer's edge.
 
 /// `ki_double`: the f64 acceptance thresholds.
+#[rustfmt::skip]
 pub(crate) const KI_F64: [u64; 256] = [
     0x000E_F33D_8025_EF6A, 0x0000_0000_0000_0000, 0x000C_08BE_98FB_C6A8, 0x000D_A354_FABD_8142,
     0x000E_51F6_7EC1_EEEA, 0x000E_B255_E9D3_F77E, 0x000E_EF4B_817E_CAB9, 0x000F_1947_0AFA_44AA,
@@ -75,6 +76,7 @@ pub(crate) const KI_F64: [u64; 256] = [
 ];
 
 /// `wi_double`: the f64 scales.
+#[rustfmt::skip]
 pub(crate) const WI_F64: [f64; 256] = [
     8.683627060801306e-16, 4.779330175727737e-17, 6.354352417405262e-17, 7.454870481247696e-17,
     8.3293668157931e-17, 9.068060405059482e-17, 9.714860076567762e-17, 1.0294750314241019e-16,
@@ -143,6 +145,7 @@ pub(crate) const WI_F64: [f64; 256] = [
 ];
 
 /// `fi_double`: the f64 densities at the layer edges.
+#[rustfmt::skip]
 pub(crate) const FI_F64: [f64; 256] = [
     1.0, 0.9771017012676716, 0.9598790918001067, 0.9451989534422996,
     0.9320600759592305, 0.919991505039347, 0.9087264400521309, 0.8980959218983434,
@@ -211,6 +214,7 @@ pub(crate) const FI_F64: [f64; 256] = [
 ];
 
 /// `ki_float`: the f32 acceptance thresholds.
+#[rustfmt::skip]
 pub(crate) const KI_F32: [u32; 256] = [
     0x0077_99EC, 0x0000_0000, 0x0060_45F5, 0x006D_1AA8, 0x0072_8FB4, 0x0075_92AF,
     0x0077_7A5C, 0x0078_CA38, 0x0079_BF6B, 0x007A_7A35, 0x007B_0D2F, 0x007B_83D4,
@@ -258,6 +262,7 @@ pub(crate) const KI_F32: [u32; 256] = [
 ];
 
 /// `wi_float`: the f32 scales.
+#[rustfmt::skip]
 pub(crate) const WI_F32: [f32; 256] = [
     4.6619868e-07, 2.5658833e-08, 3.411467e-08, 4.0023032e-08,
     4.4717947e-08, 4.8683777e-08, 5.2156256e-08, 5.526952e-08,
@@ -326,6 +331,7 @@ pub(crate) const WI_F32: [f32; 256] = [
 ];
 
 /// `fi_float`: the f32 densities at the layer edges.
+#[rustfmt::skip]
 pub(crate) const FI_F32: [f32; 256] = [
     1.0, 0.9771017, 0.9598791, 0.94519895,
     0.93206006, 0.9199915, 0.90872645, 0.8980959,
