@@ -8,7 +8,9 @@
 //! Run with `cargo run --release --example tour`.
 
 use statrix::nn::activation::sigmoid;
-use statrix::random::{Replacement, choice, choice_weighted, default_rng, permutation, shuffle};
+use statrix::random::{
+    LegacyRng, Replacement, choice, choice_weighted, default_rng, permutation, shuffle,
+};
 use statrix::{
     Complex, Error, Matrix, NumpyScalar, QuantileMethod, RowVector, Vector, matrix, vector,
 };
@@ -115,7 +117,9 @@ fn common_linear_algebra() -> Result<(), Error> {
 
     let m = Matrix::<f64, 4, 4>::random_standard_normal(&mut default_rng(1));
     show!("print(np.linalg.norm(M, 'fro'))", NumpyScalar(m.norm_fro()));
-    note("M is random: statrix's ChaCha12 stream, not NumPy's PCG64, so the value differs.");
+    note("M is unseeded in the tour; here default_rng(1).standard_normal((4, 4)), the same M as");
+    note("NumPy's, whose norm NumPy prints as 2.434321000595474: it sums the squares directly,");
+    note("statrix scales them against overflow, and the two round one ulp apart.");
     println!();
     Ok(())
 }
@@ -155,7 +159,8 @@ fn statistical_operations() -> Result<(), Error> {
         "print(np.quantile(scores, [0.25, 0.5, 0.75]))",
         Vector::from_array(quartiles).display_flat()
     );
-    note("scores are random (statrix's stream): about 1.64 and [-0.67 0 0.67] for a normal.");
+    note("scores is unseeded in the tour; here default_rng(42).standard_normal(1000), the same");
+    note("values as NumPy's, which prints the same percentiles for them.");
 
     let features = Matrix::<f64, 100, 5>::random_standard_normal(&mut rng);
     let corr_matrix = features.transpose().corrcoef_vars_in_rows();
@@ -169,17 +174,19 @@ fn statistical_operations() -> Result<(), Error> {
 
 fn random_number_generation() -> Result<(), Error> {
     println!("## Random Number Generation\n");
-    note("statrix's default_rng is ChaCha12 seeded through SplitMix64: the same seed gives");
-    note("the same numbers on every platform, but not NumPy's PCG64 numbers.");
+    // statrix's default_rng is NumPy's: PCG64 seeded through NumPy's SeedSequence, and every
+    // sampler draws as NumPy's Generator does, so each line is what NumPy prints.
     let mut rng = default_rng(42);
     let uniform = Matrix::<f64, 3, 4>::random_uniform(&mut rng, 0.0, 1.0)?;
     show!("print(rng.uniform(0, 1, size=(3, 4)))", uniform);
     let normal = Vector::<f64, 1000>::random_normal(&mut rng, 0.0, 1.0)?;
+    // NumPy's mean is its pairwise sum divided by n, which `sum()` reproduces; statrix's
+    // `mean()` is compensated (more accurate) and can differ from it in the last bit.
     show!(
         "print(normal.mean(), normal.std())",
         format!(
             "{} {}",
-            NumpyScalar(normal.mean()),
+            NumpyScalar(normal.sum() / 1000.0),
             NumpyScalar(normal.std(0))
         )
     );
@@ -214,6 +221,19 @@ fn random_number_generation() -> Result<(), Error> {
     show!(
         "print(rng.choice(population, size=5, p=probs))",
         strings(&weighted)
+    );
+
+    // The legacy global generator: np.random.seed(42), then np.random.rand / randn.
+    let mut legacy = LegacyRng::seed(42);
+    let u: RowVector<f64, 3> = legacy.rand();
+    show!(
+        "np.random.seed(42); print(np.random.rand(3))",
+        u.display_flat()
+    );
+    let z: RowVector<f64, 3> = LegacyRng::seed(42).randn();
+    show!(
+        "np.random.seed(42); print(np.random.randn(3))",
+        z.display_flat()
     );
     println!();
     Ok(())

@@ -46,7 +46,7 @@
 //! | `reduce` | `sum`/`prod` (pairwise, NumPy-equal), `cumsum`/`cumprod`, `min`/`max`, `argmin`/`argmax`, `sort`/stable `argsort`, `unique` ([`Unique`]), comparison masks, `all`/`any`/`count_true` |
 //! | [`stats`] | `mean`, `var`/`std` (`ddof`), `median`, quantiles ([`QuantileMethod`]), `cov`/`corrcoef` (variables in rows or columns), z-score, min-max scaling |
 //! | [`nn`] | activations and derivatives, losses, typed layers (`Linear`, `Layer::then`) |
-//! | `random` | feature `rand`: `default_rng`, `Matrix::random_*`, shuffle, permutation, choice (its types live only there: `statrix::random::StdGen`, ...) |
+//! | `random` | feature `rand`: `default_rng`, `Matrix::random_*`, shuffle, permutation, choice (its types live only there: `statrix::random::Pcg64`, `SeedSequence`, `LegacyRng`, `ChaCha12Gen`, ...); the same seed gives NumPy's numbers |
 //! | `display` | NumPy-identical `Display`, `Debug`; `scalar_display`: [`NumpyScalar`] |
 //! | `error` | [`Error`] |
 //! | `interop` | `approx` (always), `serde`, `mint`, `bytemuck` (features) |

@@ -25,11 +25,11 @@ pub(crate) fn unit_f64<G: Rng + ?Sized>(rng: &mut G) -> f64 {
     (rng.next_u64() >> 11) as f64 * F64_UNIT
 }
 
-/// A uniform f64 in `(0, 1]`: `(k + 1) * 2^-53` for 53 random bits `k`; never zero, so its
-/// logarithm is finite (at least `-36.7`).
+/// A uniform f32 in `[0, 1)`: the top 24 bits of one `u32` times `2^-24` (NumPy's
+/// `next_float`).
 #[inline]
-pub(crate) fn unit_f64_nonzero<G: Rng + ?Sized>(rng: &mut G) -> f64 {
-    ((rng.next_u64() >> 11) + 1) as f64 * F64_UNIT
+pub(crate) fn unit_f32<G: Rng + ?Sized>(rng: &mut G) -> f32 {
+    (rng.next_u32() >> 8) as f32 * (1.0 / 16_777_216.0)
 }
 
 /// A uniform `T` in `[0, 1)` with `T`'s full precision: for f32 the top 24 bits of one
@@ -107,4 +107,86 @@ pub(crate) fn uniform_inclusive<G: Rng + ?Sized>(rng: &mut G, max: u64) -> u64 {
 pub(crate) fn index_below<G: Rng + ?Sized>(rng: &mut G, n: usize) -> usize {
     // `usize` is at most 64 bits on every Rust target, and the result is below `n`.
     uniform_inclusive(rng, n.saturating_sub(1) as u64) as usize
+}
+
+/// A uniform integer in `[0, max]` by masked rejection, NumPy's `random_interval` (its
+/// `shuffle` and `permutation`): the draw (a `u32` while `max < 2^32`, else a `u64`) is
+/// masked to the bits of `max` and rejected while above `max`, with probability below 1/2.
+/// After [`MAX_DRAWS`] rejections `max` is returned (probability below `2^-128`).
+pub(crate) fn interval<G: Rng + ?Sized>(rng: &mut G, max: u64) -> u64 {
+    if max == 0 {
+        return 0;
+    }
+    let mask = u64::MAX >> max.leading_zeros();
+    for _ in 0..MAX_DRAWS {
+        let value = if max <= u64::from(u32::MAX) {
+            u64::from(rng.next_u32()) & mask
+        } else {
+            rng.next_u64() & mask
+        };
+        if value <= max {
+            return value;
+        }
+    }
+    max
+}
+
+/// The 32-bit word NumPy splits into 8- or 16-bit draws for the small integer types
+/// (`buffered_uint8`/`buffered_uint16`), kept across the elements of one array fill.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct SmallWordBuffer {
+    word: u32,
+    /// How many more draws the word holds.
+    left: u32,
+}
+
+impl SmallWordBuffer {
+    /// The next `bits`-bit draw (8 or 16): the low part of a new word, then the word shifted
+    /// down by `bits` until it is used up.
+    fn next<G: Rng + ?Sized>(&mut self, rng: &mut G, bits: u32) -> u32 {
+        if self.left == 0 {
+            self.word = rng.next_u32();
+            self.left = 32 / bits - 1;
+        } else {
+            self.word >>= bits;
+            self.left -= 1;
+        }
+        self.word & (u32::MAX >> (32 - bits))
+    }
+}
+
+/// A uniform integer in `[0, max]` drawn as NumPy draws an element of an integer array of
+/// `bits` bits (`random_bounded_uint{8,16,32,64}_fill` with Lemire's method): for 8 and 16
+/// bits from the `buffer`'s shared 32-bit word, for 32 and 64 bits as
+/// [`uniform_inclusive`]. `max` must fit in `bits` bits. Bounded like the other rejections.
+pub(crate) fn bounded<G: Rng + ?Sized>(
+    rng: &mut G,
+    max: u64,
+    bits: u32,
+    buffer: &mut SmallWordBuffer,
+) -> u64 {
+    if bits > 16 || max == 0 {
+        return uniform_inclusive(rng, max);
+    }
+    let full = u64::MAX >> (64 - bits);
+    if max >= full {
+        return u64::from(buffer.next(rng, bits));
+    }
+    // Lemire's method in 2 * bits: the product's high half is the value, its low half
+    // decides the rejection. `max < 2^16`, so everything fits a u32.
+    let excl = max as u32 + 1;
+    let low_mask = u32::MAX >> (32 - bits);
+    let mut product = buffer.next(rng, bits) * excl;
+    let mut leftover = product & low_mask;
+    if leftover < excl {
+        // 2^bits mod excl.
+        let threshold = (low_mask - max as u32) % excl;
+        let mut draws = 1;
+        while leftover < threshold && draws < MAX_DRAWS {
+            product = buffer.next(rng, bits) * excl;
+            leftover = product & low_mask;
+            draws += 1;
+        }
+    }
+    u64::from(product >> bits)
 }

@@ -4,8 +4,7 @@
 use rand::Rng;
 
 use crate::error::Error;
-use crate::random::bits::index_below;
-use crate::random::permutation::shuffle;
+use crate::random::bits::{index_below, uniform_inclusive};
 
 /// Whether a sample may pick the same item twice: NumPy's `replace=True` / `replace=False`.
 ///
@@ -30,14 +29,24 @@ pub enum Replacement {
     Without,
 }
 
+/// Above this population NumPy may switch from Floyd's algorithm to a partial shuffle.
+const TAIL_SHUFFLE_MIN_POPULATION: usize = 10_000;
+/// NumPy's switch: a partial shuffle when the sample is more than `n / 50` of a large
+/// population (with `shuffle=True`, its default).
+const TAIL_SHUFFLE_FRACTION: usize = 50;
+
 /// `K` indices in `[0, n)` drawn uniformly, NumPy's `rng.choice(n, K, replace=...)`.
 ///
-/// With replacement each index is one unbiased bounded draw. Without replacement Floyd's
-/// algorithm (Bentley and Floyd, "Programming pearls: a sample of brilliance", CACM 1987)
-/// picks a uniformly random set of `K` indices in `K` draws and `O(K^2)` comparisons, using
-/// only the output array; a Fisher–Yates shuffle of the `K` then makes every ordering
-/// equally likely, so the result is a uniformly random ordered selection (NumPy's
-/// `shuffle=True`).
+/// NumPy's algorithms, so the indices are NumPy's for the same generator:
+/// - with replacement, `rng.integers(0, n, K)`: one unbiased bounded draw each;
+/// - without replacement, Floyd's algorithm (Bentley and Floyd, "Programming pearls: a
+///   sample of brilliance", CACM 1987): for `j` from `n - K` to `n - 1` a uniform `t` in
+///   `[0, j]`, taken unless already taken, else `j`; then a Fisher–Yates shuffle of the
+///   `K` by the same bounded draws (NumPy's `shuffle=True`). Each ordered selection is
+///   equally likely. `K` draws, `O(K^2)` comparisons, no heap.
+/// - without replacement from more than 10,000 when `K > n / 50`, as NumPy: the last `K`
+///   places of a Fisher–Yates shuffle of `0..n` run from the end and stopped after `K`
+///   swaps, kept in `O(K)` space (only the moved places are stored), `O(K^2)` time.
 ///
 /// # Errors
 /// - [`Error::EmptyRange`] if `n == 0` and `K > 0` (NumPy: `ValueError: a must be a
@@ -50,11 +59,11 @@ pub enum Replacement {
 /// use statrix::Error;
 /// use statrix::random::{choice_indices, default_rng, Replacement};
 ///
-/// let mut rng = default_rng(42);
-/// let batch: [usize; 4] = choice_indices(&mut rng, 1000, Replacement::Without)?;
-/// assert!(batch.iter().all(|&i| i < 1000));
+/// // NumPy: np.random.default_rng(42).choice(1000, 4, replace=False)
+/// let batch: [usize; 4] = choice_indices(&mut default_rng(42), 1000, Replacement::Without)?;
+/// assert_eq!(batch, [438, 88, 653, 772]);
 /// assert_eq!(
-///     choice_indices::<3, _>(&mut rng, 2, Replacement::Without),
+///     choice_indices::<3, _>(&mut default_rng(42), 2, Replacement::Without),
 ///     Err(Error::SampleTooLarge { requested: 3, available: 2 })
 /// );
 /// # Ok::<(), Error>(())
@@ -79,22 +88,79 @@ pub fn choice_indices<const K: usize, G: Rng + ?Sized>(
                     available: n,
                 });
             }
-            let mut out = [0usize; K];
-            // Floyd: for j = n - K, ..., n - 1, pick t uniform in [0, j]; take t unless it
-            // is already taken, else j (which cannot be). Each K-subset comes out with
-            // probability 1 / C(n, K).
-            for k in 0..K {
-                let j = n - K + k;
-                let t = index_below(rng, j + 1);
-                let taken = out.iter().take(k).any(|&s| s == t);
-                if let Some(slot) = out.get_mut(k) {
-                    *slot = if taken { j } else { t };
-                }
+            if n > TAIL_SHUFFLE_MIN_POPULATION && K > n / TAIL_SHUFFLE_FRACTION {
+                Ok(tail_shuffle(rng, n))
+            } else {
+                Ok(floyd(rng, n))
             }
-            shuffle(rng, &mut out);
-            Ok(out)
         }
     }
+}
+
+/// A uniform index in `[0, max]` by Lemire's method (NumPy's `random_bounded_uint64`).
+fn bounded_index<G: Rng + ?Sized>(rng: &mut G, max: usize) -> usize {
+    // `usize` is at most 64 bits, and the result is at most `max`.
+    uniform_inclusive(rng, max as u64) as usize
+}
+
+/// Floyd's selection of `K <= n` indices, then NumPy's `_shuffle_int` of them.
+fn floyd<const K: usize, G: Rng + ?Sized>(rng: &mut G, n: usize) -> [usize; K] {
+    let mut out = [0usize; K];
+    for k in 0..K {
+        let j = n - K + k;
+        let t = bounded_index(rng, j);
+        let taken = out.iter().take(k).any(|&s| s == t);
+        if let Some(slot) = out.get_mut(k) {
+            *slot = if taken { j } else { t };
+        }
+    }
+    for i in (1..K).rev() {
+        let j = bounded_index(rng, i);
+        out.swap(i, j);
+    }
+    out
+}
+
+/// The last `K` places of NumPy's partial shuffle of `0..n` (`_shuffle_int(n, max(n - K,
+/// 1), idx)` then `idx[n - K:]`), for `K <= n`. Place `i` is final once step `i` has
+/// swapped it, so only the places a swap moved a value into and that are still to come
+/// are stored: at most one per step, `K` in all.
+fn tail_shuffle<const K: usize, G: Rng + ?Sized>(rng: &mut G, n: usize) -> [usize; K] {
+    // (place, value) pairs of the moved places; every other place holds its own index.
+    let mut moved = [(0usize, 0usize); K];
+    let mut len = 0;
+    let get = |moved: &[(usize, usize)], place: usize| {
+        moved
+            .iter()
+            .find(|&&(p, _)| p == place)
+            .map_or(place, |&(_, v)| v)
+    };
+    let mut out = [0usize; K];
+    let start = n - K;
+    let first = start.max(1);
+    for i in (first..n).rev() {
+        let j = bounded_index(rng, i);
+        let value_i = get(&moved[..len], i);
+        let value_j = get(&moved[..len], j);
+        if let Some(slot) = out.get_mut(i - start) {
+            *slot = value_j;
+        }
+        if j != i {
+            if let Some(entry) = moved[..len].iter_mut().find(|(p, _)| *p == j) {
+                entry.1 = value_i;
+            } else if let Some(entry) = moved.get_mut(len) {
+                *entry = (j, value_i);
+                len += 1;
+            }
+        }
+    }
+    // With K == n the shuffle stops at place 1, and place 0 keeps what was swapped into it.
+    if first > start
+        && let Some(slot) = out.first_mut()
+    {
+        *slot = get(&moved[..len], 0);
+    }
+    out
 }
 
 /// `K` items drawn uniformly from `population`, NumPy's `rng.choice(a, K, replace=...)`.

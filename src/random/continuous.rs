@@ -5,36 +5,19 @@ use rand::Rng;
 
 use crate::error::Error;
 use crate::matrix::Matrix;
-use crate::random::bits::{MAX_DRAWS, unit, unit_f64, unit_f64_nonzero};
+use crate::random::bits::{MAX_DRAWS, unit};
+use crate::random::ziggurat::{standard_normal_f32, standard_normal_f64};
 use crate::scalar::Real;
 
-/// Two independent standard normal values from two uniform draws, by the Box–Muller
-/// transform (Box and Muller 1958): `r = sqrt(-2 ln u1)`, `(r cos 2πu2, r sin 2πu2)` with
-/// `u1` in `(0, 1]` and `u2` in `[0, 1)`.
-///
-/// It takes exactly two `u64` per pair (no rejection loop), and its maths is `libm`'s
-/// `log`, `sqrt` and `sincos` in f64 in every build, `std` or not, so a seed gives the same
-/// bits everywhere. `u1 >= 2^-53` bounds `|z|` by `sqrt(2 * 53 ln 2) = 8.57`; the
-/// standard normal's mass beyond that is `1e-17`, below the resolution of the uniforms.
+/// A standard normal `T` by NumPy's ziggurat: `standard_normal()` for f64 (one `u64` per
+/// value, 99% of the time), `standard_normal(dtype=np.float32)` for f32 (one `u32`).
 #[inline]
-fn standard_normal_pair<G: Rng + ?Sized>(rng: &mut G) -> (f64, f64) {
-    let u1 = unit_f64_nonzero(rng);
-    let u2 = unit_f64(rng);
-    let radius = libm::sqrt(-2.0 * libm::log(u1));
-    let (sin, cos) = libm::sincos(core::f64::consts::TAU * u2);
-    (radius * cos, radius * sin)
-}
-
-/// Fills `out` with standard normal values, two per Box–Muller pair in order (the last pair
-/// of an odd count uses its cosine half only), rounded to `T`.
-fn fill_standard_normal<T: Real, G: Rng + ?Sized>(rng: &mut G, out: &mut [T]) {
-    for pair in out.chunks_mut(2) {
-        let (z0, z1) = standard_normal_pair(rng);
-        // f64 -> f32/f64 `NumCast` succeeds for every value in f32's range; |z| < 8.6.
-        let mut halves = [z0, z1].into_iter();
-        for (slot, z) in pair.iter_mut().zip(&mut halves) {
-            *slot = T::from(z).unwrap_or_else(T::nan);
-        }
+fn standard_normal<T: Real, G: Rng + ?Sized>(rng: &mut G) -> T {
+    // `Real` is sealed to f32 and f64; both conversions are exact, the fallback unreachable.
+    if size_of::<T>() == size_of::<f32>() {
+        T::from(standard_normal_f32(rng)).unwrap_or_else(T::nan)
+    } else {
+        T::from(standard_normal_f64(rng)).unwrap_or_else(T::nan)
     }
 }
 
@@ -110,17 +93,22 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// A matrix of standard normal values (mean 0, standard deviation 1), NumPy's
     /// `rng.standard_normal((R, C))`.
     ///
-    /// Elements are drawn in row-major order, two at a time by the Box–Muller transform:
-    /// each pair costs two `u64`; with an odd element count the last pair's second value is
-    /// discarded. The transform runs in f64 through `libm` in every build, so the numbers
-    /// are bit-identical with and without `std`; f32 elements are the f64 values rounded.
-    /// NumPy uses a ziggurat on PCG64, so the numbers differ from NumPy's (the distribution
-    /// does not).
+    /// Elements are drawn in row-major order by NumPy's 256-layer ziggurat, so the numbers
+    /// are NumPy's for the same generator: f64 elements are `rng.standard_normal((R, C))`
+    /// (one `u64` per value 99% of the time), f32 elements
+    /// `rng.standard_normal((R, C), dtype=np.float32)` (one `u32`, NumPy's f32 tables).
+    /// The wedge test's `exp` and the tail's `log1p` are `libm`'s in every build, so the
+    /// numbers are the same with and without `std`; see the module docs for how they compare
+    /// with NumPy's platform maths.
     ///
     /// # Example
     /// ```
     /// use statrix::Matrix;
     /// use statrix::random::default_rng;
+    ///
+    /// // NumPy: np.random.default_rng(42).standard_normal((1, 2))
+    /// let z = Matrix::<f64, 1, 2>::random_standard_normal(&mut default_rng(42));
+    /// assert_eq!(z, Matrix::new([[0.30471707975443135, -1.0399841062404955]]));
     ///
     /// let mut rng = default_rng(7);
     /// let z = Matrix::<f64, 100, 100>::random_standard_normal(&mut rng);
@@ -129,17 +117,17 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// ```
     #[must_use]
     pub fn random_standard_normal<G: Rng + ?Sized>(rng: &mut G) -> Self {
-        let mut m = Self::zeros();
-        fill_standard_normal(rng, m.as_mut_slice());
-        m
+        Self::from_fn(|_, _| standard_normal(rng))
     }
 
     /// A matrix of normal values with mean `mean` and standard deviation `std`, NumPy's
     /// `rng.normal(mean, std, (R, C))`.
     ///
     /// Each element is `mean + std * z` for the standard normal `z` of
-    /// [`Matrix::random_standard_normal`] (the same stream). `std == 0` gives `mean`
-    /// everywhere, as NumPy. Elements can overflow to infinity only if `mean` or `std` is
+    /// [`Matrix::random_standard_normal`] (the same stream): for f64 exactly NumPy's
+    /// `loc + scale * z`; for f32, NumPy having no f32 `normal`, the f32 ziggurat's `z`
+    /// and the arithmetic in f32 (`loc + scale * rng.standard_normal(dtype=np.float32)` in
+    /// float32). `std == 0` gives `mean` everywhere, as NumPy. Elements can overflow to infinity only if `mean` or `std` is
     /// within a factor 9 of the largest float.
     ///
     /// # Errors

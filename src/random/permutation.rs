@@ -4,13 +4,15 @@
 use rand::Rng;
 
 use crate::matrix::Matrix;
-use crate::random::bits::index_below;
+use crate::random::bits::interval;
 
 /// Shuffles `items` in place, every ordering equally likely, NumPy's `rng.shuffle(x)` for a
 /// 1-D `x`.
 ///
-/// Fisher–Yates (Durstenfeld's form, as NumPy): for `i` from the last index down to 1, swap
-/// item `i` with a uniform item in `[0, i]`; `len - 1` unbiased draws. To shuffle every
+/// Fisher–Yates (Durstenfeld's form) exactly as NumPy: for `i` from the last index down to
+/// 1, swap item `i` with a uniform item `j` in `[0, i]`, drawn by NumPy's masked rejection
+/// (`random_interval`: a `u32` masked to the bits of `i`, redrawn while above `i`), so
+/// the order is NumPy's for the same generator. To shuffle every
 /// element of a matrix, pass [`m.as_mut_slice()`](crate::Matrix::as_mut_slice); to shuffle
 /// its rows as NumPy does for a 2-D array, use [`shuffle_rows`].
 ///
@@ -27,8 +29,8 @@ use crate::random::bits::index_below;
 /// ```
 pub fn shuffle<T, G: Rng + ?Sized>(rng: &mut G, items: &mut [T]) {
     for i in (1..items.len()).rev() {
-        let j = index_below(rng, i + 1);
-        // j <= i < len.
+        // j <= i < len; `usize` is at most 64 bits, so both casts are exact.
+        let j = interval(rng, i as u64) as usize;
         items.swap(i, j);
     }
 }

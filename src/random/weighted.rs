@@ -20,28 +20,65 @@ fn sum_tolerance<P: Real>() -> f64 {
     }
 }
 
-/// Picks one index among those not `taken`, item `i` with probability `p[i] / total`, where
-/// `total` is the sum of the untaken `p`, by one uniform `u` and a scan of the running sum
-/// for the first `cumulative > u * total` (NumPy's `cdf.searchsorted(u, side='right')`).
-/// Items of zero probability are never picked.
-fn pick<G: Rng + ?Sized, const N: usize>(rng: &mut G, p: &[f64; N], taken: &[usize]) -> usize {
-    let available = |i: &usize| !taken.contains(i);
-    let total: f64 = (0..N).filter(available).map(|i| p[i]).sum();
-    let target = unit_f64(rng) * total;
-    let mut cumulative = 0.0;
-    let mut last_positive = 0;
-    for i in (0..N).filter(available) {
-        if p[i] > 0.0 {
-            cumulative += p[i];
-            last_positive = i;
-            if cumulative > target {
-                return i;
+/// NumPy's normalised CDF of `p`: the running sum (`np.cumsum`, left to right), each
+/// entry divided by the last.
+fn normalised_cdf<const N: usize>(p: &[f64; N]) -> [f64; N] {
+    let mut cdf = [0.0; N];
+    let mut running = 0.0;
+    for (c, &x) in cdf.iter_mut().zip(p) {
+        running += x;
+        *c = running;
+    }
+    let total = running;
+    for c in &mut cdf {
+        *c /= total;
+    }
+    cdf
+}
+
+/// The index of a uniform `u` in `[0, 1)` under the CDF: the first entry above `u`
+/// (NumPy's `cdf.searchsorted(u, side='right')`). Items of zero probability are never
+/// picked: their entry equals the one before.
+fn pick<const N: usize>(cdf: &[f64; N], u: f64) -> usize {
+    // The last entry is 1 > u, so the index is below N; clamped for safety all the same.
+    cdf.partition_point(|&c| c <= u).min(N.saturating_sub(1))
+}
+
+/// NumPy's rounds of weighted picks without replacement; at least `K` entries of `p` are
+/// positive (the caller checks), so each round picks at least one new item and `K` rounds
+/// suffice.
+fn without_replacement<G: Rng + ?Sized, const N: usize, const K: usize>(
+    rng: &mut G,
+    mut p: [f64; N],
+) -> [usize; K] {
+    let mut found = [0usize; K];
+    let mut picked = 0;
+    for _ in 0..K {
+        if picked >= K {
+            break;
+        }
+        let missing = K - picked;
+        let mut u = [0.0; K];
+        for slot in u.iter_mut().take(missing) {
+            *slot = unit_f64(rng);
+        }
+        for &i in found.iter().take(picked) {
+            if let Some(x) = p.get_mut(i) {
+                *x = 0.0;
+            }
+        }
+        let cdf = normalised_cdf(&p);
+        for &u in u.iter().take(missing) {
+            let i = pick(&cdf, u);
+            if !found.iter().take(picked).any(|&f| f == i) {
+                if let Some(slot) = found.get_mut(picked) {
+                    *slot = i;
+                }
+                picked += 1;
             }
         }
     }
-    // Unreachable for u < 1: `u * total < total`, and the scan adds the same terms in the
-    // same order as `total`. Kept so that no input can index past the end.
-    last_positive
+    found
 }
 
 /// `K` items drawn from `population`, item `i` with probability `p[i]`, NumPy's
@@ -53,11 +90,13 @@ fn pick<G: Rng + ?Sized, const N: usize>(rng: &mut G, p: &[f64; N], taken: &[usi
 /// sqrt(eps_P))` — `1.49e-8` for f64 `p`, `3.45e-4` for f32 `p` — and the draws use
 /// `p` divided by its sum, as NumPy's normalised CDF does.
 ///
-/// With replacement each pick is one uniform f64 compared with the running sum of `p`.
-/// Without replacement the picks are sequential: each is drawn from the items not yet
-/// picked with probability proportional to their `p`, the same distribution as NumPy's
-/// (which draws with replacement and drops repeats). Items with `p = 0` are never picked.
-/// The cost is `O(N)` per pick with replacement, `O(N K)` without.
+/// NumPy's algorithm, so the picks are NumPy's for the same generator: with replacement,
+/// `K` uniform f64 located in the normalised cumulative sum of `p` (`np.cumsum(p) /
+/// sum`, `searchsorted(u, side='right')`). Without replacement, in rounds: as many uniforms
+/// as picks are missing, located in the CDF of `p` with the picked items' `p` set to 0,
+/// the new items kept in order of first appearance (NumPy's `np.unique` with
+/// `return_index`), until `K` are picked; each round picks at least one. Items with `p = 0`
+/// are never picked. The cost is `O(N + K log N)` per round.
 ///
 /// # Errors
 /// - [`Error::InvalidProbability`] if a probability is NaN, negative or infinite, or the
@@ -106,7 +145,11 @@ pub fn choice_weighted<T: Copy, P: Real, G: Rng + ?Sized, const N: usize, const 
         return Err(Error::InvalidProbability);
     }
     let indices: [usize; K] = match replacement {
-        Replacement::With => core::array::from_fn(|_| pick(rng, &p, &[])),
+        Replacement::With => {
+            let cdf = normalised_cdf(&p);
+            let u: [f64; K] = core::array::from_fn(|_| unit_f64(rng));
+            u.map(|u| pick(&cdf, u))
+        }
         Replacement::Without => {
             let positive = p.iter().filter(|&&x| x > 0.0).count();
             if K > positive {
@@ -115,14 +158,7 @@ pub fn choice_weighted<T: Copy, P: Real, G: Rng + ?Sized, const N: usize, const 
                     available: positive,
                 });
             }
-            let mut out = [0usize; K];
-            for k in 0..K {
-                let (taken, rest) = out.split_at_mut(k);
-                if let Some(slot) = rest.first_mut() {
-                    *slot = pick(rng, &p, taken);
-                }
-            }
-            out
+            without_replacement(rng, p)
         }
     };
     // `pick` returns indices below N (and K > 0 implies N > 0: the sum is 1).

@@ -1,19 +1,20 @@
-//! The crate's seeded bit generator, [`StdGen`], and [`default_rng`], the one-line way to
-//! make one (NumPy's `np.random.default_rng(seed)`).
+//! [`ChaCha12Gen`], the ChaCha12 bit generator: a stream of this crate's own, for those who
+//! want a cryptographically designed generator rather than NumPy's numbers.
 
 use core::convert::Infallible;
 
 use rand::{SeedableRng, TryRng};
 use rand_chacha::ChaCha12Rng;
 
-/// The crate's bit generator: ChaCha with 12 rounds (`rand_chacha::ChaCha12Rng`), seeded by
-/// [`default_rng`].
+/// ChaCha with 12 rounds (`rand_chacha::ChaCha12Rng`), keyed from a 64-bit seed by this
+/// crate's SplitMix64 expansion: an alternative to [`Pcg64`](crate::random::Pcg64), the
+/// generator of [`default_rng`](crate::random::default_rng).
 ///
 /// It implements `rand`'s [`Rng`](rand::Rng) (through [`TryRng`] with an infallible error)
-/// and [`SeedableRng`], so it plugs into the whole `rand` ecosystem, and every sampler in
-/// this crate takes any other `Rng` just as well.
+/// and [`SeedableRng`], so every sampler in this crate takes it as it takes `Pcg64`, with
+/// the same algorithms: only the bits differ.
 ///
-/// # Why ChaCha12
+/// # Why one would choose it
 /// - **Reproducible everywhere.** ChaCha is a fixed, specified function of its key and
 ///   counter: the stream is the same on every platform and in `no_std` builds, and does not
 ///   depend on `rand`'s version (unlike `rand::rngs::StdRng`, whose algorithm `rand` may
@@ -21,53 +22,29 @@ use rand_chacha::ChaCha12Rng;
 /// - **Quality.** ChaCha's output is indistinguishable from random for every statistical
 ///   test suite; its reduced-round variants are broken only in the cryptographic sense, and
 ///   not at 12 rounds (the best attacks reach 7).
-/// - **Speed.** 12 rounds is the speed/margin trade-off `rand` itself chose for `StdRng`:
-///   12 of ChaCha20's 20 rounds per block. ChaCha8 would be faster still, but the samplers'
-///   transforms (logarithms, sines) cost more than the bits, so the margin is kept.
+/// - **Speed.** 12 rounds is the speed/margin trade-off `rand` itself chose for `StdRng`.
 ///
-/// `StdGen` is **not** a cryptographic generator as seeded here: a 64-bit seed is 64 bits
+/// It is **not** a cryptographic generator as seeded here: a 64-bit seed is 64 bits
 /// of key, far below a cryptographic key's 256. Use [`SeedableRng::from_seed`] with a full
 /// 32-byte key from the operating system if secrecy matters.
 ///
-/// NumPy's `default_rng` is PCG64; the streams differ, so the same seed gives different
-/// numbers in NumPy and here.
+/// NumPy has no ChaCha generator: the same seed gives different numbers here and in NumPy.
+/// Use [`default_rng`](crate::random::default_rng) for NumPy's numbers.
 ///
 /// # Example
 /// ```
-/// use rand::Rng;
-/// use statrix::random::{default_rng, StdGen};
+/// use rand::{Rng, SeedableRng};
+/// use statrix::Matrix;
+/// use statrix::random::ChaCha12Gen;
 ///
-/// let mut a: StdGen = statrix::random::default_rng(42); // np.random.default_rng(42)
-/// let mut b = default_rng(42);
+/// let mut a = ChaCha12Gen::seed_from_u64(42);
+/// let mut b = ChaCha12Gen::seed_from_u64(42);
 /// assert_eq!(a.next_u64(), b.next_u64()); // the same seed, the same stream
+/// let m = Matrix::<f64, 2, 2>::random(&mut a); // every sampler takes it
+/// # let _ = m;
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StdGen(ChaCha12Rng);
-
-/// A seeded generator, the crate's `np.random.default_rng(seed)`.
-///
-/// The 64-bit seed is expanded into ChaCha's 32-byte key by four steps of SplitMix64
-/// (Steele, Lea and Flood 2014; each output little-endian), a fixed bijective mixing
-/// function, so nearby seeds (0, 1, 2, ...) give unrelated streams. The expansion is this
-/// crate's own, so the stream of a seed depends on nothing but ChaCha12 and this function.
-///
-/// # Example
-/// ```
-/// use statrix::Matrix;
-/// use statrix::random::default_rng;
-///
-/// // NumPy: rng = np.random.default_rng(42); rng.uniform(0, 1, (2, 3))
-/// let mut rng = default_rng(42);
-/// let m = Matrix::<f64, 2, 3>::random_uniform(&mut rng, 0.0, 1.0)?;
-/// assert!(m.iter().all(|&x| (0.0..1.0).contains(&x)));
-/// // The same seed gives the same matrix, on every platform.
-/// assert_eq!(Matrix::random_uniform(&mut default_rng(42), 0.0, 1.0)?, m);
-/// # Ok::<(), statrix::Error>(())
-/// ```
-#[must_use]
-pub fn default_rng(seed: u64) -> StdGen {
-    StdGen::seed_from_u64(seed)
-}
+pub struct ChaCha12Gen(ChaCha12Rng);
 
 /// One SplitMix64 step: advances `state` by the golden-ratio increment and returns the
 /// mixed value (Steele, Lea and Flood, "Fast splittable pseudorandom number generators",
@@ -80,7 +57,7 @@ fn splitmix64(state: &mut u64) -> u64 {
     z ^ (z >> 31)
 }
 
-impl SeedableRng for StdGen {
+impl SeedableRng for ChaCha12Gen {
     type Seed = [u8; 32];
 
     /// A generator keyed by the 32 bytes of `seed` (ChaCha12's key; stream 0, counter 0).
@@ -88,24 +65,26 @@ impl SeedableRng for StdGen {
     /// # Example
     /// ```
     /// use rand::{Rng, SeedableRng};
-    /// use statrix::random::StdGen;
+    /// use statrix::random::ChaCha12Gen;
     ///
-    /// let mut g = StdGen::from_seed([7; 32]);
+    /// let mut g = ChaCha12Gen::from_seed([7; 32]);
     /// let _ = g.next_u32();
     /// ```
     fn from_seed(seed: Self::Seed) -> Self {
-        StdGen(ChaCha12Rng::from_seed(seed))
+        ChaCha12Gen(ChaCha12Rng::from_seed(seed))
     }
 
-    /// The same generator as [`default_rng(state)`](default_rng): the key is the SplitMix64
-    /// expansion of `state` (this overrides `rand`'s PCG32 expansion).
+    /// The generator of a 64-bit seed: the key is four SplitMix64 outputs of `state`
+    /// (Steele, Lea and Flood 2014; each little-endian), a fixed bijective mixing, so nearby
+    /// seeds give unrelated streams (this overrides `rand`'s PCG32 expansion).
     ///
     /// # Example
     /// ```
     /// use rand::SeedableRng;
-    /// use statrix::random::{default_rng, StdGen};
+    /// use statrix::random::ChaCha12Gen;
     ///
-    /// assert_eq!(StdGen::seed_from_u64(5), default_rng(5));
+    /// assert_eq!(ChaCha12Gen::seed_from_u64(5), ChaCha12Gen::seed_from_u64(5));
+    /// assert_ne!(ChaCha12Gen::seed_from_u64(5), ChaCha12Gen::seed_from_u64(6));
     /// ```
     fn seed_from_u64(mut state: u64) -> Self {
         let mut key = [0u8; 32];
@@ -116,7 +95,7 @@ impl SeedableRng for StdGen {
     }
 }
 
-impl TryRng for StdGen {
+impl TryRng for ChaCha12Gen {
     type Error = Infallible;
 
     /// The next 32 bits of the ChaCha12 keystream.
