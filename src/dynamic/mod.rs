@@ -10,5 +10,7 @@ mod convert;
 mod display;
 mod dmatrix;
 mod product;
+#[cfg(feature = "rand")]
+mod random;
 
 pub use dmatrix::DMatrix;

@@ -12,7 +12,7 @@ use crate::scalar::Real;
 /// A standard normal `T` by NumPy's ziggurat: `standard_normal()` for f64 (one `u64` per
 /// value, 99% of the time), `standard_normal(dtype=np.float32)` for f32 (one `u32`).
 #[inline]
-fn standard_normal<T: Real, G: Rng + ?Sized>(rng: &mut G) -> T {
+pub(crate) fn standard_normal<T: Real, G: Rng + ?Sized>(rng: &mut G) -> T {
     // `Real` is sealed to f32 and f64; both conversions are exact, the fallback unreachable.
     if size_of::<T>() == size_of::<f32>() {
         T::from(standard_normal_f32(rng)).unwrap_or_else(T::nan)

@@ -110,10 +110,10 @@
 //! [`Matrix::random_bernoulli`]: crate::Matrix::random_bernoulli
 
 mod binomial;
-mod bits;
+pub(crate) mod bits;
 mod chacha;
 mod choice;
-mod continuous;
+pub(crate) mod continuous;
 mod discrete;
 mod legacy;
 mod pcg64;
