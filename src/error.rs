@@ -98,6 +98,12 @@ pub enum Error {
         /// The right operand's shape (for `"convert"`: the static type's).
         right: (usize, usize),
     },
+    /// A square matrix was needed (a [`DMatrix`](crate::DMatrix)'s symmetric eigensolver);
+    /// NumPy's `LinAlgError: Last 2 dimensions of the array must be square`.
+    NotSquare {
+        /// The matrix's shape, `(rows, cols)`.
+        shape: (usize, usize),
+    },
     /// More items asked for than there are to draw from without replacement.
     SampleTooLarge {
         /// How many were asked for.
@@ -159,6 +165,11 @@ impl fmt::Display for Error {
                     left.0, left.1, right.0, right.1
                 ),
             },
+            Error::NotSquare { shape } => write!(
+                f,
+                "Last 2 dimensions of the array must be square (the shape is ({},{}))",
+                shape.0, shape.1
+            ),
             Error::SampleTooLarge { requested, available } => write!(
                 f,
                 "cannot draw {requested} items without replacement from {available}"

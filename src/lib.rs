@@ -117,7 +117,7 @@ mod vector;
 pub use display::{DisplayElement, DisplayFlat};
 #[cfg(feature = "alloc")]
 #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
-pub use dynamic::DMatrix;
+pub use dynamic::{DMatrix, DSvd, DSymmetricEigen};
 pub use error::Error;
 pub use linalg::balance::Balance;
 pub use linalg::cholesky::Cholesky;

@@ -7,10 +7,12 @@
 
 mod arith;
 mod convert;
+mod decompositions;
 mod display;
 mod dmatrix;
 mod product;
 #[cfg(feature = "rand")]
 mod random;
 
+pub use decompositions::{DSvd, DSymmetricEigen};
 pub use dmatrix::DMatrix;

@@ -297,6 +297,42 @@ pub(crate) fn bidiagonal_qr<T: Real>(
     Ok(())
 }
 
+/// Scratch of [`svd_in_place`]: `e`, `tau_q`, `tau_p` and `w` of length `n`, `v` of length
+/// `m`.
+pub(crate) struct BidiagonalScratch<'a, T> {
+    pub(crate) e: &'a mut [T],
+    pub(crate) tau_q: &'a mut [T],
+    pub(crate) tau_p: &'a mut [T],
+    pub(crate) v: &'a mut [T],
+    pub(crate) w: &'a mut [T],
+}
+
+/// The singular values (non-negative, unsorted, into `d`) of the `m x n` matrix in `a`
+/// (`m >= n`, destroyed) and, when asked, the left and right singular vectors as the rows
+/// of `ut` (`n x m`) and `vt` (`n x n`), row `i` for `d[i]`: [`bidiagonalize`],
+/// [`accumulate_left`], [`accumulate_q_transpose`], [`bidiagonal_qr`]. The one entry point
+/// of the static and dynamic SVDs.
+///
+/// # Errors
+/// [`Error::NoConvergence`] from [`bidiagonal_qr`].
+pub(crate) fn svd_in_place<T: Real>(
+    a: &mut [T],
+    (m, n): (usize, usize),
+    d: &mut [T],
+    s: BidiagonalScratch<'_, T>,
+    vectors: Option<(&mut [T], &mut [T])>,
+) -> Result<(), Error> {
+    bidiagonalize(a, m, n, d, s.e, s.tau_q, s.tau_p, s.v, s.w);
+    match vectors {
+        Some((ut, vt)) => {
+            accumulate_left(a, m, n, s.tau_q, ut, s.v);
+            accumulate_q_transpose(a, n, s.tau_p, vt);
+            bidiagonal_qr(d, s.e, n, Some((ut, m)), Some(vt))
+        }
+        None => bidiagonal_qr(d, s.e, n, None, None),
+    }
+}
+
 /// [`SvdMethod::BidiagonalQr`](crate::SvdMethod) for a tall or square `M x N` matrix
 /// (`M >= N`): scaled by a power of two into `[1, 2)` (exact), bidiagonalised, its factors
 /// accumulated when asked, the QR iteration, then sorted in descending order. Called only
@@ -317,25 +353,20 @@ pub(crate) fn bidiagonal_thin_svd<T: Real, const M: usize, const N: usize>(
     let (mut d, mut e) = ([T::ZERO; N], [T::ZERO; N]);
     let (mut tau_q, mut tau_p) = ([T::ZERO; N], [T::ZERO; N]);
     let (mut v, mut w) = ([T::ZERO; M], [T::ZERO; N]);
-    bidiagonalize(
-        flat, M, N, &mut d, &mut e, &mut tau_q, &mut tau_p, &mut v, &mut w,
-    );
     let mut ut = [[T::ZERO; M]; N];
     let mut vt = [[T::ZERO; N]; N];
-    match vectors {
-        Vectors::Compute => {
-            accumulate_left(flat, M, N, &tau_q, ut.as_flattened_mut(), &mut v);
-            accumulate_q_transpose(flat, N, &tau_p, vt.as_flattened_mut());
-            bidiagonal_qr(
-                &mut d,
-                &mut e,
-                N,
-                Some((ut.as_flattened_mut(), M)),
-                Some(vt.as_flattened_mut()),
-            )?;
-        }
-        Vectors::Skip => bidiagonal_qr(&mut d, &mut e, N, None, None)?,
-    }
+    let vectors_out = match vectors {
+        Vectors::Compute => Some((ut.as_flattened_mut(), vt.as_flattened_mut())),
+        Vectors::Skip => None,
+    };
+    let scratch = BidiagonalScratch {
+        e: &mut e,
+        tau_q: &mut tau_q,
+        tau_p: &mut tau_p,
+        v: &mut v,
+        w: &mut w,
+    };
+    svd_in_place(flat, (M, N), &mut d, scratch, vectors_out)?;
     let order = sorted_order(&d, |x, y| x > y);
     let s: [T; N] = core::array::from_fn(|i| down.apply(d[order[i]]));
     if s.iter().any(|x| x.is_infinite()) {

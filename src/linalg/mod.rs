@@ -63,7 +63,7 @@ pub mod cofactor;
 pub(crate) mod eigen;
 pub(crate) mod hessenberg;
 mod householder;
-mod jacobi;
+pub(crate) mod jacobi;
 pub(crate) mod lstsq;
 pub(crate) mod lu;
 pub(crate) mod matrix_norms;

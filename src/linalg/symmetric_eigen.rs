@@ -10,7 +10,7 @@ use crate::matrix::{Matrix, Vector};
 use crate::numeric::{Pow2Scale, unit_exponent};
 use crate::scalar::Real;
 
-use super::tridiagonal::{accumulate_q_transpose, tridiagonal_ql, tridiagonalize};
+use super::tridiagonal::symmetric_eigen_in_place;
 
 /// How [`Matrix::symmetric_eigen_by`] computes a symmetric eigendecomposition.
 ///
@@ -334,16 +334,20 @@ fn tridiagonal_eigen<T: Real, const N: usize>(
         core::array::from_fn(|q| up.apply(if q <= p { a.0[p][q] } else { a.0[q][p] }))
     });
     let (mut d, mut e, mut tau, mut w) = ([T::ZERO; N], [T::ZERO; N], [T::ZERO; N], [T::ZERO; N]);
-    let flat = m.as_flattened_mut();
-    tridiagonalize(flat, N, &mut d, &mut e, &mut tau, &mut w);
     let mut vt = [[T::ZERO; N]; N];
-    match vectors {
-        Vectors::Compute => {
-            accumulate_q_transpose(flat, N, &tau, vt.as_flattened_mut());
-            tridiagonal_ql(&mut d, &mut e, N, Some(vt.as_flattened_mut()))?;
-        }
-        Vectors::Skip => tridiagonal_ql(&mut d, &mut e, N, None)?,
-    }
+    let vt_rows = match vectors {
+        Vectors::Compute => Some(vt.as_flattened_mut()),
+        Vectors::Skip => None,
+    };
+    symmetric_eigen_in_place(
+        m.as_flattened_mut(),
+        N,
+        &mut d,
+        &mut e,
+        &mut tau,
+        &mut w,
+        vt_rows,
+    )?;
     Ok((d, vt))
 }
 

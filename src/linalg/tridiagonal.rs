@@ -14,6 +14,33 @@ use crate::scalar::Real;
 use super::householder::{make_reflector, reflect_row};
 use super::jacobi::{rotate_pair, rotation};
 
+/// The eigenvalues (unsorted, into `d`) of the full symmetric `n x n` matrix in `a`
+/// (destroyed) and, when `vt` is given, its eigenvectors as the rows of `vt`, row `i` for
+/// `d[i]`: [`tridiagonalize`], [`accumulate_q_transpose`], [`tridiagonal_ql`]. `e`, `tau` and
+/// `w` are scratch of length `n`. The one entry point of the static and dynamic solvers.
+///
+/// # Errors
+/// [`Error::NoConvergence`] from [`tridiagonal_ql`].
+#[allow(clippy::too_many_arguments)] // The matrix, its size, its diagonals, scratch, the vectors.
+pub(crate) fn symmetric_eigen_in_place<T: Real>(
+    a: &mut [T],
+    n: usize,
+    d: &mut [T],
+    e: &mut [T],
+    tau: &mut [T],
+    w: &mut [T],
+    vt: Option<&mut [T]>,
+) -> Result<(), Error> {
+    tridiagonalize(a, n, d, e, tau, w);
+    match vt {
+        Some(vt) => {
+            accumulate_q_transpose(a, n, tau, vt);
+            tridiagonal_ql(d, e, n, Some(vt))
+        }
+        None => tridiagonal_ql(d, e, n, None),
+    }
+}
+
 /// Iterations of the QL sweep allowed per eigenvalue (LAPACK `dsteqr`'s budget: 30 per
 /// eigenvalue, all of them shared); 1 to 3 are usual.
 pub(crate) const MAX_ITERATIONS_PER_EIGENVALUE: usize = 30;

@@ -1,0 +1,334 @@
+//! The symmetric eigendecomposition and the thin SVD of [`DMatrix`], by the slice routines
+//! the static side's `TridiagonalQl` and `BidiagonalQr` methods use (Householder reduction,
+//! then implicit QL or Golub-Kahan QR): the same code, so for the same matrix the same bits,
+//! and the same conventions (ascending eigenvalues and descending singular values, the
+//! largest-magnitude component of each eigenvector and right singular vector positive).
+
+use alloc::vec;
+use alloc::vec::Vec;
+
+use super::DMatrix;
+use crate::error::Error;
+use crate::linalg::bidiagonal::{BidiagonalScratch, svd_in_place};
+use crate::linalg::jacobi::index_of_largest;
+use crate::linalg::tridiagonal::symmetric_eigen_in_place;
+use crate::numeric::{Pow2Scale, finite_max_abs, unit_exponent};
+use crate::scalar::Real;
+
+/// The eigendecomposition `A = V diag(w) V^T` of a symmetric [`DMatrix`], NumPy's
+/// `w, V = np.linalg.eigh(a)`; built by [`DMatrix::symmetric_eigen`].
+///
+/// # Example
+/// ```
+/// use statrix::DMatrix;
+/// let a = DMatrix::from_vec(2, 2, vec![2.0f64, 1.0, 1.0, 2.0])?;
+/// let eig = a.symmetric_eigen()?;
+/// // NumPy: np.linalg.eigh(a)[0] -> [1., 3.]
+/// assert!((eig.eigenvalues[0] - 1.0).abs() <= 8.0 * f64::EPSILON);
+/// assert!((eig.eigenvalues[1] - 3.0).abs() <= 8.0 * f64::EPSILON);
+/// # Ok::<(), statrix::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct DSymmetricEigen<T> {
+    /// The eigenvalues in ascending order: NumPy's `w`.
+    pub eigenvalues: Vec<T>,
+    /// The orthonormal eigenvectors as columns, column `i` for `eigenvalues[i]`: NumPy's `V`.
+    pub eigenvectors: DMatrix<T>,
+}
+
+/// The thin singular value decomposition `A = U diag(S) V^T` of an `m x n` [`DMatrix`]
+/// with `k = min(m, n)` singular values, NumPy's `np.linalg.svd(a, full_matrices=False)`;
+/// built by [`DMatrix::svd`].
+///
+/// # Example
+/// ```
+/// use statrix::DMatrix;
+/// let a = DMatrix::from_vec(2, 3, vec![3.0f64, 2.0, 2.0, 2.0, 3.0, -2.0])?;
+/// let svd = a.svd()?;
+/// // NumPy: np.linalg.svd(a)[1] -> [5., 3.]
+/// assert_eq!((svd.u.shape(), svd.v_t.shape()), ((2, 2), (2, 3)));
+/// assert!((svd.singular_values[0] - 5.0).abs() <= 16.0 * f64::EPSILON * 5.0);
+/// # Ok::<(), statrix::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct DSvd<T> {
+    /// The left singular vectors as orthonormal columns (`m x k`): NumPy's `U`.
+    pub u: DMatrix<T>,
+    /// The singular values, non-negative and descending: NumPy's `S`.
+    pub singular_values: Vec<T>,
+    /// The right singular vectors as orthonormal rows (`k x n`): NumPy's `Vh`.
+    pub v_t: DMatrix<T>,
+}
+
+impl<T: Real> DSvd<T> {
+    /// Makes the largest-magnitude component of every row of `V^T` positive (the first one
+    /// on ties), flipping the matching column of `U`: the static [`Svd`](crate::Svd)'s
+    /// convention.
+    fn normalize_signs(&mut self) {
+        for k in 0..self.v_t.rows() {
+            let row = self.v_t.row(k);
+            let j = index_of_largest(row.iter().copied());
+            if row.get(j).is_some_and(|&x| x < T::ZERO) {
+                for x in self.v_t.row_mut(k) {
+                    *x = -*x;
+                }
+                for i in 0..self.u.rows() {
+                    self.u[(i, k)] = -self.u[(i, k)];
+                }
+            }
+        }
+    }
+}
+
+/// Whether the decompositions accumulate their vectors.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Vectors {
+    Compute,
+    Skip,
+}
+
+/// The order of `keys` by `before` (stable).
+fn order_by<T: Copy>(keys: &[T], before: impl Fn(T, T) -> bool) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&i, &j| {
+        if before(keys[i], keys[j]) {
+            core::cmp::Ordering::Less
+        } else if before(keys[j], keys[i]) {
+            core::cmp::Ordering::Greater
+        } else {
+            core::cmp::Ordering::Equal
+        }
+    });
+    order
+}
+
+impl<T: Real> DMatrix<T> {
+    /// The eigenvalues (ascending) and orthonormal eigenvectors (columns) of a symmetric
+    /// matrix, NumPy's `np.linalg.eigh(a)`: Householder tridiagonalisation and implicit QL
+    /// (the static side's [`SymmetricEigenMethod::TridiagonalQl`](crate::SymmetricEigenMethod),
+    /// the same code). Reads only the lower triangle. Backward stable: every eigenvalue
+    /// within a small multiple of `n eps |A|` of the exact one, as NumPy's.
+    ///
+    /// # Errors
+    /// [`Error::NotSquare`] for a non-square matrix; [`Error::NonFinite`] if an element of
+    /// the lower triangle is NaN or infinite; [`Error::NoConvergence`] after 30 QL sweeps per
+    /// eigenvalue (not seen in practice); [`Error::Overflow`] if an eigenvalue overflows.
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::DMatrix;
+    /// let a = DMatrix::from_fn(50, 50, |i, j| 1.0 / (1.0 + i as f64 + j as f64));
+    /// let eig = a.symmetric_eigen()?;
+    /// // A V = V diag(w), to rounding.
+    /// let av = &a * &eig.eigenvectors;
+    /// let vw = DMatrix::from_fn(50, 50, |i, k| eig.eigenvectors[(i, k)] * eig.eigenvalues[k]);
+    /// let r = (&av - &vw).as_slice().iter().fold(0.0f64, |m, x| m.max(x.abs()));
+    /// assert!(r <= 1e-13);
+    /// # Ok::<(), statrix::Error>(())
+    /// ```
+    pub fn symmetric_eigen(&self) -> Result<DSymmetricEigen<T>, Error> {
+        let (eigenvalues, vt) = self.symmetric_eigen_parts(Vectors::Compute)?;
+        let n = self.rows();
+        let mut eigenvectors = DMatrix::zeros(n, n);
+        for (k, row) in vt.chunks_exact(n.max(1)).enumerate().take(n) {
+            let j = index_of_largest(row.iter().copied());
+            let sign = if row[j] < T::ZERO { -T::ONE } else { T::ONE };
+            for (i, &x) in row.iter().enumerate() {
+                eigenvectors[(i, k)] = sign * x;
+            }
+        }
+        Ok(DSymmetricEigen {
+            eigenvalues,
+            eigenvectors,
+        })
+    }
+
+    /// The eigenvalues of a symmetric matrix in ascending order, NumPy's
+    /// `np.linalg.eigvalsh(a)`: the values of [`symmetric_eigen`](DMatrix::symmetric_eigen)
+    /// without the vectors.
+    ///
+    /// # Errors
+    /// As [`symmetric_eigen`](DMatrix::symmetric_eigen).
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::{DMatrix, Error};
+    /// let a = DMatrix::from_vec(2, 2, vec![2.0f64, -1.0, -1.0, 2.0])?;
+    /// let w = a.symmetric_eigenvalues()?;
+    /// assert!((w[0] - 1.0).abs() <= 8.0 * f64::EPSILON && (w[1] - 3.0).abs() <= 8.0 * f64::EPSILON);
+    /// assert_eq!(DMatrix::<f64>::zeros(2, 3).symmetric_eigenvalues(), Err(Error::NotSquare { shape: (2, 3) }));
+    /// # Ok::<(), Error>(())
+    /// ```
+    pub fn symmetric_eigenvalues(&self) -> Result<Vec<T>, Error> {
+        Ok(self.symmetric_eigen_parts(Vectors::Skip)?.0)
+    }
+
+    /// The ascending eigenvalues and the matching eigenvectors as the rows of an `n x n`
+    /// row-major `Vec` (empty when skipped).
+    fn symmetric_eigen_parts(&self, vectors: Vectors) -> Result<(Vec<T>, Vec<T>), Error> {
+        let (n, cols) = self.shape();
+        if n != cols {
+            return Err(Error::NotSquare { shape: (n, cols) });
+        }
+        let mut max_abs = T::ZERO;
+        for (i, row) in self.row_iter().enumerate() {
+            for &x in &row[..=i] {
+                if !x.is_finite() {
+                    return Err(Error::NonFinite);
+                }
+                max_abs = max_abs.max(x.abs());
+            }
+        }
+        let exponent = unit_exponent(max_abs);
+        let (up, down) = (Pow2Scale::new(exponent), Pow2Scale::new(-exponent));
+        // The full symmetric matrix, from the lower triangle, scaled exactly.
+        let a = self.as_slice();
+        let mut m: Vec<T> = (0..n * n)
+            .map(|k| {
+                let (p, q) = (k / n, k % n);
+                up.apply(if q <= p { a[k] } else { a[q * n + p] })
+            })
+            .collect();
+        let (mut d, mut e, mut tau, mut w) = (
+            vec![T::ZERO; n],
+            vec![T::ZERO; n],
+            vec![T::ZERO; n],
+            vec![T::ZERO; n],
+        );
+        let mut vt = match vectors {
+            Vectors::Compute => vec![T::ZERO; n * n],
+            Vectors::Skip => Vec::new(),
+        };
+        let vt_rows = (vectors == Vectors::Compute).then_some(vt.as_mut_slice());
+        symmetric_eigen_in_place(&mut m, n, &mut d, &mut e, &mut tau, &mut w, vt_rows)?;
+        let order = order_by(&d, |x, y| x < y);
+        let values: Vec<T> = order.iter().map(|&i| down.apply(d[i])).collect();
+        if values.iter().any(|x| x.is_infinite()) {
+            return Err(Error::Overflow);
+        }
+        let sorted_vt = match vectors {
+            Vectors::Compute => order
+                .iter()
+                .flat_map(|&i| vt[i * n..(i + 1) * n].iter().copied())
+                .collect(),
+            Vectors::Skip => Vec::new(),
+        };
+        Ok((values, sorted_vt))
+    }
+
+    /// The thin singular value decomposition, NumPy's
+    /// `np.linalg.svd(a, full_matrices=False)`: `U` is `m x k`, `S` has `k = min(m, n)`
+    /// values in descending order, `V^T` is `k x n`. Householder bidiagonalisation and the
+    /// Golub-Kahan QR iteration (the static side's
+    /// [`SvdMethod::BidiagonalQr`](crate::SvdMethod), the same code; a wide matrix goes
+    /// through its transpose). Backward stable: every singular value within a small multiple
+    /// of `max(m, n) eps sigma_max` of the exact one, as NumPy's. Signs: the largest-magnitude
+    /// component of each row of `V^T` is positive, the matching column of `U` flipped with it.
+    ///
+    /// # Errors
+    /// [`Error::NonFinite`] if an element is NaN or infinite; [`Error::NoConvergence`] after
+    /// 30 QR steps per singular value (not seen in practice); [`Error::Overflow`] if a
+    /// singular value overflows.
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::DMatrix;
+    /// let a = DMatrix::from_fn(60, 20, |i, j| ((i * 7 + j * 3) % 11) as f64 - 5.0);
+    /// let svd = a.svd()?;
+    /// assert_eq!((svd.u.shape(), svd.singular_values.len(), svd.v_t.shape()), ((60, 20), 20, (20, 20)));
+    /// // U diag(S) V^T = A, to rounding.
+    /// let us = DMatrix::from_fn(60, 20, |i, k| svd.u[(i, k)] * svd.singular_values[k]);
+    /// let back = &us * &svd.v_t;
+    /// let r = (&back - &a).as_slice().iter().fold(0.0f64, |m, x| m.max(x.abs()));
+    /// assert!(r <= 1e-12);
+    /// # Ok::<(), statrix::Error>(())
+    /// ```
+    pub fn svd(&self) -> Result<DSvd<T>, Error> {
+        let (m, n) = self.shape();
+        let mut svd = if m < n {
+            let t = self.transpose().svd()?;
+            DSvd {
+                u: t.v_t.transpose(),
+                singular_values: t.singular_values,
+                v_t: t.u.transpose(),
+            }
+        } else {
+            let (s, ut, vt) = self.tall_svd_parts(Vectors::Compute)?;
+            DSvd {
+                u: DMatrix::from_fn(m, n, |i, k| ut[k * m + i]),
+                singular_values: s,
+                v_t: DMatrix::from_vec(n, n, vt)?,
+            }
+        };
+        svd.normalize_signs();
+        Ok(svd)
+    }
+
+    /// The `min(m, n)` singular values, descending, NumPy's
+    /// `np.linalg.svd(a, compute_uv=False)`: those of [`svd`](DMatrix::svd) without the
+    /// vectors.
+    ///
+    /// # Errors
+    /// As [`svd`](DMatrix::svd).
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::DMatrix;
+    /// let s = DMatrix::from_vec(3, 2, vec![2.0, 0.0, 0.0, -3.0, 0.0, 0.0])?.singular_values()?;
+    /// assert_eq!(s, vec![3.0, 2.0]);
+    /// # Ok::<(), statrix::Error>(())
+    /// ```
+    pub fn singular_values(&self) -> Result<Vec<T>, Error> {
+        if self.rows() < self.cols() {
+            return self.transpose().singular_values();
+        }
+        Ok(self.tall_svd_parts(Vectors::Skip)?.0)
+    }
+
+    /// For `m >= n`: the descending singular values and the matching left and right singular
+    /// vectors as the rows of `n x m` and `n x n` row-major `Vec`s (empty when skipped).
+    #[allow(clippy::type_complexity)] // Three plain vectors, named in the doc comment.
+    fn tall_svd_parts(&self, vectors: Vectors) -> Result<(Vec<T>, Vec<T>, Vec<T>), Error> {
+        let (m, n) = self.shape();
+        let max_abs = finite_max_abs(self.as_slice()).ok_or(Error::NonFinite)?;
+        let exponent = unit_exponent(max_abs);
+        let (up, down) = (Pow2Scale::new(exponent), Pow2Scale::new(-exponent));
+        let mut a: Vec<T> = self.as_slice().iter().map(|&x| up.apply(x)).collect();
+        let mut d = vec![T::ZERO; n];
+        let (mut e, mut tau_q, mut tau_p, mut w) = (
+            vec![T::ZERO; n],
+            vec![T::ZERO; n],
+            vec![T::ZERO; n],
+            vec![T::ZERO; n],
+        );
+        let mut v = vec![T::ZERO; m];
+        let (mut ut, mut vt) = match vectors {
+            Vectors::Compute => (vec![T::ZERO; n * m], vec![T::ZERO; n * n]),
+            Vectors::Skip => (Vec::new(), Vec::new()),
+        };
+        let scratch = BidiagonalScratch {
+            e: &mut e,
+            tau_q: &mut tau_q,
+            tau_p: &mut tau_p,
+            v: &mut v,
+            w: &mut w,
+        };
+        let out = (vectors == Vectors::Compute).then_some((ut.as_mut_slice(), vt.as_mut_slice()));
+        svd_in_place(&mut a, (m, n), &mut d, scratch, out)?;
+        let order = order_by(&d, |x, y| x > y);
+        let s: Vec<T> = order.iter().map(|&i| down.apply(d[i])).collect();
+        if s.iter().any(|x| x.is_infinite()) {
+            return Err(Error::Overflow);
+        }
+        let rows = |x: &[T], len: usize| -> Vec<T> {
+            order
+                .iter()
+                .flat_map(|&i| x[i * len..(i + 1) * len].iter().copied())
+                .collect()
+        };
+        Ok(match vectors {
+            Vectors::Compute => (s, rows(&ut, m), rows(&vt, n)),
+            Vectors::Skip => (s, Vec::new(), Vec::new()),
+        })
+    }
+}

@@ -1,0 +1,206 @@
+//! The symmetric eigendecomposition and the thin SVD of `DMatrix`: the same bits as the
+//! static side's `TridiagonalQl` and `BidiagonalQr` methods (one implementation, whose
+//! NumPy fixtures run in `tests/symmetric_eigen.rs` and `tests/svd.rs`), and at 50, 200 and
+//! 200 x 100 LAPACK's pass criteria.
+//!
+//! # Bounds
+//!
+//! `THRESH` is LAPACK's pass threshold (`TESTING/sep.in` 60, `svd.in` 35) on the ratios of
+//! `xDRVST`/`xDRVBD`, `n` the largest dimension:
+//! - symmetric residuals `|A v_i - w_i v_i|_2 <= THRESH n eps |A|_2` (`|A|_F` used for
+//!   `|A|_2`, which it bounds), orthogonality `|V^T V - I|_1 <= THRESH n eps`;
+//! - SVD backward error `|A - U S V^T|_1 <= THRESH n eps |A|_1`, orthogonality of `U` and
+//!   `V` as above.
+//!
+//! The f32 decompositions are checked in f64, whose own rounding (below `n eps_f64` relative)
+//! is negligible against the f32 bounds; the f64 ones add the evaluation's rounding, at most
+//! `2 n eps` times the bounded quantity (Higham eq. 3.5 for the products and sums formed).
+#![cfg(feature = "alloc")]
+
+mod support;
+
+use statrix::{DMatrix, Error, Matrix, SvdMethod, SymmetricEigenMethod};
+
+/// Deterministic values in `[-1, 1)` with full mantissas.
+fn filled(rows: usize, cols: usize, seed: u64) -> DMatrix<f64> {
+    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    DMatrix::from_fn(rows, cols, |_, _| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 11) as f64 / (1u64 << 52) as f64 - 1.0
+    })
+}
+
+fn symmetric(n: usize, seed: u64) -> DMatrix<f64> {
+    let a = filled(n, n, seed);
+    &a + &a.transpose()
+}
+
+fn fro(a: &DMatrix<f64>) -> f64 {
+    a.as_slice().iter().map(|x| x * x).sum::<f64>().sqrt()
+}
+
+fn norm1(a: &DMatrix<f64>) -> f64 {
+    (0..a.cols())
+        .map(|j| (0..a.rows()).map(|i| a[(i, j)].abs()).sum::<f64>())
+        .fold(0.0, f64::max)
+}
+
+/// `|Q^T Q - I|_1` for the columns of `q`.
+fn orthogonality(q: &DMatrix<f64>) -> f64 {
+    let k = q.cols();
+    norm1(&(&(&q.transpose() * q) - &DMatrix::identity(k)))
+}
+
+#[test]
+fn the_same_bits_as_the_static_methods() {
+    fn check<const N: usize>(seed: u64) {
+        let d = symmetric(N, seed);
+        let m = Matrix::<f64, N, N>::try_from(&d).unwrap();
+        let s = m
+            .symmetric_eigen_by(SymmetricEigenMethod::TridiagonalQl)
+            .unwrap();
+        let e = d.symmetric_eigen().unwrap();
+        assert_eq!(e.eigenvalues, s.eigenvalues.as_slice().to_vec(), "{N}");
+        assert_eq!(Matrix::try_from(&e.eigenvectors), Ok(s.eigenvectors), "{N}");
+        assert_eq!(d.symmetric_eigenvalues().unwrap(), e.eigenvalues);
+        let svd = d.svd().unwrap();
+        let t = m.svd_by(SvdMethod::BidiagonalQr).unwrap();
+        assert_eq!(
+            svd.singular_values,
+            t.singular_values.as_slice().to_vec(),
+            "{N}"
+        );
+        assert_eq!(Matrix::try_from(&svd.u), Ok(t.u), "{N}");
+        assert_eq!(Matrix::try_from(&svd.v_t), Ok(t.v_t), "{N}");
+    }
+    check::<1>(1);
+    check::<2>(2);
+    check::<3>(3);
+    check::<7>(4);
+    check::<16>(5);
+    // Tall and wide.
+    let d = filled(9, 4, 6);
+    let m = Matrix::<f64, 9, 4>::try_from(&d).unwrap();
+    let (got, want) = (d.svd().unwrap(), m.svd_by(SvdMethod::BidiagonalQr).unwrap());
+    assert_eq!(Matrix::try_from(&got.u), Ok(want.u));
+    assert_eq!(
+        got.singular_values,
+        want.singular_values.as_slice().to_vec()
+    );
+    let (dw, mw) = (d.transpose(), m.transpose());
+    let (got, want) = (
+        dw.svd().unwrap(),
+        mw.svd_wide_by(SvdMethod::BidiagonalQr).unwrap(),
+    );
+    assert_eq!(Matrix::try_from(&got.v_t), Ok(want.v_t));
+    assert_eq!(dw.singular_values().unwrap(), got.singular_values);
+}
+
+const THRESH_EIG: f64 = 60.0;
+const THRESH_SVD: f64 = 35.0;
+
+fn check_symmetric(n: usize, seed: u64) {
+    let a = symmetric(n, seed);
+    let e = a.symmetric_eigen().unwrap();
+    assert!(e.eigenvalues.windows(2).all(|p| p[0] <= p[1]), "ascending");
+    let (eps, nf) = (f64::EPSILON, n as f64);
+    let av = &a * &e.eigenvectors;
+    for i in 0..n {
+        let r: f64 = (0..n)
+            .map(|k| (av[(k, i)] - e.eigenvalues[i] * e.eigenvectors[(k, i)]).powi(2))
+            .sum::<f64>()
+            .sqrt();
+        let bound = (THRESH_EIG + 2.0) * nf * eps * fro(&a);
+        assert!(r <= bound, "n = {n}: residual {i} = {r:e} > {bound:e}");
+    }
+    let orth = orthogonality(&e.eigenvectors);
+    assert!(
+        orth <= (THRESH_EIG + 2.0) * nf * eps,
+        "n = {n}: |V^T V - I|_1 = {orth:e}"
+    );
+    // f32, checked in f64.
+    let a32 = a.map(|x| x as f32);
+    let e32 = a32.symmetric_eigen().unwrap();
+    let a64 = a32.map(f64::from);
+    let v64 = e32.eigenvectors.map(f64::from);
+    let av = &a64 * &v64;
+    for i in 0..n {
+        let w = f64::from(e32.eigenvalues[i]);
+        let r: f64 = (0..n)
+            .map(|k| (av[(k, i)] - w * v64[(k, i)]).powi(2))
+            .sum::<f64>()
+            .sqrt();
+        let bound = THRESH_EIG * nf * f64::from(f32::EPSILON) * fro(&a64);
+        assert!(r <= bound, "f32 n = {n}: residual {i} = {r:e} > {bound:e}");
+    }
+}
+
+#[test]
+fn symmetric_eigen_at_50_and_200() {
+    check_symmetric(50, 11);
+    check_symmetric(200, 12);
+}
+
+fn check_svd(m: usize, n: usize, seed: u64) {
+    let a = filled(m, n, seed);
+    let svd = a.svd().unwrap();
+    let k = m.min(n);
+    assert_eq!(
+        (svd.u.shape(), svd.singular_values.len(), svd.v_t.shape()),
+        ((m, k), k, (k, n))
+    );
+    assert!(
+        svd.singular_values.windows(2).all(|p| p[0] >= p[1]),
+        "descending"
+    );
+    let us = DMatrix::from_fn(m, k, |i, j| svd.u[(i, j)] * svd.singular_values[j]);
+    let back = &us * &svd.v_t;
+    let big = m.max(n) as f64;
+    let backward = norm1(&(&a - &back));
+    let bound = (THRESH_SVD + 2.0) * big * f64::EPSILON * norm1(&a);
+    assert!(
+        backward <= bound,
+        "{m}x{n}: |A - U S V^T|_1 = {backward:e} > {bound:e}"
+    );
+    let orth = orthogonality(&svd.u).max(orthogonality(&svd.v_t.transpose()));
+    assert!(
+        orth <= (THRESH_SVD + 2.0) * big * f64::EPSILON,
+        "{m}x{n}: orthogonality {orth:e}"
+    );
+    assert_eq!(a.singular_values().unwrap(), svd.singular_values);
+}
+
+#[test]
+fn svd_at_50_and_200x100_both_orientations() {
+    check_svd(50, 50, 21);
+    check_svd(200, 100, 22);
+    check_svd(30, 80, 23);
+}
+
+#[test]
+fn bad_input_is_an_error() {
+    assert_eq!(
+        DMatrix::<f64>::zeros(2, 3).symmetric_eigen(),
+        Err(Error::NotSquare { shape: (2, 3) })
+    );
+    let mut a = DMatrix::<f64>::identity(3);
+    a[(2, 0)] = f64::NAN;
+    assert_eq!(a.symmetric_eigen(), Err(Error::NonFinite));
+    assert_eq!(a.svd().map(|_| ()), Err(Error::NonFinite));
+    // Only the lower triangle is read.
+    let mut b = DMatrix::<f64>::identity(3);
+    b[(0, 2)] = f64::NAN;
+    assert!(b.symmetric_eigen().is_ok());
+    assert_eq!(
+        DMatrix::full(2, 2, f64::MAX).singular_values(),
+        Err(Error::Overflow)
+    );
+    // Empty matrices.
+    assert_eq!(
+        DMatrix::<f64>::zeros(0, 0).symmetric_eigenvalues(),
+        Ok(vec![])
+    );
+    assert_eq!(DMatrix::<f64>::zeros(0, 3).singular_values(), Ok(vec![]));
+}
