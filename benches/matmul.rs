@@ -181,6 +181,7 @@ macro_rules! matmul_group {
 }
 
 fn matmul(c: &mut Criterion) {
+    unrelated_code();
     matmul_group!(c, "matmul_f32_2x2", f32, 2, Mat2);
     matmul_group!(c, "matmul_f32_3x3", f32, 3, Mat3);
     matmul_group!(c, "matmul_f32_4x4", f32, 4, Mat4);
@@ -199,7 +200,36 @@ fn matmul(c: &mut Criterion) {
     matmul_group!(c, "matmul_f64_64x64", f64, 64);
 }
 
+/// Unrelated code, compiled in only with `RUSTFLAGS="--cfg statrix_bench_unrelated"`
+/// (`benches/two_builds.sh`): it changes the code and the stack frames around the timed
+/// closures and nothing they compute, so that the 4x4 groups can be compared across two
+/// builds that differ only in code that has nothing to do with them.
+#[cfg(statrix_bench_unrelated)]
+#[inline(always)]
+fn unrelated_code() {
+    let mut words: Vec<String> = (0..37u32)
+        .map(|i| format!("{:x}", i * 2_654_435_761))
+        .collect();
+    words.sort();
+    let mut scratch = [0u8; 200];
+    for (k, w) in words.iter().enumerate() {
+        scratch[k % 200] ^= w.len() as u8;
+    }
+    eprintln!(
+        "unrelated code ran ({} bytes)",
+        black_box(scratch)
+            .iter()
+            .map(|&b| b as usize)
+            .sum::<usize>()
+    );
+}
+
+#[cfg(not(statrix_bench_unrelated))]
+#[inline(always)]
+fn unrelated_code() {}
+
 fn matvec(c: &mut Criterion) {
+    unrelated_code();
     const NAME: &str = "matvec_f32_4x4";
     let a_rows: [[f32; 4]; 4] = input(3);
     let v_rows: [[f32; 1]; 4] = input(4);
