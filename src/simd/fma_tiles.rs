@@ -182,3 +182,43 @@ macro_rules! fma_tiled_gemm {
 }
 
 pub(in crate::simd) use fma_tiled_gemm;
+
+/// Expands, inside an architecture's module that defines `TiledIsa`, the functions
+/// `gemm_f64` and `gemm_f32`: the tiled product of the given instruction set, each variant
+/// of `TiledIsa` mapped to the module whose `f64::gemm`/`f32::gemm` it runs.
+macro_rules! gemm_dispatch {
+    ($($isa:ident => $module:ident),+ $(,)?) => {
+        crate::simd::fma_tiles::gemm_dispatch!(@one gemm_f64, f64; $($isa => $module),+);
+        crate::simd::fma_tiles::gemm_dispatch!(@one gemm_f32, f32; $($isa => $module),+);
+    };
+    (@one $name:ident, $t:ident; $($isa:ident => $module:ident),+) => {
+        /// The tiled product `c = a @ b` of `isa` (see `simd/fma_tiles.rs` for the operands).
+        ///
+        /// # Safety
+        ///
+        /// `isa` is supported on this CPU; the rest as the kernels' `gemm`.
+        #[allow(clippy::too_many_arguments)] // The three operands' pointers and strides.
+        #[inline]
+        pub(super) unsafe fn $name(
+            isa: TiledIsa,
+            m: usize,
+            n: usize,
+            k: usize,
+            a: *const $t,
+            lda: usize,
+            b: *const $t,
+            ldb: usize,
+            c: *mut $t,
+            ldc: usize,
+        ) {
+            // SAFETY: the caller's contract, passed on.
+            unsafe {
+                match isa {
+                    $(TiledIsa::$isa => $module::$t::gemm(m, n, k, a, lda, b, ldb, c, ldc),)+
+                }
+            }
+        }
+    };
+}
+
+pub(in crate::simd) use gemm_dispatch;

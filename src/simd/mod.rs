@@ -30,6 +30,29 @@
 use crate::matrix::Matrix;
 use crate::scalar::Scalar;
 
+/// The items given, compiled where the explicit kernels exist: `x86_64` (SSE2) or `aarch64`
+/// (NEON), unless `statrix_scalar_math` is set.
+macro_rules! with_kernels {
+    ($($item:item)*) => {$(
+        #[cfg(any(
+            all(target_arch = "x86_64", target_feature = "sse2", not(statrix_scalar_math)),
+            all(target_arch = "aarch64", target_feature = "neon", not(statrix_scalar_math))
+        ))]
+        $item
+    )*};
+}
+
+/// The items given, compiled where [`with_kernels`] compiles nothing.
+macro_rules! without_kernels {
+    ($($item:item)*) => {$(
+        #[cfg(not(any(
+            all(target_arch = "x86_64", target_feature = "sse2", not(statrix_scalar_math)),
+            all(target_arch = "aarch64", target_feature = "neon", not(statrix_scalar_math))
+        )))]
+        $item
+    )*};
+}
+
 #[cfg(all(
     target_arch = "x86_64",
     target_feature = "sse2",
@@ -42,7 +65,6 @@ mod x86_64;
     not(statrix_scalar_math)
 ))]
 use x86_64 as arch;
-
 #[cfg(all(
     target_arch = "aarch64",
     target_feature = "neon",
@@ -56,99 +78,60 @@ mod aarch64;
 ))]
 use aarch64 as arch;
 
-#[cfg(any(
-    all(
-        target_arch = "x86_64",
-        target_feature = "sse2",
-        not(statrix_scalar_math)
-    ),
-    all(
-        target_arch = "aarch64",
-        target_feature = "neon",
-        not(statrix_scalar_math)
-    )
-))]
-mod fma_tiles;
-#[cfg(any(
-    all(
-        target_arch = "x86_64",
-        target_feature = "sse2",
-        not(statrix_scalar_math)
-    ),
-    all(
-        target_arch = "aarch64",
-        target_feature = "neon",
-        not(statrix_scalar_math)
-    )
-))]
-mod tiled;
-#[cfg(any(
-    all(
-        target_arch = "x86_64",
-        target_feature = "sse2",
-        not(statrix_scalar_math)
-    ),
-    all(
-        target_arch = "aarch64",
-        target_feature = "neon",
-        not(statrix_scalar_math)
-    )
-))]
-#[cfg(feature = "alloc")]
-pub(crate) use tiled::matmul_slices;
-#[cfg(any(
-    all(
-        target_arch = "x86_64",
-        target_feature = "sse2",
-        not(statrix_scalar_math)
-    ),
-    all(
-        target_arch = "aarch64",
-        target_feature = "neon",
-        not(statrix_scalar_math)
-    )
-))]
-use tiled::tiled_matmul_into;
-
-#[cfg(not(any(
-    all(
-        target_arch = "x86_64",
-        target_feature = "sse2",
-        not(statrix_scalar_math)
-    ),
-    all(
-        target_arch = "aarch64",
-        target_feature = "neon",
-        not(statrix_scalar_math)
-    )
-)))]
-/// Without explicit kernels: always `false` (the caller runs the portable loops).
-#[cfg(feature = "alloc")]
-pub(crate) fn matmul_slices<T: Scalar>(
-    _shape: (usize, usize, usize),
-    _a: &[T],
-    _b: &[T],
-    _c: &mut [T],
-) -> bool {
-    false
+with_kernels! {
+    mod fma_tiles;
+    mod tiled;
+    #[cfg(test)]
+    mod tiled_tests;
 }
 
-#[cfg(all(
-    test,
-    any(
-        all(
-            target_arch = "x86_64",
-            target_feature = "sse2",
-            not(statrix_scalar_math)
-        ),
-        all(
-            target_arch = "aarch64",
-            target_feature = "neon",
-            not(statrix_scalar_math)
-        )
-    )
-))]
-mod tiled_tests;
+without_kernels! {
+    /// Without explicit kernels: every entry point declines, and the callers run the
+    /// portable loops.
+    mod arch {
+        use crate::matrix::Matrix;
+        use crate::scalar::Scalar;
+
+        #[inline(always)]
+        pub(super) fn matmul<T: Scalar, const R: usize, const K: usize, const C: usize>(
+            _a: &Matrix<T, R, K>,
+            _b: &Matrix<T, K, C>,
+        ) -> Option<Matrix<T, R, C>> {
+            None
+        }
+
+        #[inline(always)]
+        pub(super) fn matmul_into<T: Scalar, const R: usize, const K: usize, const C: usize>(
+            _a: &Matrix<T, R, K>,
+            _b: &Matrix<T, K, C>,
+            _out: &mut Matrix<T, R, C>,
+        ) -> bool {
+            false
+        }
+
+        #[inline(always)]
+        pub(super) fn inverse_cofactor_4x4<T: Scalar>(
+            _a: &Matrix<T, 4, 4>,
+        ) -> Option<(Matrix<T, 4, 4>, T)> {
+            None
+        }
+
+        #[cfg(feature = "alloc")]
+        pub(crate) fn matmul_slices<T: Scalar>(
+            _shape: (usize, usize, usize),
+            _a: &[T],
+            _b: &[T],
+            _c: &mut [T],
+        ) -> bool {
+            false
+        }
+    }
+}
+
+/// `c = a @ b` for contiguous row-major slices by the fused multiply-add tiles where they
+/// run (`tiled.rs`); `false` otherwise.
+#[cfg(feature = "alloc")]
+pub(crate) use arch::matmul_slices;
 
 /// `a @ b` by one of the small fixed kernels when there is one for `T` and these sizes on
 /// this target; `None` otherwise. The type and size tests are on constants and fold away.
@@ -157,23 +140,7 @@ pub(crate) fn matmul<T: Scalar, const R: usize, const K: usize, const C: usize>(
     a: &Matrix<T, R, K>,
     b: &Matrix<T, K, C>,
 ) -> Option<Matrix<T, R, C>> {
-    #[cfg(all(
-        target_arch = "x86_64",
-        target_feature = "sse2",
-        not(statrix_scalar_math)
-    ))]
-    {
-        x86_64::matmul(a, b)
-    }
-    #[cfg(not(all(
-        target_arch = "x86_64",
-        target_feature = "sse2",
-        not(statrix_scalar_math)
-    )))]
-    {
-        let _ = (a, b);
-        None
-    }
+    arch::matmul(a, b)
 }
 
 /// `out = a @ b` by the fused multiply-add tiles where they run (see the module
@@ -185,37 +152,7 @@ pub(crate) fn matmul_into<T: Scalar, const R: usize, const K: usize, const C: us
     b: &Matrix<T, K, C>,
     out: &mut Matrix<T, R, C>,
 ) -> bool {
-    #[cfg(any(
-        all(
-            target_arch = "x86_64",
-            target_feature = "sse2",
-            not(statrix_scalar_math)
-        ),
-        all(
-            target_arch = "aarch64",
-            target_feature = "neon",
-            not(statrix_scalar_math)
-        )
-    ))]
-    {
-        tiled_matmul_into(a, b, out)
-    }
-    #[cfg(not(any(
-        all(
-            target_arch = "x86_64",
-            target_feature = "sse2",
-            not(statrix_scalar_math)
-        ),
-        all(
-            target_arch = "aarch64",
-            target_feature = "neon",
-            not(statrix_scalar_math)
-        )
-    )))]
-    {
-        let _ = (a, b, out);
-        false
-    }
+    arch::matmul_into(a, b, out)
 }
 
 /// `(adj(A) * (1 / det), det)` of a 4x4 matrix by an explicit kernel when there is one for
@@ -223,23 +160,7 @@ pub(crate) fn matmul_into<T: Scalar, const R: usize, const K: usize, const C: us
 /// otherwise (the caller runs the portable formula, which the kernel matches bit for bit).
 #[inline(always)]
 pub(crate) fn inverse_cofactor_4x4<T: Scalar>(a: &Matrix<T, 4, 4>) -> Option<(Matrix<T, 4, 4>, T)> {
-    #[cfg(all(
-        target_arch = "x86_64",
-        target_feature = "sse2",
-        not(statrix_scalar_math)
-    ))]
-    {
-        x86_64::inverse_cofactor_4x4(a)
-    }
-    #[cfg(not(all(
-        target_arch = "x86_64",
-        target_feature = "sse2",
-        not(statrix_scalar_math)
-    )))]
-    {
-        let _ = a;
-        None
-    }
+    arch::inverse_cofactor_4x4(a)
 }
 
 #[cfg(test)]

@@ -5,6 +5,30 @@
 
 mod neon;
 
+use crate::matrix::Matrix;
+use crate::scalar::Scalar;
+
+#[cfg(feature = "alloc")]
+pub(crate) use super::tiled::matmul_slices;
+pub(super) use super::tiled::tiled_matmul_into as matmul_into;
+
+/// No small fixed kernels on `aarch64` yet: the portable loops run.
+#[inline(always)]
+pub(super) fn matmul<T: Scalar, const R: usize, const K: usize, const C: usize>(
+    _a: &Matrix<T, R, K>,
+    _b: &Matrix<T, K, C>,
+) -> Option<Matrix<T, R, C>> {
+    None
+}
+
+/// No cofactor kernel on `aarch64`: the portable formula runs.
+#[inline(always)]
+pub(super) fn inverse_cofactor_4x4<T: Scalar>(
+    _a: &Matrix<T, 4, 4>,
+) -> Option<(Matrix<T, 4, 4>, T)> {
+    None
+}
+
 /// The instruction set of the tiled products.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum TiledIsa {
@@ -30,35 +54,4 @@ impl TiledIsa {
     }
 }
 
-macro_rules! gemm_by_isa {
-    ($name:ident, $t:ident) => {
-        /// The tiled product `c = a @ b` of `isa` (see `simd/fma_tiles.rs` for the operands).
-        ///
-        /// # Safety
-        ///
-        /// As the kernels' `gemm`.
-        #[allow(clippy::too_many_arguments)] // The three operands' pointers and strides.
-        #[inline]
-        pub(super) unsafe fn $name(
-            isa: TiledIsa,
-            m: usize,
-            n: usize,
-            k: usize,
-            a: *const $t,
-            lda: usize,
-            b: *const $t,
-            ldb: usize,
-            c: *mut $t,
-            ldc: usize,
-        ) {
-            // SAFETY: the caller's contract, passed on.
-            unsafe {
-                match isa {
-                    TiledIsa::Neon => neon::$t::gemm(m, n, k, a, lda, b, ldb, c, ldc),
-                }
-            }
-        }
-    };
-}
-gemm_by_isa!(gemm_f64, f64);
-gemm_by_isa!(gemm_f32, f32);
+crate::simd::fma_tiles::gemm_dispatch!(Neon => neon);

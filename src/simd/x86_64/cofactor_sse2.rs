@@ -13,10 +13,10 @@
 //! every `x86_64` target), which is what makes calling the intrinsics sound; the functions
 //! are `#[inline(always)]` so that they inline into their caller.
 
+use super::sse2::{load, store};
 use core::arch::x86_64::{
-    __m128, _mm_add_ps, _mm_div_ps, _mm_loadu_ps, _mm_movehl_ps, _mm_movelh_ps, _mm_mul_ps,
-    _mm_set_ps, _mm_set1_ps, _mm_shuffle_ps, _mm_storeu_ps, _mm_sub_ps, _mm_unpackhi_ps,
-    _mm_unpacklo_ps, _mm_xor_ps,
+    __m128, _mm_add_ps, _mm_div_ps, _mm_movehl_ps, _mm_movelh_ps, _mm_mul_ps, _mm_set_ps,
+    _mm_set1_ps, _mm_shuffle_ps, _mm_sub_ps, _mm_unpackhi_ps, _mm_unpacklo_ps, _mm_xor_ps,
 };
 
 /// The immediate of `_mm_shuffle_ps` that puts lanes `l0, l1` of the first operand and
@@ -32,24 +32,6 @@ const L0022: i32 = lanes(0, 0, 2, 2);
 const L1133: i32 = lanes(1, 1, 3, 3);
 const L1032: i32 = lanes(1, 0, 3, 2);
 const L3210: i32 = lanes(3, 2, 1, 0);
-
-/// Four `f32` in one register.
-#[inline(always)]
-fn load(r: &[f32; 4]) -> __m128 {
-    // SAFETY: `r` is four contiguous, initialised `f32` (16 bytes); `_mm_loadu_ps` reads
-    // exactly those and needs no alignment. SSE is enabled (the module's `cfg`).
-    unsafe { _mm_loadu_ps(r.as_ptr()) }
-}
-
-/// A register as four `f32`.
-#[inline(always)]
-fn store(v: __m128) -> [f32; 4] {
-    let mut out = [0.0f32; 4];
-    // SAFETY: `out` is four contiguous `f32` (16 bytes) that `_mm_storeu_ps` overwrites; no
-    // alignment is needed. SSE is enabled (the module's `cfg`).
-    unsafe { _mm_storeu_ps(out.as_mut_ptr(), v) };
-    out
-}
 
 /// `(x f - y g) + z h`, lane by lane, each product and sum rounded once.
 #[inline(always)]

@@ -4,6 +4,9 @@
 //! for what each computes and when it runs.
 
 use super::tiled::as_type;
+#[cfg(feature = "alloc")]
+pub(crate) use super::tiled::matmul_slices;
+pub(super) use super::tiled::tiled_matmul_into as matmul_into;
 use crate::matrix::Matrix;
 use crate::scalar::Scalar;
 
@@ -107,36 +110,4 @@ pub(super) fn inverse_cofactor_4x4<T: Scalar>(a: &Matrix<T, 4, 4>) -> Option<(Ma
     into_type((Matrix(inv), det))
 }
 
-macro_rules! gemm_by_isa {
-    ($name:ident, $t:ident) => {
-        /// The tiled product `c = a @ b` of `isa` (see `simd/fma_tiles.rs` for the operands).
-        ///
-        /// # Safety
-        ///
-        /// `isa` is supported on this CPU; the rest as the kernels' `gemm`.
-        #[allow(clippy::too_many_arguments)] // The three operands' pointers and strides.
-        #[inline]
-        pub(super) unsafe fn $name(
-            isa: TiledIsa,
-            m: usize,
-            n: usize,
-            k: usize,
-            a: *const $t,
-            lda: usize,
-            b: *const $t,
-            ldb: usize,
-            c: *mut $t,
-            ldc: usize,
-        ) {
-            // SAFETY: the caller's contract, passed on.
-            unsafe {
-                match isa {
-                    TiledIsa::Avx512 => avx512::$t::gemm(m, n, k, a, lda, b, ldb, c, ldc),
-                    TiledIsa::Avx2Fma => avx2::$t::gemm(m, n, k, a, lda, b, ldb, c, ldc),
-                }
-            }
-        }
-    };
-}
-gemm_by_isa!(gemm_f64, f64);
-gemm_by_isa!(gemm_f32, f32);
+crate::simd::fma_tiles::gemm_dispatch!(Avx512 => avx512, Avx2Fma => avx2);

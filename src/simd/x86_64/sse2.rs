@@ -13,7 +13,7 @@ use core::arch::x86_64::{
 
 /// Four `f32` in one register.
 #[inline(always)]
-fn load(r: &[f32; 4]) -> __m128 {
+pub(super) fn load(r: &[f32; 4]) -> __m128 {
     // SAFETY: `r` is four contiguous, initialised `f32` (16 bytes); `_mm_loadu_ps` reads
     // exactly those and needs no alignment. SSE is enabled (the module's `cfg`).
     unsafe { _mm_loadu_ps(r.as_ptr()) }
@@ -21,7 +21,7 @@ fn load(r: &[f32; 4]) -> __m128 {
 
 /// A register as four `f32`.
 #[inline(always)]
-fn store(v: __m128) -> [f32; 4] {
+pub(super) fn store(v: __m128) -> [f32; 4] {
     let mut out = [0.0f32; 4];
     // SAFETY: `out` is four contiguous `f32` (16 bytes) that `_mm_storeu_ps` overwrites; no
     // alignment is needed. SSE is enabled (the module's `cfg`).
