@@ -16,11 +16,13 @@ use crate::scalar::Real;
 ///
 /// | method | speed | accuracy |
 /// |---|---|---|
-/// | [`Jacobi`](Self::Jacobi) (the default) | the faster one up to about 16x16 | backward stable, and *relatively* accurate on graded matrices |
-/// | [`BidiagonalQr`](Self::BidiagonalQr) | the faster one from about 24x24 | backward stable: every singular value within `O(n eps) sigma_max` |
+/// | [`Jacobi`](Self::Jacobi) (the default) | the faster one below 16x16 | backward stable, and *relatively* accurate on graded matrices |
+/// | [`BidiagonalQr`](Self::BidiagonalQr) | level with Jacobi at 16x16, slower below | backward stable: every singular value within `O(n eps) sigma_max` |
 ///
-/// Measured with `U`, `S` and `V^T` on random square `f64` matrices, one run: `BidiagonalQr`
-/// takes 1.5x Jacobi's time at 3x3, 1.1x at 16x16, 0.69x at 32x32 and 0.55x at 48x48.
+/// Measured with `U`, `S` and `V^T` in one run of `cargo bench -p statrix-benches --bench
+/// linalg -- svd_f64` (the `statrix_bidiagonal` lines): `BidiagonalQr` takes 1.15x Jacobi's
+/// time at 3x3, 1.43x at 8x8 and 0.97x at 16x16. Its work grows as a fixed multiple of
+/// `n^3`, Jacobi's with the number of sweeps, which grows with `n`.
 ///
 /// NumPy's `svd` (LAPACK `dgesdd`) goes through a bidiagonal matrix too, so `BidiagonalQr`
 /// carries NumPy's guarantee; `Jacobi` carries a stronger one.
@@ -46,8 +48,8 @@ pub enum SvdMethod {
     #[default]
     Jacobi,
     /// Householder bidiagonalisation (LAPACK `dgebd2`), then the implicit-shift QR iteration
-    /// of Golub and Kahan on the bidiagonal matrix: fewer operations than Jacobi's sweeps
-    /// on larger matrices (see the table above). Backward stable, so each singular value is within a small multiple
+    /// of Golub and Kahan on the bidiagonal matrix (its speed against Jacobi's: the table
+    /// above). Backward stable, so each singular value is within a small multiple
     /// of `n eps sigma_max` of the exact one, as NumPy's; but a singular value much smaller
     /// than `sigma_max` (of a graded matrix) may keep only that absolute accuracy, where
     /// Jacobi keeps a relative one. The conventions (descending order, signs, orthonormal

@@ -16,12 +16,12 @@ use super::tridiagonal::symmetric_eigen_in_place;
 ///
 /// | method | speed | accuracy |
 /// |---|---|---|
-/// | [`Jacobi`](Self::Jacobi) (the default) | the faster one up to about 6x6 | backward stable, and *relatively* accurate on graded positive definite matrices |
+/// | [`Jacobi`](Self::Jacobi) (the default) | the faster one at 4x4, level at 3x3 and 6x6 | backward stable, and *relatively* accurate on graded positive definite matrices |
 /// | [`TridiagonalQl`](Self::TridiagonalQl) | the faster one from about 8x8 | backward stable: every eigenvalue within `O(n eps) |A|` |
 ///
-/// Measured with the eigenvectors on random symmetric `f64` matrices, one run:
-/// `TridiagonalQl` takes 0.86x Jacobi's time at 8x8, 0.52x at 16x16, 0.34x at 32x32 and
-/// 0.23x at 48x48 (about 1.0x at 3x3 to 6x6).
+/// Measured with the eigenvectors in one run of `cargo bench -p statrix-benches --bench
+/// linalg -- symmetric_eigen_f64` (the `statrix_tridiagonal` lines): `TridiagonalQl` takes
+/// 0.96x Jacobi's time at 3x3, 1.45x at 4x4, 0.99x at 6x6, 0.90x at 8x8 and 0.52x at 16x16.
 ///
 /// NumPy's `eigh` (LAPACK `dsyevd`) reduces to tridiagonal form too, so
 /// `TridiagonalQl` carries NumPy's guarantee; `Jacobi` carries a stronger one.
