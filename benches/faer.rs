@@ -45,7 +45,7 @@ use faer::linalg::matmul::matmul;
 use faer::{Accum, Mat, Par};
 use statrix::Matrix;
 use statrix::nn::{Layer, Linear};
-use statrix_benches::{Elem, check_product, input, lift};
+use statrix_benches::{Elem, check_dynamic_product, check_product, dynamic_input, input, lift};
 
 /// A faer matrix holding the same logical elements as the row-major array.
 fn faer_from<T: Elem, const R: usize, const C: usize>(a: &[[T; C]; R]) -> Mat<T> {
@@ -162,5 +162,91 @@ fn linear(c: &mut Criterion) {
     linear_group!(c, "linear_f64_32x128x64", f64);
 }
 
-criterion_group!(benches, matmul_groups, linear);
+/// faer's rows of `dmatrix.rs`'s groups: the seed's projection and the Gram matrix, into a
+/// preallocated output (faer's `Accum::Replace`; its Gram row is the full product `xᵀ x`
+/// through `matmul`, faer having no `syrk` in its public product API).
+macro_rules! dynamic_group {
+    ($c:expr, $name:literal, $t:ty, ($m:expr, $k:expr, $n:expr), $gram:expr) => {{
+        let (m, k, n): (usize, usize, usize) = ($m, $k, $n);
+        let gram: bool = $gram;
+        // `a` is `m x k`; for the Gram row, `a` is `xᵀ` read from `x` (`k x m`, rows of data).
+        let (a, b) = if gram {
+            let x = dynamic_input(k, m, 1);
+            let xt: Vec<f64> = (0..m * k).map(|idx| x[(idx % k) * m + idx / k]).collect();
+            (xt, x)
+        } else {
+            (dynamic_input(m, k, 1), dynamic_input(k, n, 2))
+        };
+        let round = |v: &[f64]| -> Vec<f64> { v.iter().map(|&x| (x as $t).into()).collect() };
+        let (a, b) = (round(&a), round(&b));
+        let (sa, sb) = (
+            statrix::DMatrix::from_fn(m, k, |i, j| a[i * k + j] as $t),
+            statrix::DMatrix::from_fn(k, n, |i, j| b[i * n + j] as $t),
+        );
+        let want: Vec<f64> = sa
+            .matmul(&sb)
+            .as_slice()
+            .iter()
+            .map(|&v| v.into())
+            .collect();
+        let fa = Mat::<$t>::from_fn(m, k, |i, j| a[i * k + j] as $t);
+        let fb = Mat::<$t>::from_fn(k, n, |i, j| b[i * n + j] as $t);
+        let mut out = Mat::<$t>::zeros(m, n);
+        let one: $t = 1.0;
+        matmul(&mut out, Accum::Replace, &fa, &fb, one, Par::Seq);
+        let got: Vec<f64> = (0..m * n)
+            .map(|idx| out[(idx / n, idx % n)].into())
+            .collect();
+        check_dynamic_product(
+            $name,
+            "faer",
+            (m, k, n),
+            &a,
+            &b,
+            &want,
+            &got,
+            <$t as Elem>::EPS,
+        );
+        let mut g = statrix_benches::group($c, $name, 10, 1000, 4000);
+        g.bench_function("faer", |bch| {
+            bch.iter(|| {
+                matmul(
+                    black_box(&mut out),
+                    Accum::Replace,
+                    black_box(&fa),
+                    black_box(&fb),
+                    one,
+                    Par::Seq,
+                );
+            })
+        });
+        g.finish();
+    }};
+}
+
+fn dynamic(c: &mut Criterion) {
+    dynamic_group!(
+        c,
+        "dmatrix_matmul_f64_1000x1536x128",
+        f64,
+        (1000, 1536, 128),
+        false
+    );
+    dynamic_group!(
+        c,
+        "dmatrix_matmul_f32_1000x1536x128",
+        f32,
+        (1000, 1536, 128),
+        false
+    );
+    dynamic_group!(
+        c,
+        "dmatrix_gram_f64_1000x1536",
+        f64,
+        (1536, 1000, 1536),
+        true
+    );
+}
+
+criterion_group!(benches, matmul_groups, linear, dynamic);
 criterion_main!(benches);

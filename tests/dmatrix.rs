@@ -7,6 +7,7 @@
 mod support;
 
 use statrix::{DMatrix, Error, Matrix, matrix};
+use support::dynamic::irregular;
 
 /// Deterministic values in `[-1, 1)` with full mantissas.
 fn filled<const R: usize, const C: usize>(seed: u64) -> Matrix<f64, R, C> {
@@ -191,4 +192,74 @@ fn prints_as_numpy_and_as_the_static_matrix() {
     assert_eq!(DMatrix::from(big).to_string(), big.to_string());
     assert_eq!(format!("{:.3}", DMatrix::from(m)), format!("{m:.3}"));
     assert_eq!(DMatrix::<f64>::zeros(0, 3).to_string(), "[]");
+}
+
+fn same_bits(x: &DMatrix<f64>, y: &DMatrix<f64>) -> bool {
+    x.shape() == y.shape()
+        && x.as_slice()
+            .iter()
+            .zip(y.as_slice())
+            .all(|(a, b)| a.to_bits() == b.to_bits())
+}
+
+#[test]
+fn transposed_products_and_grams_equal_the_explicit_products_bit_for_bit() {
+    // Sizes below and above every kernel's threshold, with ragged edges and `k` past one
+    // block of the packed product (256 steps).
+    for (s, &(m, k, n)) in [
+        (1, 1, 1),
+        (3, 5, 2),
+        (9, 7, 13),
+        (70, 300, 45),
+        (130, 90, 260),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let a = irregular(m, k, s as u64);
+        let b = irregular(k, n, s as u64 + 10);
+        let bt = b.transpose();
+        let at = a.transpose();
+        assert!(
+            same_bits(&at.transpose_matmul(&b), &a.matmul(&b)),
+            "aᵀᵀ @ b at {m}x{k}x{n}"
+        );
+        assert!(
+            same_bits(&a.matmul_transpose(&bt), &a.matmul(&b)),
+            "a @ bᵀᵀ at {m}x{k}x{n}"
+        );
+        assert!(same_bits(&a.gram(), &at.matmul(&a)), "aᵀa at {m}x{k}");
+        assert!(
+            same_bits(&a.gram_of_rows(), &a.matmul(&at)),
+            "a aᵀ at {m}x{k}"
+        );
+        let g = a.gram();
+        assert!((0..k).all(|i| (0..k).all(|j| g[(i, j)].to_bits() == g[(j, i)].to_bits())));
+    }
+}
+
+#[test]
+fn transposed_products_reject_mismatched_shapes() {
+    let a = DMatrix::<f64>::zeros(2, 3);
+    let b = DMatrix::<f64>::zeros(3, 2);
+    assert_eq!(
+        a.try_transpose_matmul(&b),
+        Err(Error::ShapeMismatch {
+            op: "transpose_matmul",
+            left: (2, 3),
+            right: (3, 2)
+        })
+    );
+    assert_eq!(
+        a.try_matmul_transpose(&b),
+        Err(Error::ShapeMismatch {
+            op: "matmul_transpose",
+            left: (2, 3),
+            right: (3, 2)
+        })
+    );
+    // Empty shapes are products of zero terms.
+    let e = DMatrix::<f64>::zeros(0, 3);
+    assert_eq!(e.gram(), DMatrix::zeros(3, 3));
+    assert_eq!(e.gram_of_rows().shape(), (0, 0));
 }

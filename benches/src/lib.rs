@@ -129,3 +129,47 @@ pub fn group<'a>(
         .measurement_time(Duration::from_millis(measurement_ms));
     g
 }
+
+/// The `rows x cols` row-major input of the dynamic groups: `((i * 31 + j * 17 + seed * 7)
+/// % 1009) / 1009 - 0.5`, every operation exact but the division, which is correctly
+/// rounded, so `benches/numpy_dmatrix.py` builds the same array bit for bit.
+pub fn dynamic_input(rows: usize, cols: usize, seed: usize) -> Vec<f64> {
+    (0..rows * cols)
+        .map(|idx| {
+            let (i, j) = (idx / cols, idx % cols);
+            ((i * 31 + j * 17 + seed * 7) % 1009) as f64 / 1009.0 - 0.5
+        })
+        .collect()
+}
+
+/// Panics unless `got` (row-major `m x n`) is within `k eps sum_p |a_ip b_pj|` of `want` in
+/// every element, the bound any ordering of the `k`-term sums meets (Higham, eq. 3.5), for
+/// `a` of `m x k` and `b` of `k x n`, both row-major.
+#[allow(clippy::too_many_arguments)] // The group, the library, the shape, the operands and both results.
+pub fn check_dynamic_product(
+    group: &str,
+    lib: &str,
+    (m, k, n): (usize, usize, usize),
+    a: &[f64],
+    b: &[f64],
+    want: &[f64],
+    got: &[f64],
+    eps: f64,
+) {
+    assert_eq!((a.len(), b.len()), (m * k, k * n));
+    assert_eq!((want.len(), got.len()), (m * n, m * n));
+    for i in 0..m {
+        for j in 0..n {
+            let scale: f64 = (0..k).map(|p| (a[i * k + p] * b[p * n + j]).abs()).sum();
+            let tol = k as f64 * eps * scale;
+            let diff = (got[i * n + j] - want[i * n + j]).abs();
+            assert!(
+                diff <= tol,
+                "{group}: {lib} disagrees with statrix at ({i}, {j}): {} vs {} \
+                 (|diff| {diff:e} > bound {tol:e})",
+                got[i * n + j],
+                want[i * n + j],
+            );
+        }
+    }
+}

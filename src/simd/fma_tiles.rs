@@ -190,6 +190,51 @@ macro_rules! gemm_dispatch {
     ($($isa:ident => $module:ident),+ $(,)?) => {
         crate::simd::fma_tiles::gemm_dispatch!(@one gemm_f64, f64; $($isa => $module),+);
         crate::simd::fma_tiles::gemm_dispatch!(@one gemm_f32, f32; $($isa => $module),+);
+        #[cfg(feature = "alloc")]
+        crate::simd::fma_tiles::gemm_dispatch!(
+            @packed packed_tile_f64, packed_shape_f64, f64; $($isa => $module),+
+        );
+        #[cfg(feature = "alloc")]
+        crate::simd::fma_tiles::gemm_dispatch!(
+            @packed packed_tile_f32, packed_shape_f32, f32; $($isa => $module),+
+        );
+    };
+    (@packed $tile:ident, $shape:ident, $t:ident; $($isa:ident => $module:ident),+) => {
+        /// The packed tile of `isa` (see `simd/packed_tiles.rs` for the operands).
+        ///
+        /// # Safety
+        ///
+        /// `isa` is supported on this CPU; the rest as the kernels' `packed_tile`.
+        #[allow(clippy::too_many_arguments)] // Two panels, the tile's place and extent, the start.
+        #[inline]
+        pub(super) unsafe fn $tile(
+            isa: TiledIsa,
+            kc: usize,
+            a: *const $t,
+            b: *const $t,
+            c: *mut $t,
+            ldc: usize,
+            height: usize,
+            width: usize,
+            start: crate::simd::packed::Start,
+        ) {
+            // SAFETY: the caller's contract, passed on.
+            unsafe {
+                match isa {
+                    $(TiledIsa::$isa => {
+                        $module::$t::packed_tile(kc, a, b, c, ldc, height, width, start)
+                    })+
+                }
+            }
+        }
+
+        /// The packed tile of `isa`: (rows, columns).
+        #[inline]
+        pub(super) fn $shape(isa: TiledIsa) -> (usize, usize) {
+            match isa {
+                $(TiledIsa::$isa => ($module::$t::PACKED_MR, 2 * $module::$t::LANES),)+
+            }
+        }
     };
     (@one $name:ident, $t:ident; $($isa:ident => $module:ident),+) => {
         /// The tiled product `c = a @ b` of `isa` (see `simd/fma_tiles.rs` for the operands).

@@ -80,9 +80,14 @@ use aarch64 as arch;
 
 with_kernels! {
     mod fma_tiles;
+    #[cfg(feature = "alloc")]
+    mod packed;
+    mod packed_tiles;
     mod tiled;
     #[cfg(test)]
     mod tiled_tests;
+    #[cfg(all(test, feature = "alloc"))]
+    mod packed_tests;
 }
 
 without_kernels! {
@@ -125,7 +130,25 @@ without_kernels! {
         ) -> bool {
             false
         }
+
+        #[cfg(feature = "alloc")]
+        pub(crate) fn packed_matmul<T: Scalar>(
+            _shape: (usize, usize, usize),
+            _a: crate::kernel::Operand<'_, T>,
+            _b: crate::kernel::Operand<'_, T>,
+            _c: &mut [T],
+            _part: crate::kernel::Part,
+        ) -> bool {
+            false
+        }
     }
+}
+
+with_kernels! {
+    /// `c = a @ b` for operands with any strides by the packed, cache-blocked tiles
+    /// (`packed.rs`) where they run; `false` otherwise.
+    #[cfg(feature = "alloc")]
+    pub(crate) use packed::packed_matmul;
 }
 
 /// `c = a @ b` for contiguous row-major slices by the fused multiply-add tiles where they

@@ -45,6 +45,13 @@ pub(super) const TILED_MIN_MULTIPLY_ADDS: usize = 512;
 /// would be mostly masked lanes).
 pub(super) const TILED_MIN_COLUMNS: usize = 4;
 
+/// Whether an `m x k` times `k x n` product is one the tiles take: the rule above, the same
+/// for static and dynamic operands, so both round alike.
+#[cfg(feature = "alloc")]
+pub(super) fn tiles_take(m: usize, k: usize, n: usize) -> bool {
+    k >= 1 && m * k * n >= TILED_MIN_MULTIPLY_ADDS && n >= TILED_MIN_COLUMNS
+}
+
 /// `out = a @ b` by the fused multiply-add tiles of the best instruction set this CPU
 /// supports, for `f32`/`f64` products of at least [`TILED_MIN_MULTIPLY_ADDS`] multiply-adds
 /// and [`TILED_MIN_COLUMNS`] columns; `false` (and `out` untouched) otherwise. Writes into
@@ -117,7 +124,7 @@ pub(crate) fn matmul_slices<T: Scalar>(
     c: &mut [T],
 ) -> bool {
     let fits = a.len() == m * k && b.len() == k * n && c.len() == m * n;
-    if !fits || k == 0 || m * k * n < TILED_MIN_MULTIPLY_ADDS || n < TILED_MIN_COLUMNS {
+    if !fits || !tiles_take(m, k, n) {
         return false;
     }
     let Some(isa) = arch::TiledIsa::detect() else {

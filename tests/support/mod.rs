@@ -11,13 +11,16 @@
 //! - [`bounds`]: `gamma_k`, Dot2, residuals and elementwise bound checks of the
 //!   factorizations (`use support::bounds::*`);
 //! - [`stats_bounds`]: the error bounds of the statistics (`use support::stats_bounds::*`);
-//! - [`strategies`]: proptest strategies.
+//! - [`strategies`]: proptest strategies;
+//! - `dynamic`: inputs of the `DMatrix` tests (feature `alloc`).
 
 // Each test crate uses only a subset of these; the rest would warn as dead code (and unused
 // re-exports) there.
 #![allow(dead_code, unused_imports)]
 
 pub mod bounds;
+#[cfg(feature = "alloc")]
+pub mod dynamic;
 pub mod fixtures;
 pub mod float;
 pub mod stats_bounds;

@@ -14,8 +14,11 @@ macro_rules! neon_primitives {
         type V = $v;
         /// The count of lanes inside the row.
         type Mask = usize;
-        const LANES: usize = $lanes;
+        pub(in crate::simd) const LANES: usize = $lanes;
         const MR: usize = 8;
+        /// Rows of a packed tile: 24 accumulators, two row vectors and a broadcast of the
+        /// 32 registers.
+        pub(in crate::simd) const PACKED_MR: usize = 12;
 
         #[inline]
         #[target_feature(enable = "neon")]
@@ -73,6 +76,15 @@ macro_rules! neon_primitives {
             }
         }
 
+        /// # Safety
+        /// `LANES` values at `p` are readable.
+        #[inline]
+        #[target_feature(enable = "neon")]
+        unsafe fn load_full(p: *const T) -> V {
+            // SAFETY: `LANES` values at `p` are readable.
+            unsafe { $ld(p) }
+        }
+
         #[inline]
         #[target_feature(enable = "neon")]
         fn mul(x: V, y: V) -> V {
@@ -87,6 +99,7 @@ macro_rules! neon_primitives {
         }
 
         crate::simd::fma_tiles::fma_tiled_gemm!("neon", 1 2 3 4 5 6 7 8);
+        crate::simd::packed_tiles::fma_packed_tile!("neon");
     };
 }
 

@@ -9,7 +9,7 @@
 /// The `f64` kernel: 4 lanes per vector.
 pub(super) mod f64 {
     use core::arch::x86_64::{
-        __m256d, __m256i, _mm256_cmpgt_epi64, _mm256_fmadd_pd, _mm256_maskload_pd,
+        __m256d, __m256i, _mm256_cmpgt_epi64, _mm256_fmadd_pd, _mm256_loadu_pd, _mm256_maskload_pd,
         _mm256_maskstore_pd, _mm256_mul_pd, _mm256_set1_epi64x, _mm256_set1_pd, _mm256_setr_epi64x,
         _mm256_setzero_pd,
     };
@@ -17,8 +17,11 @@ pub(super) mod f64 {
     type T = f64;
     type V = __m256d;
     type Mask = __m256i;
-    const LANES: usize = 4;
+    pub(in crate::simd) const LANES: usize = 4;
     const MR: usize = 6;
+    /// Rows of a packed tile: 12 accumulators, two row vectors and a broadcast of the 16
+    /// registers.
+    pub(in crate::simd) const PACKED_MR: usize = 6;
 
     #[inline]
     #[target_feature(enable = "avx2,fma")]
@@ -63,6 +66,15 @@ pub(super) mod f64 {
         unsafe { _mm256_maskstore_pd(p, m, v) }
     }
 
+    /// # Safety
+    /// `LANES` values at `p` are readable.
+    #[inline]
+    #[target_feature(enable = "avx2,fma")]
+    unsafe fn load_full(p: *const T) -> V {
+        // SAFETY: `LANES` values at `p` are readable.
+        unsafe { _mm256_loadu_pd(p) }
+    }
+
     #[inline]
     #[target_feature(enable = "avx2,fma")]
     fn mul(x: V, y: V) -> V {
@@ -76,12 +88,13 @@ pub(super) mod f64 {
     }
 
     crate::simd::fma_tiles::fma_tiled_gemm!("avx2,fma", 1 2 3 4 5 6);
+    crate::simd::packed_tiles::fma_packed_tile!("avx2,fma");
 }
 
 /// The `f32` kernel: 8 lanes per vector.
 pub(super) mod f32 {
     use core::arch::x86_64::{
-        __m256, __m256i, _mm256_cmpgt_epi32, _mm256_fmadd_ps, _mm256_maskload_ps,
+        __m256, __m256i, _mm256_cmpgt_epi32, _mm256_fmadd_ps, _mm256_loadu_ps, _mm256_maskload_ps,
         _mm256_maskstore_ps, _mm256_mul_ps, _mm256_set1_epi32, _mm256_set1_ps, _mm256_setr_epi32,
         _mm256_setzero_ps,
     };
@@ -89,8 +102,11 @@ pub(super) mod f32 {
     type T = f32;
     type V = __m256;
     type Mask = __m256i;
-    const LANES: usize = 8;
+    pub(in crate::simd) const LANES: usize = 8;
     const MR: usize = 6;
+    /// Rows of a packed tile: 12 accumulators, two row vectors and a broadcast of the 16
+    /// registers.
+    pub(in crate::simd) const PACKED_MR: usize = 6;
 
     #[inline]
     #[target_feature(enable = "avx2,fma")]
@@ -135,6 +151,15 @@ pub(super) mod f32 {
         unsafe { _mm256_maskstore_ps(p, m, v) }
     }
 
+    /// # Safety
+    /// `LANES` values at `p` are readable.
+    #[inline]
+    #[target_feature(enable = "avx2,fma")]
+    unsafe fn load_full(p: *const T) -> V {
+        // SAFETY: `LANES` values at `p` are readable.
+        unsafe { _mm256_loadu_ps(p) }
+    }
+
     #[inline]
     #[target_feature(enable = "avx2,fma")]
     fn mul(x: V, y: V) -> V {
@@ -148,4 +173,5 @@ pub(super) mod f32 {
     }
 
     crate::simd::fma_tiles::fma_tiled_gemm!("avx2,fma", 1 2 3 4 5 6);
+    crate::simd::packed_tiles::fma_packed_tile!("avx2,fma");
 }

@@ -10,15 +10,18 @@
 /// The `f64` kernel: 8 lanes per vector.
 pub(super) mod f64 {
     use core::arch::x86_64::{
-        __m512d, __mmask8, _mm512_fmadd_pd, _mm512_mask_storeu_pd, _mm512_maskz_loadu_pd,
-        _mm512_mul_pd, _mm512_set1_pd, _mm512_setzero_pd,
+        __m512d, __mmask8, _mm512_fmadd_pd, _mm512_loadu_pd, _mm512_mask_storeu_pd,
+        _mm512_maskz_loadu_pd, _mm512_mul_pd, _mm512_set1_pd, _mm512_setzero_pd,
     };
 
     type T = f64;
     type V = __m512d;
     type Mask = __mmask8;
-    const LANES: usize = 8;
+    pub(in crate::simd) const LANES: usize = 8;
     const MR: usize = 8;
+    /// Rows of a packed tile: 28 accumulators, two row vectors and the broadcasts folded
+    /// into the multiply-adds use the 32 registers.
+    pub(in crate::simd) const PACKED_MR: usize = 14;
 
     #[inline]
     #[target_feature(enable = "avx512f")]
@@ -61,6 +64,15 @@ pub(super) mod f64 {
         unsafe { _mm512_mask_storeu_pd(p, m, v) }
     }
 
+    /// # Safety
+    /// `LANES` values at `p` are readable.
+    #[inline]
+    #[target_feature(enable = "avx512f")]
+    unsafe fn load_full(p: *const T) -> V {
+        // SAFETY: `LANES` values at `p` are readable.
+        unsafe { _mm512_loadu_pd(p) }
+    }
+
     #[inline]
     #[target_feature(enable = "avx512f")]
     fn mul(x: V, y: V) -> V {
@@ -74,20 +86,24 @@ pub(super) mod f64 {
     }
 
     crate::simd::fma_tiles::fma_tiled_gemm!("avx512f", 1 2 3 4 5 6 7 8);
+    crate::simd::packed_tiles::fma_packed_tile!("avx512f");
 }
 
 /// The `f32` kernel: 16 lanes per vector.
 pub(super) mod f32 {
     use core::arch::x86_64::{
-        __m512, __mmask16, _mm512_fmadd_ps, _mm512_mask_storeu_ps, _mm512_maskz_loadu_ps,
-        _mm512_mul_ps, _mm512_set1_ps, _mm512_setzero_ps,
+        __m512, __mmask16, _mm512_fmadd_ps, _mm512_loadu_ps, _mm512_mask_storeu_ps,
+        _mm512_maskz_loadu_ps, _mm512_mul_ps, _mm512_set1_ps, _mm512_setzero_ps,
     };
 
     type T = f32;
     type V = __m512;
     type Mask = __mmask16;
-    const LANES: usize = 16;
+    pub(in crate::simd) const LANES: usize = 16;
     const MR: usize = 8;
+    /// Rows of a packed tile: 28 accumulators, two row vectors and the broadcasts folded
+    /// into the multiply-adds use the 32 registers.
+    pub(in crate::simd) const PACKED_MR: usize = 14;
 
     #[inline]
     #[target_feature(enable = "avx512f")]
@@ -130,6 +146,15 @@ pub(super) mod f32 {
         unsafe { _mm512_mask_storeu_ps(p, m, v) }
     }
 
+    /// # Safety
+    /// `LANES` values at `p` are readable.
+    #[inline]
+    #[target_feature(enable = "avx512f")]
+    unsafe fn load_full(p: *const T) -> V {
+        // SAFETY: `LANES` values at `p` are readable.
+        unsafe { _mm512_loadu_ps(p) }
+    }
+
     #[inline]
     #[target_feature(enable = "avx512f")]
     fn mul(x: V, y: V) -> V {
@@ -143,4 +168,5 @@ pub(super) mod f32 {
     }
 
     crate::simd::fma_tiles::fma_tiled_gemm!("avx512f", 1 2 3 4 5 6 7 8);
+    crate::simd::packed_tiles::fma_packed_tile!("avx512f");
 }

@@ -2,11 +2,16 @@
 //!
 //! Every product in the crate (`*` in all its owned/borrowed forms, [`Matrix::matmul`],
 //! `*=`) calls [`matmul`] here, and every product of dynamic matrices calls
-//! [`matmul_slices`], so a faster kernel replaces these functions and nothing else.
+//! [`matmul_strided`] (`strided.rs`), so a faster kernel replaces these functions and nothing else.
 
 use crate::matrix::Matrix;
 use crate::scalar::Scalar;
 use crate::simd;
+
+#[cfg(feature = "alloc")]
+mod strided;
+#[cfg(feature = "alloc")]
+pub(crate) use strided::{Operand, Part, matmul_slices, matmul_strided, mirror_lower};
 
 /// Output size, in bytes, up to which [`matmul`] uses the rank-1-update (k-i-j) loop order:
 /// 8x8 `f64`, 16x8 `f32`, every 4x4 and smaller.
@@ -207,47 +212,6 @@ fn product_element<T: Scalar, const R: usize, const K: usize, const C: usize>(
         acc += a.0[i][k] * b.0[k][j];
     }
     acc
-}
-
-/// `c = a @ b` for contiguous row-major slices (`m x k` times `k x n` into `m x n`): the
-/// product of the dynamic matrices, in [`matmul`]'s summation order (the fused tiles under
-/// the same rule as the static products, otherwise the textbook order in i-k-j loops), so a
-/// dynamic product equals the static product of the same shape bit for bit.
-///
-/// # Panics
-/// If a slice's length is not its shape's element count (a caller's bug).
-#[cfg(feature = "alloc")]
-pub(crate) fn matmul_slices<T: Scalar>(
-    (m, k, n): (usize, usize, usize),
-    a: &[T],
-    b: &[T],
-    c: &mut [T],
-) {
-    assert!(
-        a.len() == m * k && b.len() == k * n && c.len() == m * n,
-        "matmul_slices: slice lengths do not match the shapes"
-    );
-    if simd::matmul_slices((m, k, n), a, b, c) {
-        return;
-    }
-    c.fill(T::ZERO);
-    if k == 0 || n == 0 {
-        return;
-    }
-    for (c_row, a_row) in c.chunks_exact_mut(n).zip(a.chunks_exact(k)) {
-        let mut b_rows = b.chunks_exact(n);
-        let (Some(b0), Some(&a0)) = (b_rows.next(), a_row.first()) else {
-            continue;
-        };
-        for (x, &y) in c_row.iter_mut().zip(b0) {
-            *x = a0 * y;
-        }
-        for (b_row, &a_ik) in b_rows.zip(&a_row[1..]) {
-            for (x, &y) in c_row.iter_mut().zip(b_row) {
-                *x += a_ik * y;
-            }
-        }
-    }
 }
 
 /// The reference the kernels are tested against: the documented order, written plainly
