@@ -104,6 +104,24 @@ pub enum Error {
         /// The matrix's shape, `(rows, cols)`.
         shape: (usize, usize),
     },
+    /// More principal components asked for than the data has: at most `min(n_samples,
+    /// n_features)` (scikit-learn's `n_components=... must be between 0 and
+    /// min(n_samples, n_features)`).
+    TooManyComponents {
+        /// How many were asked for.
+        requested: usize,
+        /// `min(n_samples, n_features)`.
+        available: usize,
+    },
+    /// Too few samples (rows) for the statistic: a sample variance, and so a PCA, needs at
+    /// least two (scikit-learn's `Found array with 1 sample(s) ... while a minimum of 2 is
+    /// required`).
+    TooFewSamples {
+        /// The number of samples given.
+        samples: usize,
+        /// The number needed.
+        required: usize,
+    },
     /// More items asked for than there are to draw from without replacement.
     SampleTooLarge {
         /// How many were asked for.
@@ -169,6 +187,17 @@ impl fmt::Display for Error {
                 f,
                 "Last 2 dimensions of the array must be square (the shape is ({},{}))",
                 shape.0, shape.1
+            ),
+            Error::TooManyComponents {
+                requested,
+                available,
+            } => write!(
+                f,
+                "n_components={requested} must be between 1 and min(n_samples, n_features)={available}"
+            ),
+            Error::TooFewSamples { samples, required } => write!(
+                f,
+                "found {samples} sample(s) while a minimum of {required} is required"
             ),
             Error::SampleTooLarge { requested, available } => write!(
                 f,

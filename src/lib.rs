@@ -118,6 +118,9 @@ pub use display::{DisplayElement, DisplayFlat};
 #[cfg(feature = "alloc")]
 #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
 pub use dynamic::{DMatrix, DSvd, DSymmetricEigen};
+#[cfg(all(feature = "alloc", feature = "rand"))]
+#[cfg_attr(docsrs, doc(cfg(all(feature = "alloc", feature = "rand"))))]
+pub use dynamic::{Pca, PcaSolver};
 pub use error::Error;
 pub use linalg::balance::Balance;
 pub use linalg::cholesky::Cholesky;

@@ -64,7 +64,7 @@ impl<T: Real> DSvd<T> {
     /// Makes the largest-magnitude component of every row of `V^T` positive (the first one
     /// on ties), flipping the matching column of `U`: the static [`Svd`](crate::Svd)'s
     /// convention.
-    fn normalize_signs(&mut self) {
+    pub(super) fn normalize_signs(&mut self) {
         for k in 0..self.v_t.rows() {
             let row = self.v_t.row(k);
             let j = index_of_largest(row.iter().copied());

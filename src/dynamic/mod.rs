@@ -10,9 +10,15 @@ mod convert;
 mod decompositions;
 mod display;
 mod dmatrix;
+#[cfg(feature = "rand")]
+mod orthonormal;
+#[cfg(feature = "rand")]
+mod pca;
 mod product;
 #[cfg(feature = "rand")]
 mod random;
 
 pub use decompositions::{DSvd, DSymmetricEigen};
 pub use dmatrix::DMatrix;
+#[cfg(feature = "rand")]
+pub use pca::{Pca, PcaSolver};

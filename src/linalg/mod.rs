@@ -62,7 +62,7 @@ pub(crate) mod cholesky;
 pub mod cofactor;
 pub(crate) mod eigen;
 pub(crate) mod hessenberg;
-mod householder;
+pub(crate) mod householder;
 pub(crate) mod jacobi;
 pub(crate) mod lstsq;
 pub(crate) mod lu;

@@ -79,7 +79,7 @@ pub(super) fn outside_normal_range<T: Real>(var: T) -> bool {
 /// Where the sum overflows although every element is finite, the mean is computed again on
 /// the data scaled by `2^k` ([`scaling_exponent`]) and scaled back: it is then finite
 /// (`|mean| <= max |x|`), as the exact mean is.
-pub(super) fn mean_of<T: Real>(xs: impl Iterator<Item = T> + Clone) -> T {
+pub(crate) fn mean_of<T: Real>(xs: impl Iterator<Item = T> + Clone) -> T {
     let mean = fast_mean(xs.clone());
     if mean.is_finite() {
         return mean;

@@ -106,7 +106,7 @@
 //! Everything runs on the stack (a sorted copy of the data for the order statistics) and
 //! builds without `std`.
 
-mod accumulate;
+pub(crate) mod accumulate;
 mod covariance;
 mod moments;
 pub(crate) mod quantile;
