@@ -7,6 +7,7 @@
 //! | --- | --- | --- |
 //! | `dmatrix_matmul_{f64,f32}_1000x1536x128` | `DMatrix::matmul` | `DMatrix` `*` (column-major, the `matrixmultiply` crate) |
 //! | `dmatrix_gram_f64_1000x1536` | `DMatrix::gram` (one triangle, mirrored) | `x.tr_mul(&x)` |
+//! | `pca_f64_1000x1536x128` | `Pca::fit_with` + `transform`, by solver | - (its thin SVD alone takes seconds) |
 //!
 //! The inputs are `statrix_benches::dynamic_input` (the Python script builds the same
 //! arrays). Before a group is timed, nalgebra's result is checked against statrix's with
@@ -20,7 +21,8 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use statrix::DMatrix;
+use statrix::random::default_rng;
+use statrix::{DMatrix, Pca, PcaSolver};
 use statrix_benches::{Elem, check_dynamic_product, dynamic_input};
 
 const M: usize = 1000;
@@ -104,5 +106,42 @@ fn products(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, products);
+/// The seed's PCA: `np.random.default_rng(42).standard_normal((1000, 1536))` to 128
+/// components, fitted and projected, by each solver. Before timing, each solver's result is
+/// checked: the explained variances of the exact and Gram solvers agree to `1e-10` relative
+/// (both are within `p eps s_1^2 / s_j` of the exact ones, `tests/pca.rs`), and the randomized
+/// solver's are at most the exact ones (`QᵀXc` has smaller singular values than `Xc`).
+fn pca(c: &mut Criterion) {
+    let name = "pca_f64_1000x1536x128";
+    let x = DMatrix::<f64>::random_standard_normal(M, K, &mut default_rng(42));
+    let randomized = PcaSolver::Randomized {
+        oversamples: 10,
+        power_iterations: 4,
+        seed: 0,
+    };
+    let exact = Pca::fit_with(&x, N, PcaSolver::Exact).unwrap();
+    let gram = Pca::fit_with(&x, N, PcaSolver::Gram).unwrap();
+    let fast = Pca::fit_with(&x, N, randomized).unwrap();
+    for j in 0..N {
+        let want = exact.explained_variance()[j];
+        assert!((gram.explained_variance()[j] - want).abs() <= 1e-10 * want);
+        assert!(fast.explained_variance()[j] <= want * (1.0 + 1e-10));
+    }
+    let mut g = statrix_benches::group(c, name, 10, 1000, 10_000);
+    for (label, solver) in [
+        ("statrix_exact", PcaSolver::Exact),
+        ("statrix_gram", PcaSolver::Gram),
+        ("statrix_randomized", randomized),
+    ] {
+        g.bench_function(label, |bench| {
+            bench.iter(|| {
+                let pca = Pca::fit_with(black_box(&x), N, solver).unwrap();
+                black_box(pca.transform(&x).unwrap())
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, products, pca);
 criterion_main!(benches);

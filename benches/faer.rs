@@ -248,5 +248,38 @@ fn dynamic(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, matmul_groups, linear, dynamic);
+/// faer's row of `pca_f64_1000x1536x128`: the seed's `pca()` (centre the columns, thin SVD,
+/// project onto the first 128 right singular vectors) on the same data, checked against
+/// statrix's exact PCA (singular values within `2 p eps s_1`, `tests/pca.rs`).
+fn pca(c: &mut Criterion) {
+    use statrix::random::default_rng;
+    let (m, n, k) = (1000, 1536, 128);
+    let x = statrix::DMatrix::<f64>::random_standard_normal(m, n, &mut default_rng(42));
+    let want = statrix::Pca::fit_with(&x, k, statrix::PcaSolver::Exact).unwrap();
+    let data = Mat::<f64>::from_fn(m, n, |i, j| x[(i, j)]);
+    let fit = |data: &Mat<f64>| -> (Vec<f64>, Mat<f64>) {
+        let mut xc = data.clone();
+        for j in 0..n {
+            let mean = (0..m).map(|i| xc[(i, j)]).sum::<f64>() / m as f64;
+            for i in 0..m {
+                xc[(i, j)] -= mean;
+            }
+        }
+        let svd = xc.thin_svd().expect("faer's SVD converges");
+        let s: Vec<f64> = (0..k).map(|j| svd.S()[j]).collect();
+        let projected = &xc * svd.V().subcols(0, k);
+        (s, projected)
+    };
+    let (s, projected) = fit(&data);
+    assert_eq!((projected.nrows(), projected.ncols()), (m, k));
+    let bound = 2.0 * n as f64 * f64::EPSILON * want.singular_values()[0];
+    for (got, expected) in s.iter().zip(want.singular_values()) {
+        assert!((got - expected).abs() <= bound, "faer's S: {got} vs {expected}");
+    }
+    let mut g = statrix_benches::group(c, "pca_f64_1000x1536x128", 10, 1000, 10_000);
+    g.bench_function("faer", |bch| bch.iter(|| black_box(fit(black_box(&data)))));
+    g.finish();
+}
+
+criterion_group!(benches, matmul_groups, linear, dynamic, pca);
 criterion_main!(benches);

@@ -1,5 +1,6 @@
-"""NumPy's side of `benches/dmatrix.rs` (and, later, of the PCA groups): the median and the
-minimum time of the seed's products on the same inputs (`dynamic_input` in
+"""NumPy's side of `benches/dmatrix.rs`: the median and the minimum time of the seed's
+products and of its `pca()` (on `default_rng(42).standard_normal((1000, 1536))`, the data
+the Rust PCA group draws), the products on the same inputs (`dynamic_input` in
 `benches/src/lib.rs`, rebuilt here bit for bit), one thread:
 
     OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 python3 benches/numpy_dmatrix.py
@@ -16,6 +17,7 @@ import numpy as np
 
 M, K, N = 1000, 1536, 128
 REPEATS = 31
+PCA_REPEATS = 7
 
 
 def dynamic_input(rows, cols, seed):
@@ -24,8 +26,8 @@ def dynamic_input(rows, cols, seed):
     return ((i * 31 + j * 17 + seed * 7) % 1009) / 1009.0 - 0.5
 
 
-def timed(stmt, number=1):
-    times = [t / number for t in timeit.repeat(stmt, repeat=REPEATS, number=number)]
+def timed(stmt, repeats):
+    times = timeit.repeat(stmt, repeat=repeats, number=1)
     return statistics.median(times) * 1e3, min(times) * 1e3
 
 
@@ -37,14 +39,23 @@ def main():
     # The first value, as the Rust side computes it.
     assert a[0, 0] == (7 % 1009) / 1009.0 - 0.5
     a32, b32 = a.astype(np.float32), b.astype(np.float32)
+    features = np.random.default_rng(42).standard_normal((M, K))
+
+    def pca(x, n_components):
+        """The seed's pca()."""
+        x_centered = x - x.mean(axis=0)
+        _, _, vt = np.linalg.svd(x_centered, full_matrices=False)
+        return x_centered @ vt[:n_components].T
+
     rows = [
         ("dmatrix_matmul_f64_1000x1536x128", lambda: a @ b),
         ("dmatrix_matmul_f32_1000x1536x128", lambda: a32 @ b32),
         ("dmatrix_gram_f64_1000x1536", lambda: a.T @ a),
+        ("pca_f64_1000x1536x128", lambda: pca(features, N)),
     ]
-    print(f"numpy {np.__version__}, one thread; median / min of {REPEATS} runs")
+    print(f"numpy {np.__version__}, one thread; median / min of {REPEATS} runs ({PCA_REPEATS} for the PCA)")
     for name, stmt in rows:
-        median, best = timed(stmt)
+        median, best = timed(stmt, PCA_REPEATS if name.startswith("pca") else REPEATS)
         print(f"{name}: {median:.3f} ms / {best:.3f} ms")
 
 

@@ -12,7 +12,8 @@ use statrix::random::{
     LegacyRng, Replacement, choice, choice_weighted, default_rng, permutation, shuffle,
 };
 use statrix::{
-    Complex, Error, Matrix, NumpyScalar, QuantileMethod, RowVector, Vector, matrix, vector,
+    Complex, DMatrix, Error, Matrix, NumpyScalar, Pca, QuantileMethod, RowVector, Vector, matrix,
+    vector,
 };
 
 /// Prints the NumPy line being reproduced, then its value.
@@ -305,18 +306,16 @@ fn matrix_decompositions() -> Result<(), Error> {
         )
     );
 
-    // PCA: centre, SVD, project onto the leading right singular vectors. The tour's
-    // 1000 x 1536 embeddings need the heap-backed DMatrix, which is not in this release;
-    // the same steps on a stack-sized 200 x 16 matrix:
-    let features = Matrix::<f64, 200, 16>::random_standard_normal(&mut rng);
-    let centred = features.sub_row_broadcast(&features.mean_axis0());
-    let components = centred.svd()?.v_t.block::<0, 0, 4, 16>();
-    let reduced = centred * components.transpose();
-    show!(
-        "print(pca(features, n_components=4).shape)",
-        format!("{:?}", reduced.shape())
-    );
-    note("the tour's pca(features, 128) on 1000 x 1536 needs DMatrix, not yet available.");
+    // PCA on the seed's shapes: 1000 embeddings of dimension 1536 to 128 components, on the
+    // heap-backed DMatrix (`examples/pca.rs` times it and checks it).
+    let features = DMatrix::<f64>::random_standard_normal(1000, 1536, &mut rng);
+    let pca = Pca::fit(&features, 128)?;
+    let reduced = pca.transform(&features)?;
+    show!("print(reduced.shape)", format!("{:?}", reduced.shape()));
+    note(&format!(
+        "Pca::fit chose {:?} (scikit-learn's rule for this shape); PcaSolver::Exact is NumPy's SVD",
+        pca.solver()
+    ));
     println!();
     Ok(())
 }
