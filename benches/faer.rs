@@ -274,7 +274,10 @@ fn pca(c: &mut Criterion) {
     assert_eq!((projected.nrows(), projected.ncols()), (m, k));
     let bound = 2.0 * n as f64 * f64::EPSILON * want.singular_values()[0];
     for (got, expected) in s.iter().zip(want.singular_values()) {
-        assert!((got - expected).abs() <= bound, "faer's S: {got} vs {expected}");
+        assert!(
+            (got - expected).abs() <= bound,
+            "faer's S: {got} vs {expected}"
+        );
     }
     let mut g = statrix_benches::group(c, "pca_f64_1000x1536x128", 10, 1000, 10_000);
     g.bench_function("faer", |bch| bch.iter(|| black_box(fit(black_box(&data)))));

@@ -122,6 +122,18 @@ pub enum Error {
         /// The number needed.
         required: usize,
     },
+    /// A `.npy` file statrix cannot read; `reason` says what is wrong (NumPy's `ValueError`s
+    /// of `np.load`).
+    InvalidNpy {
+        /// What is wrong with the file.
+        reason: &'static str,
+    },
+    /// Reading or writing a file failed (feature `std`); `kind` is the I/O error's kind.
+    #[cfg(feature = "std")]
+    Io {
+        /// The kind of the underlying I/O error.
+        kind: std::io::ErrorKind,
+    },
     /// More items asked for than there are to draw from without replacement.
     SampleTooLarge {
         /// How many were asked for.
@@ -199,6 +211,9 @@ impl fmt::Display for Error {
                 f,
                 "found {samples} sample(s) while a minimum of {required} is required"
             ),
+            Error::InvalidNpy { reason } => write!(f, "not a .npy array statrix reads: {reason}"),
+            #[cfg(feature = "std")]
+            Error::Io { kind } => write!(f, "I/O error: {kind}"),
             Error::SampleTooLarge { requested, available } => write!(
                 f,
                 "cannot draw {requested} items without replacement from {available}"

@@ -117,7 +117,10 @@ mod vector;
 pub use display::{DisplayElement, DisplayFlat};
 #[cfg(feature = "alloc")]
 #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
-pub use dynamic::{DMatrix, DSvd, DSymmetricEigen};
+pub use dynamic::{DMatrix, DSvd, DSymmetricEigen, Moments};
+#[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
+pub use dynamic::{NpyRows, NpyWriter};
 #[cfg(all(feature = "alloc", feature = "rand"))]
 #[cfg_attr(docsrs, doc(cfg(all(feature = "alloc", feature = "rand"))))]
 pub use dynamic::{Pca, PcaSolver};

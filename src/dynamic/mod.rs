@@ -10,6 +10,9 @@ mod convert;
 mod decompositions;
 mod display;
 mod dmatrix;
+mod moments;
+#[cfg(feature = "std")]
+mod npy;
 #[cfg(feature = "rand")]
 mod orthonormal;
 #[cfg(feature = "rand")]
@@ -20,5 +23,8 @@ mod random;
 
 pub use decompositions::{DSvd, DSymmetricEigen};
 pub use dmatrix::DMatrix;
+pub use moments::Moments;
+#[cfg(feature = "std")]
+pub use npy::{NpyRows, NpyWriter};
 #[cfg(feature = "rand")]
 pub use pca::{Pca, PcaSolver};

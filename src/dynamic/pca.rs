@@ -1,34 +1,7 @@
 //! Principal component analysis of a [`DMatrix`] of samples (rows) by features (columns):
 //! [`Pca`], fitted by one of four solvers ([`PcaSolver`]).
 //!
-//! # Solvers
-//!
-//! - [`PcaSolver::Exact`]: the thin SVD of the centred data ([`DMatrix::svd`]: Householder
-//!   bidiagonalisation, then Golub-Kahan QR), NumPy's `np.linalg.svd(Xc,
-//!   full_matrices=False)` and scikit-learn's `svd_solver="full"`. Backward stable: every
-//!   singular value within a small multiple of `eps ||Xc||` of the exact one.
-//! - [`PcaSolver::Gram`]: the eigendecomposition of the smaller Gram matrix, `XcᵀXc` (features
-//!   by features) or `Xc Xcᵀ` (samples by samples), scikit-learn's `"covariance_eigh"`.
-//!   Forming the Gram matrix squares the condition number: a component whose singular value
-//!   is `sigma_i` has an error of about `eps (sigma_1 / sigma_i)^2` instead of `eps sigma_1 /
-//!   sigma_i` (gap-relative), so the leading components are as accurate as the exact
-//!   solver's and the trailing ones, far below `sigma_1 sqrt(eps)`, are not to be trusted. It
-//!   does one product and one symmetric eigensolver of the smaller dimension.
-//! - [`PcaSolver::Randomized`]: the randomized range finder of Halko, Martinsson and Tropp
-//!   ("Finding structure with randomness", SIAM Review 53(2), 2011, Algorithms 4.4 and 5.1),
-//!   scikit-learn's `"randomized"`: `n_components + oversamples` seeded Gaussian test
-//!   vectors, `power_iterations` rounds of `Xc Xcᵀ` with re-orthonormalisation, then the exact
-//!   SVD of the small projected matrix. Its error is bounded (in expectation) by Corollary
-//!   10.10 of that paper: `E ||Xc - Q QᵀXc|| <= [(1 + 4 sqrt(2 min(m, n) / (p - 1)))
-//!   sigma_{k+1}^(2q+1)]^(1/(2q+1))` for `p >= 2` oversamples and `q` power iterations.
-//!   Close to exact on data whose spectrum decays; on data with a flat spectrum (Gaussian
-//!   noise) it is not.
-//! - [`PcaSolver::Auto`]: scikit-learn's rule (version 1.5 on), by shape and
-//!   `n_components`: `Gram` for tall data (`n_features <= 1000` and `n_samples >= 10
-//!   n_features`), otherwise `Exact` when the data is small (`max(shape) <= 500`) or
-//!   `n_components >= 0.8 min(shape)`, otherwise `Randomized` with 10 oversamples, 7 power
-//!   iterations when `n_components < 0.1 min(shape)` and 4 otherwise, and seed 0.
-//!   [`Pca::solver`] reports the one that ran.
+//! The solvers, their cost and accuracy are described at [`PcaSolver`].
 //!
 //! # Conventions
 //!
@@ -42,6 +15,7 @@ use alloc::vec::Vec;
 
 use super::DMatrix;
 use super::decompositions::DSvd;
+use super::moments::Moments;
 use super::orthonormal::orthonormal_columns;
 use crate::error::Error;
 use crate::numeric::norm;
@@ -49,8 +23,50 @@ use crate::random::default_rng;
 use crate::scalar::Real;
 use crate::stats::accumulate::mean_of;
 
-/// How [`Pca`] computes the principal components (see the [module documentation](self) for
-/// each solver's cost and accuracy).
+/// How [`Pca`] computes the principal components.
+///
+/// - [`PcaSolver::Exact`]: the thin SVD of the centred data ([`DMatrix::svd`]: Householder
+///   bidiagonalisation, then Golub-Kahan QR), NumPy's `np.linalg.svd(Xc,
+///   full_matrices=False)` and scikit-learn's `svd_solver="full"`. Backward stable: every
+///   singular value within a small multiple of `eps ||Xc||` of the exact one.
+/// - [`PcaSolver::Gram`]: the eigendecomposition of the smaller Gram matrix, `XcᵀXc` (features
+///   by features) or `Xc Xcᵀ` (samples by samples), scikit-learn's `"covariance_eigh"`.
+///   Forming the Gram matrix squares the condition number: a component whose singular value
+///   is `sigma_i` has an error of about `eps (sigma_1 / sigma_i)^2` instead of `eps sigma_1 /
+///   sigma_i` (gap-relative), so the leading components are as accurate as the exact
+///   solver's and the trailing ones, far below `sigma_1 sqrt(eps)`, are not to be trusted. It
+///   does one product and one symmetric eigensolver of the smaller dimension.
+/// - [`PcaSolver::Randomized`]: the randomized range finder of Halko, Martinsson and Tropp
+///   ("Finding structure with randomness", SIAM Review 53(2), 2011, Algorithms 4.4 and 5.1),
+///   scikit-learn's `"randomized"`: `n_components + oversamples` seeded Gaussian test
+///   vectors, `power_iterations` rounds of `Xc Xcᵀ` with re-orthonormalisation, then the exact
+///   SVD of the small projected matrix. Its error is bounded (in expectation) by Corollary
+///   10.10 of that paper: `E ||Xc - Q QᵀXc|| <= [(1 + 4 sqrt(2 min(m, n) / (p - 1)))
+///   sigma_{k+1}^(2q+1)]^(1/(2q+1))` for `p >= 2` oversamples and `q` power iterations.
+///   Close to exact on data whose spectrum decays; on data with a flat spectrum (Gaussian
+///   noise) it is not.
+/// - [`PcaSolver::Auto`]: scikit-learn's rule (version 1.5 on), by shape and
+///   `n_components`: `Gram` for tall data (`n_features <= 1000` and `n_samples >= 10
+///   n_features`), otherwise `Exact` when the data is small (`max(shape) <= 500`) or
+///   `n_components >= 0.8 min(shape)`, otherwise `Randomized` with 10 oversamples, 7 power
+///   iterations when `n_components < 0.1 min(shape)` and 4 otherwise, and seed 0.
+///   [`Pca::solver`] reports the one that ran.
+///
+/// # Example
+/// ```
+/// use statrix::{DMatrix, Pca, PcaSolver};
+/// use statrix::random::default_rng;
+/// let x = DMatrix::<f64>::random_standard_normal(600, 120, &mut default_rng(0));
+/// // scikit-learn: PCA(5).fit(x) picks svd_solver="randomized" with iterated_power=7.
+/// let auto = Pca::fit(&x, 5)?;
+/// assert_eq!(
+///     auto.solver(),
+///     PcaSolver::Randomized { oversamples: 10, power_iterations: 7, seed: 0 }
+/// );
+/// // PCA(5, svd_solver="full"): the exact SVD.
+/// assert_eq!(Pca::fit_with(&x, 5, PcaSolver::Exact)?.solver(), PcaSolver::Exact);
+/// # Ok::<(), statrix::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PcaSolver {
     /// scikit-learn's choice by shape and number of components; [`Pca::solver`] tells which.
@@ -149,19 +165,7 @@ impl<T: Real> Pca<T> {
         solver: PcaSolver,
     ) -> Result<Self, Error> {
         let (m, n) = data.shape();
-        if m < 2 {
-            return Err(Error::TooFewSamples {
-                samples: m,
-                required: 2,
-            });
-        }
-        let available = m.min(n);
-        if n_components == 0 || n_components > available {
-            return Err(Error::TooManyComponents {
-                requested: n_components,
-                available,
-            });
-        }
+        check_sizes(m, n, n_components)?;
         if data.as_slice().iter().any(|x| !x.is_finite()) {
             return Err(Error::NonFinite);
         }
@@ -182,11 +186,71 @@ impl<T: Real> Pca<T> {
                 seed,
             } => randomized(&centred, n_components, oversamples, power_iterations, seed)?,
         };
+        let frobenius = norm(centred.as_slice().iter().copied());
+        Self::assemble(
+            mean,
+            singular_values,
+            components,
+            frobenius * frobenius,
+            m,
+            solver,
+        )
+    }
+
+    /// The PCA of the rows summarised in `moments` (fed in chunks, merged across threads or
+    /// machines): the leading eigenvectors of their covariance, which is the Gram solver on
+    /// `XcᵀXc` (with its accuracy, see [`PcaSolver::Gram`]) without the data in
+    /// memory. [`solver`](Self::solver) reports [`PcaSolver::Gram`].
+    ///
+    /// # Errors
+    /// [`Error::TooFewSamples`] for fewer than 2 rows; [`Error::TooManyComponents`] unless
+    /// `1 <= n_components <= min(count, features)`; the eigensolver's errors.
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::{DMatrix, Moments, Pca, PcaSolver};
+    /// use statrix::random::default_rng;
+    /// let x = DMatrix::<f64>::random_standard_normal(500, 6, &mut default_rng(2));
+    /// let mut moments = Moments::new(6);
+    /// for start in (0..500).step_by(100) {
+    ///     let chunk = DMatrix::from_fn(100, 6, |i, j| x[(start + i, j)]);
+    ///     moments.update(&chunk)?;
+    /// }
+    /// let streamed = Pca::from_moments(&moments, 2)?;
+    /// let in_memory = Pca::fit_with(&x, 2, PcaSolver::Gram)?;
+    /// for (a, b) in streamed.singular_values().iter().zip(in_memory.singular_values()) {
+    ///     assert!((a - b).abs() <= 1e-12 * b);
+    /// }
+    /// # Ok::<(), statrix::Error>(())
+    /// ```
+    pub fn from_moments(moments: &Moments<T>, n_components: usize) -> Result<Self, Error> {
+        let (m, n) = (moments.count(), moments.features());
+        check_sizes(m, n, n_components)?;
+        let comoment = moments.comoment();
+        let (singular_values, components) = leading_eigenvectors(&comoment, n_components)?;
+        let total = (0..n).fold(T::ZERO, |s, i| s + comoment[(i, i)]);
+        Self::assemble(
+            moments.mean().to_vec(),
+            singular_values,
+            components,
+            total,
+            m,
+            PcaSolver::Gram,
+        )
+    }
+
+    /// The fitted model from its parts: `total` is the sum of squares of the centred data
+    /// (the trace of `XcᵀXc`), `m` the number of samples.
+    fn assemble(
+        mean: Vec<T>,
+        singular_values: Vec<T>,
+        components: DMatrix<T>,
+        total: T,
+        m: usize,
+        solver: PcaSolver,
+    ) -> Result<Self, Error> {
         let dof = T::from(m - 1).ok_or(Error::Overflow)?;
-        let total_variance = {
-            let frobenius = norm(centred.as_slice().iter().copied());
-            frobenius * frobenius / dof
-        };
+        let total_variance = total / dof;
         let explained_variance: Vec<T> = singular_values.iter().map(|&s| s * s / dof).collect();
         let explained_variance_ratio = explained_variance
             .iter()
@@ -378,6 +442,24 @@ impl<T: Real> Pca<T> {
     }
 }
 
+/// At least 2 samples, and `1 <= k <= min(m, n)` components.
+fn check_sizes(m: usize, n: usize, k: usize) -> Result<(), Error> {
+    if m < 2 {
+        return Err(Error::TooFewSamples {
+            samples: m,
+            required: 2,
+        });
+    }
+    let available = m.min(n);
+    if k == 0 || k > available {
+        return Err(Error::TooManyComponents {
+            requested: k,
+            available,
+        });
+    }
+    Ok(())
+}
+
 /// scikit-learn's `svd_solver="auto"` rule (see the module documentation).
 fn auto_solver((m, n): (usize, usize), k: usize) -> PcaSolver {
     let small = m.min(n);
@@ -405,29 +487,30 @@ fn exact<T: Real>(centred: &DMatrix<T>, k: usize) -> Result<(Vec<T>, DMatrix<T>)
 /// The leading `k` singular values and right singular vectors from the smaller Gram matrix.
 fn gram<T: Real>(centred: &DMatrix<T>, k: usize) -> Result<(Vec<T>, DMatrix<T>), Error> {
     let (m, n) = centred.shape();
-    let covariance_form = n <= m;
-    let g = if covariance_form {
-        centred.gram()
-    } else {
-        centred.gram_of_rows()
-    };
+    if n <= m {
+        return leading_eigenvectors(&centred.gram(), k);
+    }
+    // From Xc Xcᵀ: the left vectors u_i, then v_i = Xcᵀ u_i / sigma_i, orthonormalised (which
+    // also completes the basis where a sigma_i is zero): the Householder basis of the columns
+    // of Xcᵀ U_k keeps each column's direction up to its sign.
+    let (singular_values, u_t) = leading_eigenvectors(&centred.gram_of_rows(), k)?;
+    let v = orthonormal_columns(&u_t.matmul(centred).transpose());
+    Ok((singular_values, signed(v.transpose())))
+}
+
+/// The square roots of the leading `k` eigenvalues of the symmetric `g` and their
+/// eigenvectors as rows, signed: for `g = XcᵀXc` the singular values and right singular
+/// vectors of `Xc`, for `g = Xc Xcᵀ` the singular values and left singular vectors.
+fn leading_eigenvectors<T: Real>(g: &DMatrix<T>, k: usize) -> Result<(Vec<T>, DMatrix<T>), Error> {
     let eig = g.symmetric_eigen()?;
-    let size = g.rows();
+    let n = g.rows();
     // The eigenvalues ascend: the leading `k` are the last, taken from the largest down.
-    let leading: Vec<usize> = (size - k..size).rev().collect();
+    let leading: Vec<usize> = (n - k..n).rev().collect();
     let singular_values = leading
         .iter()
         .map(|&i| eig.eigenvalues[i].max(T::ZERO).sqrt())
         .collect();
-    let v_t = if covariance_form {
-        DMatrix::from_fn(k, n, |r, j| eig.eigenvectors[(j, leading[r])])
-    } else {
-        // v_i = Xcᵀ u_i / sigma_i, orthonormalised (which also completes the basis where a
-        // sigma_i is zero): the Householder basis of the columns of Xcᵀ U_k keeps each
-        // column's direction up to its sign.
-        let u_k = DMatrix::from_fn(m, k, |i, r| eig.eigenvectors[(i, leading[r])]);
-        orthonormal_columns(&centred.transpose_matmul(&u_k)).transpose()
-    };
+    let v_t = DMatrix::from_fn(k, n, |r, j| eig.eigenvectors[(j, leading[r])]);
     Ok((singular_values, signed(v_t)))
 }
 

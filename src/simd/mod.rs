@@ -82,6 +82,7 @@ with_kernels! {
     mod fma_tiles;
     #[cfg(feature = "alloc")]
     mod packed;
+    #[cfg(feature = "alloc")]
     mod packed_tiles;
     mod tiled;
     #[cfg(test)]

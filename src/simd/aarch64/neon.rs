@@ -18,6 +18,7 @@ macro_rules! neon_primitives {
         const MR: usize = 8;
         /// Rows of a packed tile: 24 accumulators, two row vectors and a broadcast of the
         /// 32 registers.
+        #[cfg(feature = "alloc")]
         pub(in crate::simd) const PACKED_MR: usize = 12;
 
         #[inline]
@@ -76,6 +77,8 @@ macro_rules! neon_primitives {
             }
         }
 
+
+        #[cfg(feature = "alloc")]
         /// # Safety
         /// `LANES` values at `p` are readable.
         #[inline]
@@ -99,6 +102,7 @@ macro_rules! neon_primitives {
         }
 
         crate::simd::fma_tiles::fma_tiled_gemm!("neon", 1 2 3 4 5 6 7 8);
+        #[cfg(feature = "alloc")]
         crate::simd::packed_tiles::fma_packed_tile!("neon");
     };
 }

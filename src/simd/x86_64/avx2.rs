@@ -9,7 +9,7 @@
 /// The `f64` kernel: 4 lanes per vector.
 pub(super) mod f64 {
     use core::arch::x86_64::{
-        __m256d, __m256i, _mm256_cmpgt_epi64, _mm256_fmadd_pd, _mm256_loadu_pd, _mm256_maskload_pd,
+        __m256d, __m256i, _mm256_cmpgt_epi64, _mm256_fmadd_pd, _mm256_maskload_pd,
         _mm256_maskstore_pd, _mm256_mul_pd, _mm256_set1_epi64x, _mm256_set1_pd, _mm256_setr_epi64x,
         _mm256_setzero_pd,
     };
@@ -21,6 +21,7 @@ pub(super) mod f64 {
     const MR: usize = 6;
     /// Rows of a packed tile: 12 accumulators, two row vectors and a broadcast of the 16
     /// registers.
+    #[cfg(feature = "alloc")]
     pub(in crate::simd) const PACKED_MR: usize = 6;
 
     #[inline]
@@ -66,13 +67,14 @@ pub(super) mod f64 {
         unsafe { _mm256_maskstore_pd(p, m, v) }
     }
 
+    #[cfg(feature = "alloc")]
     /// # Safety
     /// `LANES` values at `p` are readable.
     #[inline]
     #[target_feature(enable = "avx2,fma")]
     unsafe fn load_full(p: *const T) -> V {
         // SAFETY: `LANES` values at `p` are readable.
-        unsafe { _mm256_loadu_pd(p) }
+        unsafe { core::arch::x86_64::_mm256_loadu_pd(p) }
     }
 
     #[inline]
@@ -88,13 +90,14 @@ pub(super) mod f64 {
     }
 
     crate::simd::fma_tiles::fma_tiled_gemm!("avx2,fma", 1 2 3 4 5 6);
+    #[cfg(feature = "alloc")]
     crate::simd::packed_tiles::fma_packed_tile!("avx2,fma");
 }
 
 /// The `f32` kernel: 8 lanes per vector.
 pub(super) mod f32 {
     use core::arch::x86_64::{
-        __m256, __m256i, _mm256_cmpgt_epi32, _mm256_fmadd_ps, _mm256_loadu_ps, _mm256_maskload_ps,
+        __m256, __m256i, _mm256_cmpgt_epi32, _mm256_fmadd_ps, _mm256_maskload_ps,
         _mm256_maskstore_ps, _mm256_mul_ps, _mm256_set1_epi32, _mm256_set1_ps, _mm256_setr_epi32,
         _mm256_setzero_ps,
     };
@@ -106,6 +109,7 @@ pub(super) mod f32 {
     const MR: usize = 6;
     /// Rows of a packed tile: 12 accumulators, two row vectors and a broadcast of the 16
     /// registers.
+    #[cfg(feature = "alloc")]
     pub(in crate::simd) const PACKED_MR: usize = 6;
 
     #[inline]
@@ -151,13 +155,14 @@ pub(super) mod f32 {
         unsafe { _mm256_maskstore_ps(p, m, v) }
     }
 
+    #[cfg(feature = "alloc")]
     /// # Safety
     /// `LANES` values at `p` are readable.
     #[inline]
     #[target_feature(enable = "avx2,fma")]
     unsafe fn load_full(p: *const T) -> V {
         // SAFETY: `LANES` values at `p` are readable.
-        unsafe { _mm256_loadu_ps(p) }
+        unsafe { core::arch::x86_64::_mm256_loadu_ps(p) }
     }
 
     #[inline]
@@ -173,5 +178,6 @@ pub(super) mod f32 {
     }
 
     crate::simd::fma_tiles::fma_tiled_gemm!("avx2,fma", 1 2 3 4 5 6);
+    #[cfg(feature = "alloc")]
     crate::simd::packed_tiles::fma_packed_tile!("avx2,fma");
 }

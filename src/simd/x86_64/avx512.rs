@@ -10,8 +10,8 @@
 /// The `f64` kernel: 8 lanes per vector.
 pub(super) mod f64 {
     use core::arch::x86_64::{
-        __m512d, __mmask8, _mm512_fmadd_pd, _mm512_loadu_pd, _mm512_mask_storeu_pd,
-        _mm512_maskz_loadu_pd, _mm512_mul_pd, _mm512_set1_pd, _mm512_setzero_pd,
+        __m512d, __mmask8, _mm512_fmadd_pd, _mm512_mask_storeu_pd, _mm512_maskz_loadu_pd,
+        _mm512_mul_pd, _mm512_set1_pd, _mm512_setzero_pd,
     };
 
     type T = f64;
@@ -21,6 +21,7 @@ pub(super) mod f64 {
     const MR: usize = 8;
     /// Rows of a packed tile: 28 accumulators, two row vectors and the broadcasts folded
     /// into the multiply-adds use the 32 registers.
+    #[cfg(feature = "alloc")]
     pub(in crate::simd) const PACKED_MR: usize = 14;
 
     #[inline]
@@ -64,13 +65,14 @@ pub(super) mod f64 {
         unsafe { _mm512_mask_storeu_pd(p, m, v) }
     }
 
+    #[cfg(feature = "alloc")]
     /// # Safety
     /// `LANES` values at `p` are readable.
     #[inline]
     #[target_feature(enable = "avx512f")]
     unsafe fn load_full(p: *const T) -> V {
         // SAFETY: `LANES` values at `p` are readable.
-        unsafe { _mm512_loadu_pd(p) }
+        unsafe { core::arch::x86_64::_mm512_loadu_pd(p) }
     }
 
     #[inline]
@@ -86,14 +88,15 @@ pub(super) mod f64 {
     }
 
     crate::simd::fma_tiles::fma_tiled_gemm!("avx512f", 1 2 3 4 5 6 7 8);
+    #[cfg(feature = "alloc")]
     crate::simd::packed_tiles::fma_packed_tile!("avx512f");
 }
 
 /// The `f32` kernel: 16 lanes per vector.
 pub(super) mod f32 {
     use core::arch::x86_64::{
-        __m512, __mmask16, _mm512_fmadd_ps, _mm512_loadu_ps, _mm512_mask_storeu_ps,
-        _mm512_maskz_loadu_ps, _mm512_mul_ps, _mm512_set1_ps, _mm512_setzero_ps,
+        __m512, __mmask16, _mm512_fmadd_ps, _mm512_mask_storeu_ps, _mm512_maskz_loadu_ps,
+        _mm512_mul_ps, _mm512_set1_ps, _mm512_setzero_ps,
     };
 
     type T = f32;
@@ -103,6 +106,7 @@ pub(super) mod f32 {
     const MR: usize = 8;
     /// Rows of a packed tile: 28 accumulators, two row vectors and the broadcasts folded
     /// into the multiply-adds use the 32 registers.
+    #[cfg(feature = "alloc")]
     pub(in crate::simd) const PACKED_MR: usize = 14;
 
     #[inline]
@@ -146,13 +150,14 @@ pub(super) mod f32 {
         unsafe { _mm512_mask_storeu_ps(p, m, v) }
     }
 
+    #[cfg(feature = "alloc")]
     /// # Safety
     /// `LANES` values at `p` are readable.
     #[inline]
     #[target_feature(enable = "avx512f")]
     unsafe fn load_full(p: *const T) -> V {
         // SAFETY: `LANES` values at `p` are readable.
-        unsafe { _mm512_loadu_ps(p) }
+        unsafe { core::arch::x86_64::_mm512_loadu_ps(p) }
     }
 
     #[inline]
@@ -168,5 +173,6 @@ pub(super) mod f32 {
     }
 
     crate::simd::fma_tiles::fma_tiled_gemm!("avx512f", 1 2 3 4 5 6 7 8);
+    #[cfg(feature = "alloc")]
     crate::simd::packed_tiles::fma_packed_tile!("avx512f");
 }
