@@ -180,7 +180,11 @@ fn read_elements<R: Read, T: Real>(
     header: &Header,
     count: usize,
 ) -> Result<Vec<T>, Error> {
-    let mut out = Vec::with_capacity(count);
+    let mut out = Vec::new();
+    // A header may promise more than memory holds: an error, not an abort.
+    out.try_reserve_exact(count).map_err(|_| Error::Io {
+        kind: std::io::ErrorKind::OutOfMemory,
+    })?;
     let mut buffer = alloc::vec![0u8; header.width * count.min(1 << 16)];
     let mut left = count;
     while left > 0 {
