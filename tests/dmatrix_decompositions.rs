@@ -1,7 +1,8 @@
 //! The symmetric eigendecomposition and the thin SVD of `DMatrix`: the same bits as the
 //! static side's `TridiagonalQl` and `BidiagonalQr` methods (one implementation, whose
 //! NumPy fixtures run in `tests/symmetric_eigen.rs` and `tests/svd.rs`), and at 50, 200 and
-//! 200 x 100 LAPACK's pass criteria.
+//! 200 x 100 LAPACK's pass criteria; the `k` largest eigenpairs at 50, 200 and 1000 (the last
+//! in release builds), with clusters, repeated, graded and zero eigenvalues.
 //!
 //! # Bounds
 //!
@@ -131,6 +132,108 @@ fn check_symmetric(n: usize, seed: u64) {
 fn symmetric_eigen_at_50_and_200() {
     check_symmetric(50, 11);
     check_symmetric(200, 12);
+}
+
+/// The `k` largest eigenpairs against LAPACK's pass criteria (residual and orthogonality as
+/// above, with `THRESH`), and the eigenvalues against the full solver's (the same QL code on
+/// the same tridiagonal matrix: equal bits).
+fn check_largest(a: &DMatrix<f64>, k: usize) {
+    let n = a.rows();
+    let top = a.symmetric_eigen_largest(k).unwrap();
+    let all = a.symmetric_eigenvalues().unwrap();
+    assert_eq!(
+        top.eigenvalues,
+        all[n - k..],
+        "n = {n}: the k largest eigenvalues"
+    );
+    assert_eq!(top.eigenvectors.shape(), (n, k));
+    let (eps, nf) = (f64::EPSILON, n as f64);
+    let av = a.matmul(&top.eigenvectors);
+    for i in 0..k {
+        let r: f64 = (0..n)
+            .map(|p| (av[(p, i)] - top.eigenvalues[i] * top.eigenvectors[(p, i)]).powi(2))
+            .sum::<f64>()
+            .sqrt();
+        let bound = (THRESH_EIG + 2.0) * nf * eps * fro(a);
+        assert!(
+            r <= bound,
+            "n = {n}, k = {k}: residual {i} = {r:e} > {bound:e}"
+        );
+    }
+    let orth = orthogonality(&top.eigenvectors);
+    assert!(
+        orth <= (THRESH_EIG + 2.0) * nf * eps,
+        "n = {n}, k = {k}: |V^T V - I|_1 = {orth:e}"
+    );
+}
+
+/// `Q diag(w) Qᵀ` with `Q` the orthonormal factor of a random matrix's SVD: a symmetric
+/// matrix with the eigenvalues `w`, which may repeat (clusters).
+fn with_eigenvalues(w: &[f64], seed: u64) -> DMatrix<f64> {
+    let n = w.len();
+    let q = filled(n, n, seed).svd().unwrap().u;
+    let qw = DMatrix::from_fn(n, n, |i, j| q[(i, j)] * w[j]);
+    let a = qw.matmul_transpose(&q);
+    // Exactly symmetric: the lower triangle is what the solvers read.
+    DMatrix::from_fn(n, n, |i, j| if j <= i { a[(i, j)] } else { a[(j, i)] })
+}
+
+#[test]
+fn largest_eigenpairs_at_50_and_200() {
+    check_largest(&symmetric(50, 21), 1);
+    check_largest(&symmetric(50, 21), 50);
+    check_largest(&symmetric(200, 22), 20);
+    // Clusters and exactly repeated eigenvalues among the leading ones.
+    let w: Vec<f64> = (0..80)
+        .map(|i| match i {
+            70..=79 => 5.0,
+            60..=69 => 5.0 - 1e-9 * i as f64,
+            _ => i as f64 / 80.0,
+        })
+        .collect();
+    check_largest(&with_eigenvalues(&w, 23), 25);
+    // Graded magnitudes, and a rank-deficient matrix (zero eigenvalues among the k).
+    let graded: Vec<f64> = (0..60).map(|i| 2f64.powi(i - 30)).collect();
+    check_largest(&with_eigenvalues(&graded, 24), 15);
+    let rank_3 = filled(40, 3, 25).matmul_transpose(&filled(40, 3, 25));
+    check_largest(&rank_3, 6);
+}
+
+/// At the size of a PCA's Gram matrix, in release builds (`.ci/run` runs them with
+/// `--release`): minutes unoptimised.
+#[test]
+#[cfg_attr(debug_assertions, ignore = "n = 1000: run with --release")]
+fn largest_eigenpairs_at_1000() {
+    check_largest(&symmetric(1000, 26), 128);
+}
+
+#[test]
+fn largest_eigenpairs_reject_bad_input() {
+    let a = symmetric(5, 1);
+    assert_eq!(
+        a.symmetric_eigen_largest(6),
+        Err(Error::TooManyComponents {
+            requested: 6,
+            available: 5
+        })
+    );
+    assert_eq!(
+        DMatrix::<f64>::zeros(2, 3).symmetric_eigen_largest(1),
+        Err(Error::NotSquare { shape: (2, 3) })
+    );
+    let mut b = a.clone();
+    b[(3, 1)] = f64::NAN;
+    assert_eq!(b.symmetric_eigen_largest(2), Err(Error::NonFinite));
+    assert_eq!(
+        a.symmetric_eigen_largest(0).unwrap().eigenvectors.shape(),
+        (5, 0)
+    );
+    // The zero matrix: eigenvalues 0, any orthonormal vectors.
+    let zero = DMatrix::<f64>::zeros(4, 4)
+        .symmetric_eigen_largest(3)
+        .unwrap();
+    assert_eq!(zero.eigenvalues, [0.0; 3]);
+    assert_eq!(orthogonality(&zero.eigenvectors), 0.0);
 }
 
 fn check_svd(m: usize, n: usize, seed: u64) {

@@ -35,7 +35,8 @@ use crate::stats::accumulate::mean_of;
 ///   is `sigma_i` has an error of about `eps (sigma_1 / sigma_i)^2` instead of `eps sigma_1 /
 ///   sigma_i` (gap-relative), so the leading components are as accurate as the exact
 ///   solver's and the trailing ones, far below `sigma_1 sqrt(eps)`, are not to be trusted. It
-///   does one product and one symmetric eigensolver of the smaller dimension.
+///   does one product (one triangle) and the `k` leading eigenpairs of the smaller dimension
+///   ([`DMatrix::symmetric_eigen_largest`]: tridiagonalisation, then inverse iteration).
 /// - [`PcaSolver::Randomized`]: the randomized range finder of Halko, Martinsson and Tropp
 ///   ("Finding structure with randomness", SIAM Review 53(2), 2011, Algorithms 4.4 and 5.1),
 ///   scikit-learn's `"randomized"`: `n_components + oversamples` seeded Gaussian test
@@ -502,15 +503,16 @@ fn gram<T: Real>(centred: &DMatrix<T>, k: usize) -> Result<(Vec<T>, DMatrix<T>),
 /// eigenvectors as rows, signed: for `g = XcᵀXc` the singular values and right singular
 /// vectors of `Xc`, for `g = Xc Xcᵀ` the singular values and left singular vectors.
 fn leading_eigenvectors<T: Real>(g: &DMatrix<T>, k: usize) -> Result<(Vec<T>, DMatrix<T>), Error> {
-    let eig = g.symmetric_eigen()?;
+    let eig = g.symmetric_eigen_largest(k)?;
     let n = g.rows();
-    // The eigenvalues ascend: the leading `k` are the last, taken from the largest down.
-    let leading: Vec<usize> = (n - k..n).rev().collect();
-    let singular_values = leading
+    // Ascending: the largest is the last.
+    let singular_values = eig
+        .eigenvalues
         .iter()
-        .map(|&i| eig.eigenvalues[i].max(T::ZERO).sqrt())
+        .rev()
+        .map(|&w| w.max(T::ZERO).sqrt())
         .collect();
-    let v_t = DMatrix::from_fn(k, n, |r, j| eig.eigenvectors[(j, leading[r])]);
+    let v_t = DMatrix::from_fn(k, n, |r, j| eig.eigenvectors[(j, k - 1 - r)]);
     Ok((singular_values, signed(v_t)))
 }
 

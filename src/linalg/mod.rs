@@ -63,6 +63,8 @@ pub mod cofactor;
 pub(crate) mod eigen;
 pub(crate) mod hessenberg;
 pub(crate) mod householder;
+#[cfg(feature = "alloc")]
+pub(crate) mod inverse_iteration;
 pub(crate) mod jacobi;
 pub(crate) mod lstsq;
 pub(crate) mod lu;
