@@ -9,9 +9,9 @@ use crate::scalar::Scalar;
 use crate::simd;
 
 #[cfg(feature = "alloc")]
-mod strided;
+pub(crate) mod strided;
 #[cfg(feature = "alloc")]
-pub(crate) use strided::{Operand, Part, matmul_slices, matmul_strided, mirror_lower};
+pub(crate) use strided::{Operand, Part, matmul_slices, matmul_strided};
 
 /// Output size, in bytes, up to which [`matmul`] uses the rank-1-update (k-i-j) loop order:
 /// 8x8 `f64`, 16x8 `f32`, every 4x4 and smaller.

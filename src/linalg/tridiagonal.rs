@@ -78,20 +78,27 @@ pub(crate) fn tridiagonalize<T: Real>(
         let v_tail = &head[row + k + 2..row + n];
         let v = |i: usize| if i == 0 { T::ONE } else { v_tail[i - 1] };
         let m = n - k - 1;
-        // p = tau A22 v, row by row; and p^T v.
-        let mut pv = T::ZERO;
+        // p = tau A22 v, as the sum of the rows of A22 weighted by v (A22 is symmetric, so its
+        // rows are its columns): every inner loop is an independent update along a
+        // contiguous row, which vectorises, where a dot product per row would wait on one
+        // running sum. Then p^T v.
+        let w = &mut w[..m];
+        w.fill(T::ZERO);
         for i in 0..m {
+            let vi = v(i);
             let r = &trailing[i * n + k + 1..i * n + n];
-            let mut s = r[0];
-            for (x, vt) in r[1..].iter().zip(v_tail) {
-                s += *x * *vt;
+            for (wj, x) in w.iter_mut().zip(r) {
+                *wj += vi * *x;
             }
-            w[i] = t * s;
-            pv += w[i] * v(i);
+        }
+        let mut pv = T::ZERO;
+        for (i, wi) in w.iter_mut().enumerate() {
+            *wi *= t;
+            pv += *wi * v(i);
         }
         // w = p - (tau / 2) (p^T v) v.
         let half = T::HALF * t * pv;
-        for (i, wi) in w.iter_mut().enumerate().take(m) {
+        for (i, wi) in w.iter_mut().enumerate() {
             *wi -= half * v(i);
         }
         // A22 -= v w^T + w v^T.
@@ -99,7 +106,7 @@ pub(crate) fn tridiagonalize<T: Real>(
             let (vi, wi) = (v(i), w[i]);
             let r = &mut trailing[i * n + k + 1..i * n + n];
             r[0] -= vi * w[0] + wi;
-            for ((x, vj), wj) in r[1..].iter_mut().zip(v_tail).zip(&w[1..m]) {
+            for ((x, vj), wj) in r[1..].iter_mut().zip(v_tail).zip(&w[1..]) {
                 *x -= vi * *wj + wi * *vj;
             }
         }

@@ -152,6 +152,12 @@ with_kernels! {
     pub(crate) use packed::packed_matmul;
 }
 
+without_kernels! {
+    /// Without explicit kernels: declines (the caller runs the portable loops).
+    #[cfg(feature = "alloc")]
+    pub(crate) use arch::packed_matmul;
+}
+
 /// `c = a @ b` for contiguous row-major slices by the fused multiply-add tiles where they
 /// run (`tiled.rs`); `false` otherwise.
 #[cfg(feature = "alloc")]

@@ -141,7 +141,7 @@ unsafe fn cast_operand<T, D>(x: Operand<'_, T>) -> Operand<'_, D> {
 
 /// The blocked loops of the module documentation.
 #[allow(clippy::too_many_arguments)] // The shape, the tile geometry, the operands and the kernel.
-fn blocked<T: Scalar>(
+fn blocked<T: Scalar + Send + Sync>(
     isa: arch::TiledIsa,
     (m, k, n): (usize, usize, usize),
     (mr, nr): (usize, usize),
@@ -179,49 +179,137 @@ fn blocked<T: Scalar>(
                 }
                 let nc = nc_max.min(n - j0);
                 pack_b(b, (p0, kc), (j0, nc), nr, &mut b_pack);
-                for (t, i0) in (i_block..i_block + mc).step_by(mr).enumerate() {
+                let panel = PanelJob {
+                    isa,
+                    n,
+                    mr,
+                    nr,
+                    kc,
+                    p0,
+                    columns: (j0, nc),
+                    start,
+                    part,
+                    tile,
+                    a,
+                    b_pack: &b_pack,
+                };
+                let rows = &mut c[i_block * n..(i_block + mc) * n];
+                let pack = j0 == 0;
+                #[cfg(feature = "rayon")]
+                if parallel(m * k * n) {
+                    run_parallel(&panel, i_block, rows, &mut a_pack, several_column_blocks, pack);
+                    continue;
+                }
+                for (t, c_rows) in rows.chunks_mut(mr * n).enumerate() {
                     let slot = if several_column_blocks { t } else { 0 };
                     let a_panel = &mut a_pack[slot * kc * mr..(slot + 1) * kc * mr];
-                    let height = mr.min(i_block + mc - i0);
-                    let last_row = i0 + height - 1;
-                    if j0 == 0 {
-                        // Packed just before its first use, while it is in the L1 cache;
-                        // later blocks of columns read it back from the block.
-                        pack_a(a, (i0, height), (p0, kc), mr, a_panel);
-                    }
-                    let b_panels = b_pack.chunks_exact(kc * nr);
-                    for (j, b_panel) in (j0..j0 + nc).step_by(nr).zip(b_panels) {
-                        if part == Part::Symmetric && j > last_row {
-                            break;
-                        }
-                        let width = nr.min(j0 + nc - j);
-                        let out = &mut c[i0 * n + j..];
-                        debug_assert!(out.len() >= (height - 1) * n + width);
-                        // SAFETY: `isa` was detected on this CPU; `kc >= 1`; `1 <= height <=
-                        // mr` and `1 <= width <= nr` (the tile geometry of `isa`); `a_panel`
-                        // holds `kc * mr` values and `b_panel` `kc * nr`; `out` starts at the
-                        // tile's corner and holds rows `i0..i0 + height` of `c` from column
-                        // `j` (row stride `n`, `j + width <= n`), a distinct `&mut`.
-                        unsafe {
-                            tile(
-                                isa,
-                                kc,
-                                a_panel.as_ptr(),
-                                b_panel.as_ptr(),
-                                out.as_mut_ptr(),
-                                n,
-                                height,
-                                width,
-                                start,
-                            );
-                        }
-                    }
+                    panel.run(i_block + t * mr, a_panel, c_rows, pack);
                 }
             }
         }
     }
     if part == Part::Symmetric {
-        crate::kernel::mirror_lower(c, n);
+        crate::kernel::strided::mirror_lower(c, n);
+    }
+}
+
+/// One block of `k` against one block of `b`'s columns (packed in `b_pack`), for one
+/// micro-panel of rows at a time ([`run`](Self::run)).
+struct PanelJob<'a, T> {
+    isa: arch::TiledIsa,
+    n: usize,
+    mr: usize,
+    nr: usize,
+    kc: usize,
+    p0: usize,
+    columns: (usize, usize),
+    start: Start,
+    part: Part,
+    tile: TileFn<T>,
+    a: Operand<'a, T>,
+    b_pack: &'a [T],
+}
+
+impl<T: Scalar> PanelJob<'_, T> {
+    /// The tiles of rows `i0..i0 + c_rows.len() / n` (at most `mr`), whose rows of the output
+    /// are `c_rows`; packs the micro-panel of `a` into `a_panel` first when `pack`.
+    fn run(&self, i0: usize, a_panel: &mut [T], c_rows: &mut [T], pack: bool) {
+        let (n, mr, nr, kc) = (self.n, self.mr, self.nr, self.kc);
+        let (j0, nc) = self.columns;
+        let height = c_rows.len() / n;
+        debug_assert!((1..=mr).contains(&height));
+        let last_row = i0 + height - 1;
+        if pack {
+            // Packed just before its first use, while it is in the L1 cache; later blocks of
+            // columns read it back from the block.
+            pack_a(self.a, (i0, height), (self.p0, kc), mr, a_panel);
+        }
+        let b_panels = self.b_pack.chunks_exact(kc * nr);
+        for (j, b_panel) in (j0..j0 + nc).step_by(nr).zip(b_panels) {
+            if self.part == Part::Symmetric && j > last_row {
+                break;
+            }
+            let width = nr.min(j0 + nc - j);
+            let out = &mut c_rows[j..];
+            debug_assert!(out.len() >= (height - 1) * n + width);
+            // SAFETY: `isa` was detected on this CPU; `kc >= 1`; `1 <= height <= mr` and `1 <=
+            // width <= nr` (the tile geometry of `isa`); `a_panel` holds `kc * mr` values and
+            // `b_panel` `kc * nr`; `out` starts at the tile's corner and holds its `height`
+            // rows of `c` from column `j` (row stride `n`, `j + width <= n`), a distinct
+            // `&mut`.
+            unsafe {
+                (self.tile)(
+                    self.isa,
+                    kc,
+                    a_panel.as_ptr(),
+                    b_panel.as_ptr(),
+                    out.as_mut_ptr(),
+                    n,
+                    height,
+                    width,
+                    self.start,
+                );
+            }
+        }
+    }
+}
+
+/// Products with at least this many multiply-adds use every thread of rayon's pool (feature
+/// `rayon`): about a millisecond of work on one core, against tens of microseconds of
+/// scheduling.
+#[cfg(feature = "rayon")]
+const PARALLEL_MIN_MULTIPLY_ADDS: usize = 1 << 24;
+
+/// Whether a product of `work` multiply-adds runs its micro-panels on several threads.
+#[cfg(feature = "rayon")]
+fn parallel(work: usize) -> bool {
+    work >= PARALLEL_MIN_MULTIPLY_ADDS && rayon::current_num_threads() > 1
+}
+
+/// The micro-panels of one block of rows on rayon's threads: each micro-panel's rows of the
+/// output belong to one task, so the tasks write disjoint memory and every element is summed
+/// exactly as on one thread (the same bits).
+#[cfg(feature = "rayon")]
+fn run_parallel<T: Scalar + Send + Sync>(
+    panel: &PanelJob<'_, T>,
+    i_block: usize,
+    rows: &mut [T],
+    a_pack: &mut [T],
+    keep_block: bool,
+    pack: bool,
+) {
+    use rayon::prelude::*;
+    let (n, mr, kc) = (panel.n, panel.mr, panel.kc);
+    if keep_block {
+        rows.par_chunks_mut(mr * n)
+            .zip(a_pack.par_chunks_mut(kc * mr))
+            .enumerate()
+            .for_each(|(t, (c_rows, a_panel))| panel.run(i_block + t * mr, a_panel, c_rows, pack));
+    } else {
+        rows.par_chunks_mut(mr * n).enumerate().for_each_init(
+            || vec![T::ZERO; kc * mr],
+            |a_panel, (t, c_rows)| panel.run(i_block + t * mr, a_panel, c_rows, true),
+        );
     }
 }
 

@@ -82,8 +82,9 @@ fn same_bits<T: Float>(got: &[T], want: &[T], what: &str) {
 }
 
 /// The shapes: around one tile, across the `k` block (256 steps) and the column block (256
-/// `f64` / 512 `f32` columns on AVX-512), with ragged edges in every dimension.
-const SHAPES: [(usize, usize, usize); 12] = [
+/// `f64` / 512 `f32` columns on AVX-512), with ragged edges in every dimension, and one large
+/// enough for the threads of the `rayon` feature.
+const SHAPES: [(usize, usize, usize); 13] = [
     (1, 1, 1),
     (1, 7, 3),
     (5, 3, 17),
@@ -96,6 +97,8 @@ const SHAPES: [(usize, usize, usize); 12] = [
     (17, 9, 530),
     (100, 64, 129),
     (64, 64, 64),
+    // Above 2^24 multiply-adds: on rayon's threads with the `rayon` feature.
+    (260, 300, 230),
 ];
 
 fn check<T: Float>(isa: TiledIsa, special: bool) {
