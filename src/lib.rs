@@ -117,7 +117,7 @@ mod vector;
 pub use display::{DisplayElement, DisplayFlat};
 #[cfg(feature = "alloc")]
 #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
-pub use dynamic::{DMatrix, DSvd, DSymmetricEigen, Moments};
+pub use dynamic::{Axis, DMatrix, DSvd, DSymmetricEigen, Moments};
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub use dynamic::{NpyRows, NpyWriter};

@@ -6,7 +6,7 @@
 
 mod support;
 
-use statrix::{DMatrix, Error, Matrix, matrix};
+use statrix::{Axis, DMatrix, Error, Matrix, matrix};
 use support::dynamic::irregular;
 
 /// Deterministic values in `[-1, 1)` with full mantissas.
@@ -262,4 +262,87 @@ fn transposed_products_reject_mismatched_shapes() {
     let e = DMatrix::<f64>::zeros(0, 3);
     assert_eq!(e.gram(), DMatrix::zeros(3, 3));
     assert_eq!(e.gram_of_rows().shape(), (0, 0));
+}
+
+/// Irregular values with NaN, infinities and signed zeros mixed in when `special`.
+fn with_specials(rows: usize, cols: usize, seed: u64, special: bool) -> DMatrix<f64> {
+    let x = irregular(rows, cols, seed);
+    DMatrix::from_fn(rows, cols, |i, j| {
+        let v = x[(i, j)];
+        match (special, (i * 7 + j * 3 + seed as usize) % 41) {
+            (true, 0) => f64::NAN,
+            (true, 1) => f64::INFINITY,
+            (true, 2) => -0.0,
+            _ => v * 1e3,
+        }
+    })
+}
+
+#[test]
+fn axis_statistics_equal_the_static_ones_bit_for_bit() {
+    fn check<const R: usize, const C: usize>(seed: u64, special: bool) {
+        let d = with_specials(R, C, seed, special);
+        let m: Matrix<f64, R, C> = Matrix::try_from(&d).unwrap();
+        let same = |got: Vec<f64>, want: &[f64], what: &str| {
+            assert_eq!(got.len(), want.len(), "{what}");
+            for (g, w) in got.iter().zip(want) {
+                assert!(
+                    g.to_bits() == w.to_bits() || (g.is_nan() && w.is_nan()),
+                    "{what}: {g} vs {w}"
+                );
+            }
+        };
+        let (c, r) = (Axis::Columns, Axis::Rows);
+        same(d.sum_axis(c), m.sum_axis0().as_slice(), "sum axis 0");
+        same(d.sum_axis(r), m.sum_axis1().as_slice(), "sum axis 1");
+        same(d.mean_axis(c), m.mean_axis0().as_slice(), "mean axis 0");
+        same(d.mean_axis(r), m.mean_axis1().as_slice(), "mean axis 1");
+        for ddof in [0, 1] {
+            same(
+                d.var_axis(c, ddof),
+                m.var_axis0(ddof).as_slice(),
+                "var axis 0",
+            );
+            same(
+                d.var_axis(r, ddof),
+                m.var_axis1(ddof).as_slice(),
+                "var axis 1",
+            );
+            same(
+                d.std_axis(c, ddof),
+                m.std_axis0(ddof).as_slice(),
+                "std axis 0",
+            );
+            same(
+                d.std_axis(r, ddof),
+                m.std_axis1(ddof).as_slice(),
+                "std axis 1",
+            );
+        }
+        same(d.min_axis(c), m.min_axis0().as_slice(), "min axis 0");
+        same(d.max_axis(r), m.max_axis1().as_slice(), "max axis 1");
+        same(
+            d.median_axis(c),
+            m.median_axis0().as_slice(),
+            "median axis 0",
+        );
+        same(
+            d.median_axis(r),
+            m.median_axis1().as_slice(),
+            "median axis 1",
+        );
+    }
+    for special in [false, true] {
+        check::<1, 1>(1, special);
+        check::<7, 5>(2, special);
+        // Past NumPy's pairwise block of 128 along both axes.
+        check::<40, 300>(3, special);
+        check::<300, 9>(4, special);
+    }
+    // Empty lanes: NaN means and extrema (NumPy warns or raises), zero sums.
+    let e = DMatrix::<f64>::zeros(0, 3);
+    assert_eq!(e.sum_axis(Axis::Columns), [0.0; 3]);
+    assert!(e.mean_axis(Axis::Columns).iter().all(|x| x.is_nan()));
+    assert!(e.min_axis(Axis::Columns).iter().all(|x| x.is_nan()));
+    assert!(e.median_axis(Axis::Rows).is_empty());
 }

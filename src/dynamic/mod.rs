@@ -6,6 +6,7 @@
 //! Needs the `alloc` feature (on by default through `std`).
 
 mod arith;
+mod axis_stats;
 mod convert;
 mod decompositions;
 mod display;
@@ -21,6 +22,7 @@ mod product;
 #[cfg(feature = "rand")]
 mod random;
 
+pub use axis_stats::Axis;
 pub use decompositions::{DSvd, DSymmetricEigen};
 pub use dmatrix::DMatrix;
 pub use moments::Moments;

@@ -21,9 +21,9 @@ use alloc::vec;
 use alloc::vec::Vec;
 
 use super::DMatrix;
+use super::axis_stats::Axis;
 use crate::error::Error;
 use crate::scalar::Real;
-use crate::stats::accumulate::mean_of;
 
 /// The count, mean and co-moment matrix (`Σ (x - mean)(x - mean)ᵀ`) of the rows seen, for
 /// `features` columns: a mergeable summary from which [`covariance`](Self::covariance)
@@ -174,9 +174,7 @@ impl<T: Real> Moments<T> {
         if b == 0 {
             return Ok(());
         }
-        let mean: Vec<T> = (0..n)
-            .map(|j| mean_of(chunk.as_slice().iter().skip(j).step_by(n).copied()))
-            .collect();
+        let mean = chunk.mean_axis(Axis::Columns);
         let centred = DMatrix::from_fn(b, n, |i, j| chunk[(i, j)] - mean[j]);
         let part = Self {
             count: b,

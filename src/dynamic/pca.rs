@@ -14,6 +14,7 @@
 use alloc::vec::Vec;
 
 use super::DMatrix;
+use super::axis_stats::Axis;
 use super::decompositions::DSvd;
 use super::moments::Moments;
 use super::orthonormal::orthonormal_columns;
@@ -21,7 +22,6 @@ use crate::error::Error;
 use crate::numeric::norm;
 use crate::random::default_rng;
 use crate::scalar::Real;
-use crate::stats::accumulate::mean_of;
 
 /// How [`Pca`] computes the principal components.
 ///
@@ -174,9 +174,7 @@ impl<T: Real> Pca<T> {
             PcaSolver::Auto => auto_solver((m, n), n_components),
             chosen => chosen,
         };
-        let mean: Vec<T> = (0..n)
-            .map(|j| mean_of(data.as_slice().iter().skip(j).step_by(n).copied()))
-            .collect();
+        let mean = data.mean_axis(Axis::Columns);
         let centred = DMatrix::from_fn(m, n, |i, j| data[(i, j)] - mean[j]);
         let (singular_values, components) = match solver {
             PcaSolver::Auto | PcaSolver::Exact => exact(&centred, n_components)?,

@@ -11,7 +11,7 @@ use crate::scalar::Scalar;
 
 /// The index and value of the first element of `first, rest...` that `better` prefers to
 /// all before it, or of the first NaN if there is one.
-fn first_extreme<T: Scalar>(
+pub(crate) fn first_extreme<T: Scalar>(
     first: T,
     rest: impl Iterator<Item = T>,
     better: impl Fn(T, T) -> bool,
@@ -31,11 +31,11 @@ fn first_extreme<T: Scalar>(
     best
 }
 
-fn less<T: Scalar>(x: T, best: T) -> bool {
+pub(crate) fn less<T: Scalar>(x: T, best: T) -> bool {
     x < best
 }
 
-fn greater<T: Scalar>(x: T, best: T) -> bool {
+pub(crate) fn greater<T: Scalar>(x: T, best: T) -> bool {
     x > best
 }
 

@@ -22,10 +22,10 @@
 mod checked;
 mod compare;
 mod cumulative;
-mod extrema;
+pub(crate) mod extrema;
 pub(crate) mod order;
 mod sort;
-mod sum;
+pub(crate) mod sum;
 mod unique;
 
 pub use unique::Unique;

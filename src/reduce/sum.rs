@@ -35,7 +35,7 @@ use crate::scalar::Scalar;
 /// total becomes `+0.0` either way. So the results are NumPy's bit for bit.
 ///
 /// Recursion depth is `log2(len / 128) + 1` at most.
-fn pairwise_sum<T: Scalar>(get: &impl Fn(usize) -> T, start: usize, len: usize) -> T {
+pub(crate) fn pairwise_sum<T: Scalar>(get: &impl Fn(usize) -> T, start: usize, len: usize) -> T {
     if len < 8 {
         let mut acc = T::ZERO;
         for k in start..start + len {

@@ -133,7 +133,7 @@ fn fast_mean_var<T: Real>(xs: impl Iterator<Item = T> + Clone, ddof: usize) -> (
 /// `2^k` (`k = 0` on the fast path), so that the standard deviation and the z-scores are
 /// taken there, and only the result is scaled back.
 #[derive(Clone, Copy)]
-pub(super) struct Spread<T> {
+pub(crate) struct Spread<T> {
     /// The mean of the data times `2^k`.
     scaled_mean: T,
     /// The variance of the data times `2^k`, which is the variance times `4^k`.
@@ -148,7 +148,7 @@ impl<T: Real> Spread<T> {
     /// The spread of `xs` with `ddof` (`xs` iterated twice; three times more on the scaled
     /// path): the fast path, and the scaled one where its variance is
     /// [`outside_normal_range`] and the data are finite and not all zero.
-    pub(super) fn of(xs: impl Iterator<Item = T> + Clone, ddof: usize) -> Self {
+    pub(crate) fn of(xs: impl Iterator<Item = T> + Clone, ddof: usize) -> Self {
         let (mean, var) = fast_mean_var(xs.clone(), ddof);
         let fast = Spread {
             scaled_mean: mean,
@@ -176,7 +176,7 @@ impl<T: Real> Spread<T> {
     }
 
     /// The variance: `inf` exactly where the exact variance overflows.
-    pub(super) fn var(&self) -> T {
+    pub(crate) fn var(&self) -> T {
         if self.k == 0 {
             self.scaled_var
         } else {
@@ -186,7 +186,7 @@ impl<T: Real> Spread<T> {
 
     /// The standard deviation, the square root taken before scaling back (the square root of
     /// `v 4^k` is exactly `sqrt(v) 2^k`), so it is finite wherever the exact one is.
-    pub(super) fn std(&self) -> T {
+    pub(crate) fn std(&self) -> T {
         let std = self.scaled_var.sqrt();
         if self.k == 0 {
             std

@@ -65,7 +65,7 @@ pub enum QuantileMethod {
     Midpoint,
 }
 
-fn sort<T: Real>(values: &mut [T]) {
+pub(crate) fn sort<T: Real>(values: &mut [T]) {
     values.sort_unstable_by(ascending);
 }
 
@@ -176,7 +176,7 @@ fn quantile_sorted<T: Real>(sorted: &[T], q: T, method: QuantileMethod) -> T {
 
 /// The median of sorted data, NumPy's `np.median`: the middle value, or the mean `(a + b) / 2`
 /// of the middle pair (computed as `a / 2 + b / 2` where `a + b` alone would overflow).
-fn median_sorted<T: Real>(sorted: &[T]) -> T {
+pub(crate) fn median_sorted<T: Real>(sorted: &[T]) -> T {
     let n = sorted.len();
     match sorted.last() {
         None => return T::nan(),
