@@ -218,17 +218,20 @@ impl<T: Real> DMatrix<T> {
         let top: Vec<T> = order.iter().rev().take(k).map(|&i| values[i]).collect();
         let mut rows = vec![T::ZERO; k * n];
         tridiagonal_eigenvectors(&d, &e, &top, &mut rows)?;
-        back_transform(&m, n, &tau, &mut rows);
         let eigenvalues: Vec<T> = top.iter().rev().map(|&x| down.apply(x)).collect();
         if eigenvalues.iter().any(|x| x.is_infinite()) {
             return Err(Error::Overflow);
         }
-        let mut eigenvectors = DMatrix::zeros(n, k);
-        for (col, row) in rows.chunks_exact(n.max(1)).rev().enumerate().take(k) {
-            let j = index_of_largest(row.iter().copied());
-            let sign = if row[j] < T::ZERO { -T::ONE } else { T::ONE };
-            for (i, &x) in row.iter().enumerate() {
-                eigenvectors[(i, col)] = sign * x;
+        // The vectors as the columns of an n x k matrix, smallest eigenvalue first (`rows`
+        // has the largest first), then through the reflectors.
+        let mut eigenvectors = DMatrix::from_fn(n, k, |i, col| rows[(k - 1 - col) * n + i]);
+        back_transform(&m, n, &tau, eigenvectors.as_mut_slice(), k);
+        for col in 0..k {
+            let j = index_of_largest((0..n).map(|i| eigenvectors[(i, col)]));
+            if n > 0 && eigenvectors[(j, col)] < T::ZERO {
+                for i in 0..n {
+                    eigenvectors[(i, col)] = -eigenvectors[(i, col)];
+                }
             }
         }
         Ok(DSymmetricEigen {

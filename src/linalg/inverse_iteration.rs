@@ -32,8 +32,6 @@ use alloc::vec::Vec;
 use crate::error::Error;
 use crate::scalar::Real;
 
-use super::householder::reflect_row;
-
 /// Solves with `T - lambda I` allowed per eigenvector (`dstein` allows 5 plus 2 extra).
 pub(crate) const MAX_SOLVES: usize = 7;
 
@@ -270,14 +268,40 @@ pub(crate) fn tridiagonal_eigenvectors<T: Real>(
     Ok(())
 }
 
-/// Overwrites each row `z` of `rows` (vectors of the tridiagonal matrix, length `n`) with `Q
+/// Overwrites the `n x k` row-major `z` (columns: vectors of the tridiagonal matrix) with `Q
 /// z`, `Q = H_0 H_1 ... H_{n-3}` the reflectors [`tridiagonalize`](super::tridiagonal::tridiagonalize)
-/// left in `a` and `tau`: the eigenvectors of the original matrix.
-pub(crate) fn back_transform<T: Real>(a: &[T], n: usize, tau: &[T], rows: &mut [T]) {
-    for z in rows.chunks_exact_mut(n) {
-        for k in (0..n.saturating_sub(2)).rev() {
-            if tau[k] != T::ZERO {
-                reflect_row(&mut z[k + 1..], &a[k * n + k + 2..k * n + n], tau[k]);
+/// left in `a` and `tau`: the eigenvectors of the original matrix, as columns. Each reflector
+/// updates whole rows of `z` (`w = tau vᵀ Z`, then `Z -= v w`), so every inner loop runs along
+/// `k` contiguous values and vectorises.
+pub(crate) fn back_transform<T: Real>(a: &[T], n: usize, tau: &[T], z: &mut [T], k: usize) {
+    if k == 0 {
+        return;
+    }
+    let mut w = vec![T::ZERO; k];
+    for r in (0..n.saturating_sub(2)).rev() {
+        let t = tau[r];
+        if t == T::ZERO {
+            continue;
+        }
+        // v = [1, a[r][r + 2..n]] acts on rows r + 1..n.
+        let v_tail = &a[r * n + r + 2..r * n + n];
+        let rows = &mut z[(r + 1) * k..n * k];
+        let (head, tail) = rows.split_at_mut(k);
+        w.copy_from_slice(head);
+        for (row, &vi) in tail.chunks_exact(k).zip(v_tail) {
+            for (wj, x) in w.iter_mut().zip(row) {
+                *wj += vi * *x;
+            }
+        }
+        for wj in w.iter_mut() {
+            *wj *= t;
+        }
+        for (x, wj) in head.iter_mut().zip(&w) {
+            *x -= *wj;
+        }
+        for (row, &vi) in tail.chunks_exact_mut(k).zip(v_tail) {
+            for (x, wj) in row.iter_mut().zip(&w) {
+                *x -= vi * *wj;
             }
         }
     }
