@@ -9,12 +9,13 @@ use alloc::vec::Vec;
 
 use super::DMatrix;
 use crate::error::Error;
-use crate::linalg::bidiagonal::{BidiagonalScratch, svd_in_place};
-use crate::linalg::inverse_iteration::{back_transform, tridiagonal_eigenvectors};
+use crate::linalg::bidiagonal::BidiagonalScratch;
+use crate::linalg::inverse_iteration::tridiagonal_eigenvectors;
 use crate::linalg::jacobi::index_of_largest;
-use crate::linalg::tridiagonal::{symmetric_eigen_in_place, tridiagonal_ql, tridiagonalize};
+use crate::linalg::tridiagonal::tridiagonal_ql;
 use crate::numeric::{Pow2Scale, finite_max_abs, unit_exponent};
 use crate::scalar::Real;
+use crate::simd::wide::{back_transform, svd_in_place, symmetric_eigen_in_place, tridiagonalize};
 
 /// The eigendecomposition `A = V diag(w) V^T` of a symmetric [`DMatrix`], NumPy's
 /// `w, V = np.linalg.eigh(a)`; built by [`DMatrix::symmetric_eigen`].

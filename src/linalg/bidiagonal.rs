@@ -30,6 +30,7 @@ pub(crate) const MAX_STEPS_PER_VALUE: usize = 30;
 /// Each reflector is applied to the trailing block row by row, so every inner loop runs
 /// along contiguous memory; `v` (length `m`) and `w` (length `n`) are scratch.
 #[allow(clippy::too_many_arguments)] // The matrix, its shape, its two diagonals, two factor lists, scratch.
+#[inline(always)]
 pub(crate) fn bidiagonalize<T: Real>(
     a: &mut [T],
     m: usize,
@@ -98,6 +99,7 @@ pub(crate) fn bidiagonalize<T: Real>(
 /// rows `0..k` are unit rows outside columns `k..m` and row `k` is a unit row, so step `k`
 /// updates rows `k..n`, columns `k..m`, row by row. `v` (length `m`) is scratch (it holds
 /// the reflector's tail).
+#[inline(always)]
 pub(crate) fn accumulate_left<T: Real>(
     a: &[T],
     m: usize,
@@ -164,6 +166,7 @@ fn rotate_rows<T: Real>(x: &mut [T], len: usize, i: usize, j: usize, c: T, s: T)
 ///
 /// # Errors
 /// [`Error::NoConvergence`] after [`MAX_STEPS_PER_VALUE`]` * n` QR steps in all.
+#[inline(always)]
 pub(crate) fn bidiagonal_qr<T: Real>(
     d: &mut [T],
     e: &mut [T],
@@ -317,20 +320,34 @@ pub(crate) struct BidiagonalScratch<'a, T> {
 /// [`Error::NoConvergence`] from [`bidiagonal_qr`].
 pub(crate) fn svd_in_place<T: Real>(
     a: &mut [T],
+    shape: (usize, usize),
+    d: &mut [T],
+    s: BidiagonalScratch<'_, T>,
+    vectors: Option<(&mut [T], &mut [T])>,
+) -> Result<(), Error> {
+    svd_in_place_body(a, shape, d, s, vectors)
+}
+
+/// [`svd_in_place`] itself, always inlined: the callers are that function and its copies built
+/// for wider vectors (`simd/wide.rs`), which need the loops inlined into them.
+#[inline(always)]
+pub(crate) fn svd_in_place_body<T: Real>(
+    a: &mut [T],
     (m, n): (usize, usize),
     d: &mut [T],
     s: BidiagonalScratch<'_, T>,
     vectors: Option<(&mut [T], &mut [T])>,
 ) -> Result<(), Error> {
     bidiagonalize(a, m, n, d, s.e, s.tau_q, s.tau_p, s.v, s.w);
-    match vectors {
+    let (ut, vt) = match vectors {
         Some((ut, vt)) => {
             accumulate_left(a, m, n, s.tau_q, ut, s.v);
             accumulate_q_transpose(a, n, s.tau_p, vt);
-            bidiagonal_qr(d, s.e, n, Some((ut, m)), Some(vt))
+            (Some((ut, m)), Some(vt))
         }
-        None => bidiagonal_qr(d, s.e, n, None, None),
-    }
+        None => (None, None),
+    };
+    bidiagonal_qr(d, s.e, n, ut, vt)
 }
 
 /// [`SvdMethod::BidiagonalQr`](crate::SvdMethod) for a tall or square `M x N` matrix

@@ -273,6 +273,7 @@ pub(crate) fn tridiagonal_eigenvectors<T: Real>(
 /// left in `a` and `tau`: the eigenvectors of the original matrix, as columns. Each reflector
 /// updates whole rows of `z` (`w = tau vᵀ Z`, then `Z -= v w`), so every inner loop runs along
 /// `k` contiguous values and vectorises.
+#[inline(always)]
 pub(crate) fn back_transform<T: Real>(a: &[T], n: usize, tau: &[T], z: &mut [T], k: usize) {
     if k == 0 {
         return;

@@ -31,14 +31,28 @@ pub(crate) fn symmetric_eigen_in_place<T: Real>(
     w: &mut [T],
     vt: Option<&mut [T]>,
 ) -> Result<(), Error> {
+    symmetric_eigen_in_place_body(a, n, d, e, tau, w, vt)
+}
+
+/// [`symmetric_eigen_in_place`] itself, always inlined: the callers are that function and its
+/// copies built for wider vectors (`simd/wide.rs`), which need the loops inlined into them.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)] // The matrix, its size, its diagonals, scratch, the vectors.
+pub(crate) fn symmetric_eigen_in_place_body<T: Real>(
+    a: &mut [T],
+    n: usize,
+    d: &mut [T],
+    e: &mut [T],
+    tau: &mut [T],
+    w: &mut [T],
+    vt: Option<&mut [T]>,
+) -> Result<(), Error> {
     tridiagonalize(a, n, d, e, tau, w);
-    match vt {
-        Some(vt) => {
-            accumulate_q_transpose(a, n, tau, vt);
-            tridiagonal_ql(d, e, n, Some(vt))
-        }
-        None => tridiagonal_ql(d, e, n, None),
+    let mut vt = vt;
+    if let Some(vt) = vt.as_deref_mut() {
+        accumulate_q_transpose(a, n, tau, vt);
     }
+    tridiagonal_ql(d, e, n, vt)
 }
 
 /// Iterations of the QL sweep allowed per eigenvalue (LAPACK `dsteqr`'s budget: 30 per
@@ -53,9 +67,16 @@ pub(crate) const MAX_ITERATIONS_PER_EIGENVALUE: usize = 30;
 ///
 /// Step `k` builds the reflector `H_k = I - tau v v^T` that zeroes row (and column) `k` of the
 /// trailing matrix below its sub-diagonal, and applies it from both sides as a rank-2 update
-/// (`p = tau A v`, `w = p - (tau / 2) (p^T v) v`, `A -= v w^T + w v^T`; LAPACK `dsytd2`),
-/// on whole rows so that every inner loop runs along contiguous memory. `w` is scratch of
-/// length `n` (it also holds `p`).
+/// (`p = tau A v`, `w = p - (tau / 2) (p^T v) v`, `A -= v w^T + w v^T`; LAPACK `dsytd2`).
+///
+/// One pass over the trailing rows per step: each row first receives the previous step's
+/// rank-2 update, then adds its share of the next product, `p += v_i A[i, :]` (`A22` is
+/// symmetric, so its rows are its columns). Every inner loop is an independent update along a
+/// contiguous row, which vectorises, and each row is read and written once per step instead
+/// of three times; the operations, and so the bits, are those of updating every row and then
+/// forming `p`. `w` is scratch of length `n` (the pending `w`); `e[k + 1..n]` holds `p` while
+/// step `k` forms it.
+#[inline(always)]
 pub(crate) fn tridiagonalize<T: Real>(
     a: &mut [T],
     n: usize,
@@ -64,51 +85,57 @@ pub(crate) fn tridiagonalize<T: Real>(
     tau: &mut [T],
     w: &mut [T],
 ) {
+    // Whether `w[..n - k]` holds step `k - 1`'s `w`, not yet applied to rows `k..n`.
+    let mut pending = false;
     for k in 0..n.saturating_sub(2) {
-        let row = k * n;
-        d[k] = a[row + k];
-        let (beta, t) = make_reflector(a[row + k + 1], &mut a[row + k + 2..row + n]);
+        let m = n - k - 1;
+        let (head, trailing) = a.split_at_mut((k + 1) * n);
+        let (earlier, row_k) = head.split_at_mut(k * n);
+        if pending {
+            // Row k is the first row of step k - 1's trailing block.
+            update_row(&earlier[(k - 1) * n..], n, k - 1, w, 0, row_k);
+        }
+        d[k] = row_k[k];
+        let (beta, t) = make_reflector(row_k[k + 1], &mut row_k[k + 2..n]);
         e[k] = beta;
         tau[k] = t;
-        if t == T::ZERO {
-            continue;
-        }
-        // v = [1, a[k][k+2..n]] on the trailing block `k + 1..n`.
-        let (head, trailing) = a.split_at_mut(row + n);
-        let v_tail = &head[row + k + 2..row + n];
+        let v_tail = &row_k[k + 2..n];
         let v = |i: usize| if i == 0 { T::ONE } else { v_tail[i - 1] };
-        let m = n - k - 1;
-        // p = tau A22 v, as the sum of the rows of A22 weighted by v (A22 is symmetric, so its
-        // rows are its columns): every inner loop is an independent update along a
-        // contiguous row, which vectorises, where a dot product per row would wait on one
-        // running sum. Then p^T v.
-        let w = &mut w[..m];
-        w.fill(T::ZERO);
+        // The pass: rows k + 1..n get step k - 1's update, then add v_i row_i to p.
+        let p = &mut e[k + 1..n];
+        p.fill(T::ZERO);
         for i in 0..m {
-            let vi = v(i);
-            let r = &trailing[i * n + k + 1..i * n + n];
-            for (wj, x) in w.iter_mut().zip(r) {
-                *wj += vi * *x;
+            let r = &mut trailing[i * n..(i + 1) * n];
+            if pending {
+                update_row(&earlier[(k - 1) * n..], n, k - 1, w, i + 1, r);
+            }
+            if t != T::ZERO {
+                let vi = v(i);
+                for (pj, x) in p.iter_mut().zip(&r[k + 1..]) {
+                    *pj += vi * *x;
+                }
             }
         }
-        let mut pv = T::ZERO;
-        for (i, wi) in w.iter_mut().enumerate() {
-            *wi *= t;
-            pv += *wi * v(i);
-        }
-        // w = p - (tau / 2) (p^T v) v.
-        let half = T::HALF * t * pv;
-        for (i, wi) in w.iter_mut().enumerate() {
-            *wi -= half * v(i);
-        }
-        // A22 -= v w^T + w v^T.
-        for i in 0..m {
-            let (vi, wi) = (v(i), w[i]);
-            let r = &mut trailing[i * n + k + 1..i * n + n];
-            r[0] -= vi * w[0] + wi;
-            for ((x, vj), wj) in r[1..].iter_mut().zip(v_tail).zip(&w[1..]) {
-                *x -= vi * *wj + wi * *vj;
+        pending = t != T::ZERO;
+        if pending {
+            // p = tau A22 v and p^T v; then w = p - (tau / 2) (p^T v) v.
+            let mut pv = T::ZERO;
+            for (i, pi) in p.iter_mut().enumerate() {
+                *pi *= t;
+                pv += *pi * v(i);
             }
+            let half = T::HALF * t * pv;
+            for (i, (wi, pi)) in w[..m].iter_mut().zip(p.iter()).enumerate() {
+                *wi = *pi - half * v(i);
+            }
+        }
+    }
+    if pending && n >= 3 {
+        // The last step's update, on the remaining 2 x 2 block (rows n - 2 and n - 1).
+        let k = n - 3;
+        let (head, trailing) = a.split_at_mut((k + 1) * n);
+        for (i, r) in trailing.chunks_exact_mut(n).enumerate() {
+            update_row(&head[k * n..], n, k, w, i, r);
         }
     }
     match n {
@@ -127,12 +154,28 @@ pub(crate) fn tridiagonalize<T: Real>(
     }
 }
 
+/// Step `s`'s rank-2 update `A22 -= v w^T + w v^T` on one row of its trailing block: `row`
+/// is row `s + 1 + i` of the matrix, `reflector_row` row `s` (holding `v`'s tail in columns
+/// `s + 2..n`), `w` step `s`'s `w` (over rows `s + 1..n`).
+#[inline]
+fn update_row<T: Real>(reflector_row: &[T], n: usize, s: usize, w: &[T], i: usize, row: &mut [T]) {
+    let v_tail = &reflector_row[s + 2..n];
+    let vi = if i == 0 { T::ONE } else { v_tail[i - 1] };
+    let wi = w[i];
+    let r = &mut row[s + 1..n];
+    r[0] -= vi * w[0] + wi;
+    for ((x, vj), wj) in r[1..].iter_mut().zip(v_tail).zip(&w[1..n - s - 1]) {
+        *x -= vi * *wj + wi * *vj;
+    }
+}
+
 /// `Q^T` (row-major `n x n`, into `qt`) from the reflectors [`tridiagonalize`] left in `a`
 /// and `tau`: `Q^T = H_{n-3} ... H_1 H_0`, formed from the right, starting with the
 /// identity, as `((I H_{n-3}) H_{n-4}) ... H_0`. The partial product after `H_k` differs from
 /// the identity only in rows and columns `k + 1..n`, so step `k` updates an
 /// `(n - k - 1)`-square block, row by row (LAPACK `dorg2l`'s saving: about `4/3 n^3` flops
 /// instead of `2 n^3`).
+#[inline(always)]
 pub(crate) fn accumulate_q_transpose<T: Real>(a: &[T], n: usize, tau: &[T], qt: &mut [T]) {
     for (i, x) in qt.iter_mut().enumerate() {
         *x = if i % (n + 1) == 0 { T::ONE } else { T::ZERO };
@@ -164,6 +207,7 @@ pub(crate) fn accumulate_q_transpose<T: Real>(a: &[T], n: usize, tau: &[T], qt: 
 ///
 /// # Errors
 /// [`Error::NoConvergence`] after [`MAX_ITERATIONS_PER_EIGENVALUE`]` * n` sweeps in all.
+#[inline(always)]
 pub(crate) fn tridiagonal_ql<T: Real>(
     d: &mut [T],
     e: &mut [T],

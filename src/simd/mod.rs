@@ -78,6 +78,10 @@ mod aarch64;
 ))]
 use aarch64 as arch;
 
+/// The dynamic decompositions on the widest vectors the CPU has (`wide.rs`).
+#[cfg(feature = "alloc")]
+pub(crate) mod wide;
+
 with_kernels! {
     mod fma_tiles;
     #[cfg(feature = "alloc")]
