@@ -15,7 +15,7 @@ mod moments;
 #[cfg(feature = "std")]
 mod npy;
 #[cfg(feature = "rand")]
-mod orthonormal;
+pub(crate) mod orthonormal;
 #[cfg(feature = "rand")]
 mod pca;
 mod product;

@@ -16,6 +16,7 @@ use crate::linalg::householder::make_reflector;
 use crate::scalar::Real;
 
 /// `x . y` over the common length, in eight interleaved partial sums.
+#[inline(always)]
 fn dot<T: Real>(x: &[T], y: &[T]) -> T {
     let mut partial = [T::ZERO; 8];
     let (xs, ys) = (x.chunks_exact(8), y.chunks_exact(8));
@@ -34,6 +35,7 @@ fn dot<T: Real>(x: &[T], y: &[T]) -> T {
 }
 
 /// Applies `H = I - tau v vᵀ` (`v = [1, v_tail]`) to the vector `r`: `r -= tau (v . r) v`.
+#[inline(always)]
 fn reflect<T: Real>(r: &mut [T], v_tail: &[T], tau: T) {
     let Some((head, tail)) = r.split_first_mut() else {
         return;
@@ -50,6 +52,13 @@ fn reflect<T: Real>(r: &mut [T], v_tail: &[T], tau: T) {
 /// ones before it still gets a unit vector orthogonal to them (the reflectors are orthogonal
 /// whatever `y` is), so `Q` is orthonormal for every finite `y`.
 pub(crate) fn orthonormal_columns<T: Real>(y: &DMatrix<T>) -> DMatrix<T> {
+    crate::simd::wide::orthonormal_columns(y)
+}
+
+/// [`orthonormal_columns`] itself, always inlined into its copies built for wider vectors
+/// (`simd/wide.rs`).
+#[inline(always)]
+pub(crate) fn orthonormal_columns_body<T: Real>(y: &DMatrix<T>) -> DMatrix<T> {
     let (m, l) = y.shape();
     debug_assert!(m >= l);
     // Row `j` of `w` is column `j` of `y`; it receives the reflector `v_j` (below the

@@ -95,3 +95,11 @@ wide! {
         vectors: Option<(&mut [T], &mut [T])>,
     ) -> Result<(), Error> => crate::linalg::bidiagonal::svd_in_place_body;
 }
+
+#[cfg(feature = "rand")]
+wide! {
+    /// [`orthonormal_columns`](crate::dynamic::orthonormal::orthonormal_columns) (the
+    /// randomized PCA's range finder), on the widest vectors this CPU has.
+    fn orthonormal_columns(y: &crate::DMatrix<T>) -> crate::DMatrix<T>
+        => crate::dynamic::orthonormal::orthonormal_columns_body;
+}
