@@ -12,7 +12,8 @@
 //! The inputs are `statrix_benches::dynamic_input` (the Python script builds the same
 //! arrays). Before a group is timed, nalgebra's result is checked against statrix's with
 //! `check_dynamic_product`'s bound. Every timed call allocates its result, in both
-//! libraries.
+//! libraries. statrix's rows run in a one-thread rayon pool, and the `_2_threads` rows in a
+//! two-thread one (the bench crate enables statrix's `rayon` feature).
 //!
 //! ```text
 //! cargo bench -p statrix-benches --bench dmatrix
@@ -63,14 +64,30 @@ macro_rules! matmul_group {
         let got = nalgebra_rows(&(&na * &nb));
         check_dynamic_product($name, "nalgebra", (M, K, N), &a, &b, &want, &got, <$t>::EPS);
         let mut g = statrix_benches::group($c, $name, 20, 1000, 4000);
+        let (one, two) = pools();
         g.bench_function("statrix", |bench| {
-            bench.iter(|| black_box(black_box(&sa).matmul(black_box(&sb))))
+            bench.iter(|| one.install(|| black_box(black_box(&sa).matmul(black_box(&sb)))))
+        });
+        g.bench_function("statrix_2_threads", |bench| {
+            bench.iter(|| two.install(|| black_box(black_box(&sa).matmul(black_box(&sb)))))
         });
         g.bench_function("nalgebra", |bench| {
             bench.iter(|| black_box(black_box(&na) * black_box(&nb)))
         });
         g.finish();
     }};
+}
+
+/// rayon pools of one and two threads: statrix's dynamic products (feature `rayon`) use the
+/// pool they run in, so each row states its thread count.
+fn pools() -> (rayon::ThreadPool, rayon::ThreadPool) {
+    let pool = |n| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .unwrap()
+    };
+    (pool(1), pool(2))
 }
 
 fn products(c: &mut Criterion) {
@@ -128,15 +145,20 @@ fn pca(c: &mut Criterion) {
         assert!(fast.explained_variance()[j] <= want * (1.0 + 1e-10));
     }
     let mut g = statrix_benches::group(c, name, 10, 1000, 10_000);
-    for (label, solver) in [
-        ("statrix_exact", PcaSolver::Exact),
-        ("statrix_gram", PcaSolver::Gram),
-        ("statrix_randomized", randomized),
+    let (one, two) = pools();
+    for (label, solver, pool) in [
+        ("statrix_exact", PcaSolver::Exact, &one),
+        ("statrix_gram", PcaSolver::Gram, &one),
+        ("statrix_randomized", randomized, &one),
+        ("statrix_gram_2_threads", PcaSolver::Gram, &two),
+        ("statrix_randomized_2_threads", randomized, &two),
     ] {
         g.bench_function(label, |bench| {
             bench.iter(|| {
-                let pca = Pca::fit_with(black_box(&x), N, solver).unwrap();
-                black_box(pca.transform(&x).unwrap())
+                pool.install(|| {
+                    let pca = Pca::fit_with(black_box(&x), N, solver).unwrap();
+                    black_box(pca.transform(&x).unwrap())
+                })
             })
         });
     }

@@ -1,12 +1,13 @@
 """NumPy's side of `benches/dmatrix.rs`: the median and the minimum time of the seed's
 products and of its `pca()` (on `default_rng(42).standard_normal((1000, 1536))`, the data
 the Rust PCA group draws), the products on the same inputs (`dynamic_input` in
-`benches/src/lib.rs`, rebuilt here bit for bit), one thread:
+`benches/src/lib.rs`, rebuilt here bit for bit), on the given number of BLAS threads:
 
     OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 python3 benches/numpy_dmatrix.py
+    OPENBLAS_NUM_THREADS=2 OMP_NUM_THREADS=2 python3 benches/numpy_dmatrix.py   # two threads
 
-The script refuses to run with more than one BLAS thread, so its figures compare with the
-single-threaded Rust rows.
+The script refuses to run unless both variables are set to the same count (the Rust rows
+are timed with `RAYON_NUM_THREADS` set to it), and prints the count.
 """
 
 import os
@@ -32,9 +33,9 @@ def timed(stmt, repeats):
 
 
 def main():
-    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"):
-        if os.environ.get(var) != "1":
-            raise SystemExit(f"set {var}=1 (one thread, as the Rust rows)")
+    threads = os.environ.get("OPENBLAS_NUM_THREADS")
+    if threads is None or os.environ.get("OMP_NUM_THREADS") != threads:
+        raise SystemExit("set OPENBLAS_NUM_THREADS and OMP_NUM_THREADS to the same thread count")
     a, b = dynamic_input(M, K, 1), dynamic_input(K, N, 2)
     # The first value, as the Rust side computes it.
     assert a[0, 0] == (7 % 1009) / 1009.0 - 0.5
@@ -53,7 +54,7 @@ def main():
         ("dmatrix_gram_f64_1000x1536", lambda: a.T @ a),
         ("pca_f64_1000x1536x128", lambda: pca(features, N)),
     ]
-    print(f"numpy {np.__version__}, one thread; median / min of {REPEATS} runs ({PCA_REPEATS} for the PCA)")
+    print(f"numpy {np.__version__}, {threads} thread(s); median / min of {REPEATS} runs ({PCA_REPEATS} for the PCA)")
     for name, stmt in rows:
         median, best = timed(stmt, PCA_REPEATS if name.startswith("pca") else REPEATS)
         print(f"{name}: {median:.3f} ms / {best:.3f} ms")

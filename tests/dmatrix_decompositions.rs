@@ -199,12 +199,84 @@ fn largest_eigenpairs_at_50_and_200() {
     check_largest(&rank_3, 6);
 }
 
+/// The `k` largest singular triplets against LAPACK's criteria (`|A v - s u|`, `|Aᵀ u - s v|`
+/// within `THRESH n eps |A|`, orthogonality of both factors) and the values against
+/// `singular_values` (the same code: equal bits), in both orientations.
+fn check_svd_largest(a: &DMatrix<f64>, k: usize) {
+    let (m, n) = a.shape();
+    let top = a.svd_largest(k).unwrap();
+    let all = a.singular_values().unwrap();
+    assert_eq!(
+        top.singular_values,
+        all[..k],
+        "{m}x{n}: the k largest values"
+    );
+    assert_eq!((top.u.shape(), top.v_t.shape()), ((m, k), (k, n)));
+    let (eps, p) = (f64::EPSILON, m.max(n) as f64);
+    let bound = (THRESH_SVD + 2.0) * p * eps * fro(a);
+    let av = a.matmul_transpose(&top.v_t);
+    let atu = a.transpose_matmul(&top.u);
+    for j in 0..k {
+        let s = top.singular_values[j];
+        let r1: f64 = (0..m)
+            .map(|i| (av[(i, j)] - s * top.u[(i, j)]).powi(2))
+            .sum::<f64>()
+            .sqrt();
+        let r2: f64 = (0..n)
+            .map(|i| (atu[(i, j)] - s * top.v_t[(j, i)]).powi(2))
+            .sum::<f64>()
+            .sqrt();
+        assert!(
+            r1 <= bound && r2 <= bound,
+            "{m}x{n}, k = {k}: residuals {r1:e} {r2:e} > {bound:e}"
+        );
+    }
+    assert!(
+        orthogonality(&top.u) <= (THRESH_SVD + 2.0) * p * eps,
+        "{m}x{n}: U"
+    );
+    assert!(
+        orthogonality(&top.v_t.transpose()) <= (THRESH_SVD + 2.0) * p * eps,
+        "{m}x{n}: V"
+    );
+}
+
+#[test]
+fn largest_singular_triplets_at_50_and_200x100() {
+    check_svd_largest(&filled(50, 50, 31), 1);
+    check_svd_largest(&filled(50, 50, 31), 50);
+    check_svd_largest(&filled(200, 100, 32), 10);
+    check_svd_largest(&filled(100, 200, 33), 10);
+    // Clustered and repeated singular values, graded ones, and a zero one among the k (the
+    // full decomposition's fallback).
+    let w: Vec<f64> = (0..60)
+        .map(|i| match i {
+            50..=59 => 3.0,
+            40..=49 => 3.0 - 1e-9 * i as f64,
+            _ => i as f64 / 60.0,
+        })
+        .collect();
+    check_svd_largest(&with_eigenvalues(&w, 34), 20);
+    let graded: Vec<f64> = (0..40).map(|i| 2f64.powi(i - 20)).collect();
+    check_svd_largest(&with_eigenvalues(&graded, 35), 12);
+    let rank_2 = filled(30, 2, 36).matmul_transpose(&filled(25, 2, 37));
+    check_svd_largest(&rank_2, 4);
+    assert_eq!(
+        filled(5, 3, 1).svd_largest(4),
+        Err(Error::TooManyComponents {
+            requested: 4,
+            available: 3
+        })
+    );
+}
+
 /// At the size of a PCA's Gram matrix, in release builds (`.ci/run` runs them with
 /// `--release`): minutes unoptimised.
 #[test]
 #[cfg_attr(debug_assertions, ignore = "n = 1000: run with --release")]
 fn largest_eigenpairs_at_1000() {
     check_largest(&symmetric(1000, 26), 128);
+    check_svd_largest(&filled(1000, 600, 27), 64);
 }
 
 #[test]

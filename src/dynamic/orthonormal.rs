@@ -3,49 +3,16 @@
 //! finder.
 //!
 //! The matrix is worked on transposed (each column a contiguous row), so every reflection
-//! is a dot product and an update along contiguous memory. The dot products keep eight
-//! partial sums, so the compiler can vectorise them; the order of a dot product's additions
-//! changes its rounding, not its bound (`gamma_m |x| |y|`, Higham, *Accuracy and Stability of
-//! Numerical Algorithms*, 2nd ed., eq. 3.5), so `Q` is orthonormal to `O(m l eps)` as LAPACK's
-//! (Higham, Theorem 19.4).
+//! is a dot product and an update along contiguous memory
+//! ([`reflect_row`](crate::linalg::householder::reflect_row), whose dot product
+//! keeps eight partial sums); `Q` is orthonormal to `O(m l eps)` as LAPACK's (Higham,
+//! *Accuracy and Stability of Numerical Algorithms*, 2nd ed., Theorem 19.4).
 
 use alloc::vec;
 
 use super::DMatrix;
-use crate::linalg::householder::make_reflector;
+use crate::linalg::householder::{make_reflector, reflect_row as reflect};
 use crate::scalar::Real;
-
-/// `x . y` over the common length, in eight interleaved partial sums.
-#[inline(always)]
-fn dot<T: Real>(x: &[T], y: &[T]) -> T {
-    let mut partial = [T::ZERO; 8];
-    let (xs, ys) = (x.chunks_exact(8), y.chunks_exact(8));
-    let (x_rest, y_rest) = (xs.remainder(), ys.remainder());
-    for (a, b) in xs.zip(ys) {
-        for l in 0..8 {
-            partial[l] += a[l] * b[l];
-        }
-    }
-    let mut sum = ((partial[0] + partial[4]) + (partial[1] + partial[5]))
-        + ((partial[2] + partial[6]) + (partial[3] + partial[7]));
-    for (a, b) in x_rest.iter().zip(y_rest) {
-        sum += *a * *b;
-    }
-    sum
-}
-
-/// Applies `H = I - tau v vᵀ` (`v = [1, v_tail]`) to the vector `r`: `r -= tau (v . r) v`.
-#[inline(always)]
-fn reflect<T: Real>(r: &mut [T], v_tail: &[T], tau: T) {
-    let Some((head, tail)) = r.split_first_mut() else {
-        return;
-    };
-    let s = tau * (*head + dot(tail, v_tail));
-    *head -= s;
-    for (x, v) in tail.iter_mut().zip(v_tail) {
-        *x -= s * *v;
-    }
-}
 
 /// The `m x l` matrix `Q` with orthonormal columns spanning the columns of the `m x l`
 /// matrix `y` (`m >= l`), from its Householder QR factorisation. A column that depends on the

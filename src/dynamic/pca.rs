@@ -25,9 +25,10 @@ use crate::scalar::Real;
 
 /// How [`Pca`] computes the principal components.
 ///
-/// - [`PcaSolver::Exact`]: the thin SVD of the centred data ([`DMatrix::svd`]: Householder
-///   bidiagonalisation, then Golub-Kahan QR), NumPy's `np.linalg.svd(Xc,
-///   full_matrices=False)` and scikit-learn's `svd_solver="full"`. Backward stable: every
+/// - [`PcaSolver::Exact`]: the leading `k` triplets of the thin SVD of the centred data
+///   ([`DMatrix::svd_largest`]: Householder bidiagonalisation, the singular values by
+///   Golub-Kahan QR, the `k` vector pairs by inverse iteration), NumPy's `np.linalg.svd(Xc,
+///   full_matrices=False)` cut to `k` and scikit-learn's `svd_solver="full"`. Backward stable: every
 ///   singular value within a small multiple of `eps ||Xc||` of the exact one.
 /// - [`PcaSolver::Gram`]: the eigendecomposition of the smaller Gram matrix, `XcᵀXc` (features
 ///   by features) or `Xc Xcᵀ` (samples by samples), scikit-learn's `"covariance_eigh"`.
@@ -477,10 +478,8 @@ fn auto_solver((m, n): (usize, usize), k: usize) -> PcaSolver {
 
 /// The leading `k` singular values and right singular vectors (as rows) of the thin SVD.
 fn exact<T: Real>(centred: &DMatrix<T>, k: usize) -> Result<(Vec<T>, DMatrix<T>), Error> {
-    let svd = centred.svd()?;
-    let n = centred.cols();
-    let components = DMatrix::from_fn(k, n, |i, j| svd.v_t[(i, j)]);
-    Ok((svd.singular_values[..k].to_vec(), components))
+    let svd = centred.svd_largest(k)?;
+    Ok((svd.singular_values, svd.v_t))
 }
 
 /// The leading `k` singular values and right singular vectors from the smaller Gram matrix.

@@ -55,9 +55,18 @@ pub(crate) fn bidiagonalize<T: Real>(
         for (row, &vi) in a.chunks_exact_mut(n).skip(k + 1).zip(&v[1..len]) {
             row[k] = vi;
         }
-        if t != T::ZERO && k + 1 < n {
-            // w = t v^T A[k.., k+1..], then A[k.., k+1..] -= v w, row by row.
-            let w = &mut w[..n - k - 1];
+        if k + 1 == n {
+            e[k] = T::ZERO;
+            tau_p[k] = T::ZERO;
+            continue;
+        }
+        // w = t v^T A[k.., k+1..] (one pass); then each row of A[k.., k+1..] gets `-= v_i w`
+        // and, below row k, the right reflector built from row k: one pass more, each row
+        // finished while it is in the cache (the operations of updating every row and then
+        // reflecting every row, in the same order for each row).
+        let left = t != T::ZERO;
+        let w = &mut w[..n - k - 1];
+        if left {
             w.fill(T::ZERO);
             for (row, &vi) in a.chunks_exact(n).skip(k).zip(&v[..len]) {
                 for (wj, x) in w.iter_mut().zip(&row[k + 1..]) {
@@ -67,28 +76,29 @@ pub(crate) fn bidiagonalize<T: Real>(
             for wj in w.iter_mut() {
                 *wj *= t;
             }
-            for (row, &vi) in a.chunks_exact_mut(n).skip(k).zip(&v[..len]) {
-                for (x, wj) in row[k + 1..].iter_mut().zip(w.iter()) {
-                    *x -= vi * *wj;
-                }
+        }
+        let (head, tail) = a.split_at_mut((k + 1) * n);
+        let row = &mut head[k * n + k + 1..];
+        if left {
+            for (x, wj) in row.iter_mut().zip(w.iter()) {
+                *x -= *wj;
             }
         }
         // The right reflector, from row k right of the super-diagonal.
-        if k + 1 < n {
-            let (head, tail) = a.split_at_mut((k + 1) * n);
-            let row = &mut head[k * n + k + 1..];
-            let (beta, t) = make_reflector(row[0], &mut row[1..]);
-            e[k] = beta;
-            tau_p[k] = t;
-            if t != T::ZERO {
-                let v_tail = &row[1..];
-                for r in tail.chunks_exact_mut(n) {
-                    reflect_row(&mut r[k + 1..], v_tail, t);
+        let (beta, tp) = make_reflector(row[0], &mut row[1..]);
+        e[k] = beta;
+        tau_p[k] = tp;
+        let v_tail = &row[1..];
+        for (r, &vi) in tail.chunks_exact_mut(n).zip(&v[1..len]) {
+            let r = &mut r[k + 1..];
+            if left {
+                for (x, wj) in r.iter_mut().zip(w.iter()) {
+                    *x -= vi * *wj;
                 }
             }
-        } else {
-            e[k] = T::ZERO;
-            tau_p[k] = T::ZERO;
+            if tp != T::ZERO {
+                reflect_row(r, v_tail, tp);
+            }
         }
     }
 }

@@ -111,19 +111,40 @@ pub(crate) fn make_reflector_from_norm<T: Real>(alpha: T, x: &mut [T], norm: T) 
     (beta, (beta - alpha) / beta)
 }
 
+/// `x . y` over the common length, in eight interleaved partial sums combined pairwise at the
+/// end: the compiler keeps the eight sums in one or two vector registers, where a single
+/// running sum waits on each addition's latency. The order of the additions changes the
+/// rounding, not the bound (`gamma_len |x| |y|`, Higham, *Accuracy and Stability of Numerical
+/// Algorithms*, 2nd ed., eq. 3.5).
+#[inline(always)]
+pub(crate) fn dot_lanes<T: Real>(x: &[T], y: &[T]) -> T {
+    let mut partial = [T::ZERO; 8];
+    let (xs, ys) = (x.chunks_exact(8), y.chunks_exact(8));
+    let (x_rest, y_rest) = (xs.remainder(), ys.remainder());
+    for (a, b) in xs.zip(ys) {
+        for l in 0..8 {
+            partial[l] += a[l] * b[l];
+        }
+    }
+    let mut sum = ((partial[0] + partial[4]) + (partial[1] + partial[5]))
+        + ((partial[2] + partial[6]) + (partial[3] + partial[7]));
+    for (a, b) in x_rest.iter().zip(y_rest) {
+        sum += *a * *b;
+    }
+    sum
+}
+
 /// Applies `H = I - tau v v^T`, `v = [1, v_tail]`, from the right to the row vector `r`
-/// (`r.len() = 1 + v_tail.len()`): `r -= (tau r . v) v^T`. The building block of reflections
-/// applied row by row to row-major matrices of runtime size.
-#[inline]
+/// (`r.len() = 1 + v_tail.len()`): `r -= (tau r . v) v^T`, the dot product in [`dot_lanes`]'
+/// eight partial sums. The building block of reflections applied row by row to row-major
+/// matrices of runtime size (`tridiagonal.rs`, `bidiagonal.rs`, the dynamic matrices'
+/// orthonormal bases).
+#[inline(always)]
 pub(crate) fn reflect_row<T: Real>(r: &mut [T], v_tail: &[T], tau: T) {
     let Some((head, tail)) = r.split_first_mut() else {
         return;
     };
-    let mut s = *head;
-    for (x, v) in tail.iter().zip(v_tail) {
-        s += *x * *v;
-    }
-    let s = tau * s;
+    let s = tau * (*head + dot_lanes(tail, v_tail));
     *head -= s;
     for (x, v) in tail.iter_mut().zip(v_tail) {
         *x -= s * *v;

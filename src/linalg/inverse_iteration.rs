@@ -307,3 +307,50 @@ pub(crate) fn back_transform<T: Real>(a: &[T], n: usize, tau: &[T], z: &mut [T],
         }
     }
 }
+
+/// Overwrites the `m x k` row-major `z` (columns: `[u; 0]` for vectors `u` of length `n` of
+/// the bidiagonal matrix, rows `n..m` zero) with `Q z`, `Q = H_0 H_1 ... H_{n-1}` the left
+/// reflectors [`bidiagonalize`](super::bidiagonal::bidiagonalize) left below the diagonal of
+/// `a` (`m x n`; reflector `r` in column `r`, rows `r + 1..m`, acting on rows `r..m`) and
+/// `tau_q`: the left singular vectors of the original matrix, as columns. Row-wise rank-1
+/// updates, as [`back_transform`].
+#[inline(always)]
+pub(crate) fn back_transform_left<T: Real>(
+    a: &[T],
+    (m, n): (usize, usize),
+    tau_q: &[T],
+    z: &mut [T],
+    k: usize,
+) {
+    if k == 0 {
+        return;
+    }
+    let mut w = vec![T::ZERO; k];
+    for r in (0..n).rev() {
+        let t = tau_q[r];
+        if t == T::ZERO {
+            continue;
+        }
+        let rows = &mut z[r * k..m * k];
+        let (head, tail) = rows.split_at_mut(k);
+        w.copy_from_slice(head);
+        for (i, row) in tail.chunks_exact(k).enumerate() {
+            let vi = a[(r + 1 + i) * n + r];
+            for (wj, x) in w.iter_mut().zip(row) {
+                *wj += vi * *x;
+            }
+        }
+        for wj in w.iter_mut() {
+            *wj *= t;
+        }
+        for (x, wj) in head.iter_mut().zip(&w) {
+            *x -= *wj;
+        }
+        for (i, row) in tail.chunks_exact_mut(k).enumerate() {
+            let vi = a[(r + 1 + i) * n + r];
+            for (x, wj) in row.iter_mut().zip(&w) {
+                *x -= vi * *wj;
+            }
+        }
+    }
+}

@@ -85,6 +85,29 @@ wide! {
 }
 
 wide! {
+    /// [`back_transform_left`](crate::linalg::inverse_iteration::back_transform_left), on the
+    /// widest vectors this CPU has.
+    fn back_transform_left(a: &[T], shape: (usize, usize), tau_q: &[T], z: &mut [T], k: usize)
+        => crate::linalg::inverse_iteration::back_transform_left;
+}
+
+wide! {
+    /// [`bidiagonalize`](crate::linalg::bidiagonal::bidiagonalize), on the widest vectors this
+    /// CPU has.
+    fn bidiagonalize(
+        a: &mut [T],
+        m: usize,
+        n: usize,
+        d: &mut [T],
+        e: &mut [T],
+        tau_q: &mut [T],
+        tau_p: &mut [T],
+        v: &mut [T],
+        w: &mut [T],
+    ) => crate::linalg::bidiagonal::bidiagonalize;
+}
+
+wide! {
     /// [`svd_in_place`](crate::linalg::bidiagonal::svd_in_place), on the widest vectors this
     /// CPU has.
     fn svd_in_place(
