@@ -114,8 +114,12 @@ fn products(c: &mut Criterion) {
         f64::EPSILON,
     );
     let mut g = statrix_benches::group(c, name, 10, 1000, 5000);
+    let (one, two) = pools();
     g.bench_function("statrix", |bench| {
-        bench.iter(|| black_box(black_box(&sx).gram()))
+        bench.iter(|| one.install(|| black_box(black_box(&sx).gram())))
+    });
+    g.bench_function("statrix_2_threads", |bench| {
+        bench.iter(|| two.install(|| black_box(black_box(&sx).gram())))
     });
     g.bench_function("nalgebra", |bench| {
         bench.iter(|| black_box(black_box(&nx).tr_mul(black_box(&nx))))

@@ -261,6 +261,14 @@ fn largest_singular_triplets_at_50_and_200x100() {
     check_svd_largest(&with_eigenvalues(&graded, 35), 12);
     let rank_2 = filled(30, 2, 36).matmul_transpose(&filled(25, 2, 37));
     check_svd_largest(&rank_2, 4);
+    // Columns of subnormal size beside ordinary ones: the bidiagonalisation's reflectors for
+    // them take LAPACK's rescaling path (and the fused pass its fallback).
+    let tiny = DMatrix::from_fn(40, 12, |i, j| {
+        let x = filled(40, 12, 38)[(i, j)];
+        if j % 3 == 1 { x * 1e-310 } else { x }
+    });
+    check_svd_largest(&tiny, 4);
+    check_svd_largest(&tiny, 12);
     assert_eq!(
         filled(5, 3, 1).svd_largest(4),
         Err(Error::TooManyComponents {

@@ -27,8 +27,16 @@ pub(crate) const MAX_STEPS_PER_VALUE: usize = 30;
 /// the rows (reflector `k` in row `k`, columns `k + 2..n`) with theirs in `tau_p`, where
 /// [`accumulate_q_transpose`](super::tridiagonal::accumulate_q_transpose) finds them.
 ///
-/// Each reflector is applied to the trailing block row by row, so every inner loop runs
-/// along contiguous memory; `v` (length `m`) and `w` (length `n`) are scratch.
+/// One pass over the trailing rows per step: each row receives the left reflector's update
+/// (`-= v_i w`), then the right reflector built from row `k`, and then, finished for this
+/// step, gives its column-`k + 1` entry to the next left reflector and its share of that
+/// reflector's `w` (`z += x_i row_i`, unscaled: the reflector's vector is `x / (alpha -
+/// beta)` below its leading 1, so `w = tau (row_{k+1} + z / (alpha - beta))`). Every inner loop
+/// runs along a contiguous row, and each row is read and written once per step (the
+/// reduction is bound by memory traffic at the sizes of a PCA). Where `alpha - beta` is so
+/// small that its reciprocal overflows (a column of subnormal size), `w` is formed from the
+/// scaled vector by a pass of its own. `v` (length `m`) and `w` (length `n`) are scratch;
+/// `e[k + 1..]` holds `z` while step `k` forms it.
 #[allow(clippy::too_many_arguments)] // The matrix, its shape, its two diagonals, two factor lists, scratch.
 #[inline(always)]
 pub(crate) fn bidiagonalize<T: Real>(
@@ -42,45 +50,35 @@ pub(crate) fn bidiagonalize<T: Real>(
     v: &mut [T],
     w: &mut [T],
 ) {
+    if n == 0 {
+        return;
+    }
+    // Step 0's left reflector, from column 0, and its w by a pass of its own.
+    for (vi, row) in v.iter_mut().zip(a.chunks_exact(n)) {
+        *vi = row[0];
+    }
+    let (beta, t) = make_reflector(v[0], &mut v[1..m]);
+    d[0] = beta;
+    tau_q[0] = t;
+    v[0] = T::ONE;
+    for (row, &vi) in a.chunks_exact_mut(n).skip(1).zip(&v[1..m]) {
+        row[0] = vi;
+    }
+    left_w(a, n, 0, &v[..m], t, &mut w[..n - 1]);
     for k in 0..n {
-        // The left reflector, from column k (gathered into `v`).
-        for (vi, row) in v.iter_mut().zip(a.chunks_exact(n).skip(k)) {
-            *vi = row[k];
-        }
-        let len = m - k;
-        let (beta, t) = make_reflector(v[0], &mut v[1..len]);
-        d[k] = beta;
-        tau_q[k] = t;
-        v[0] = T::ONE;
-        for (row, &vi) in a.chunks_exact_mut(n).skip(k + 1).zip(&v[1..len]) {
-            row[k] = vi;
-        }
+        // Here v[..m - k] is the left reflector k (v[0] = 1), stored below the diagonal of
+        // column k, with tau_q[k]; w[..n - k - 1] its w (when tau_q[k] is not zero).
         if k + 1 == n {
             e[k] = T::ZERO;
             tau_p[k] = T::ZERO;
-            continue;
+            break;
         }
-        // w = t v^T A[k.., k+1..] (one pass); then each row of A[k.., k+1..] gets `-= v_i w`
-        // and, below row k, the right reflector built from row k: one pass more, each row
-        // finished while it is in the cache (the operations of updating every row and then
-        // reflecting every row, in the same order for each row).
-        let left = t != T::ZERO;
-        let w = &mut w[..n - k - 1];
-        if left {
-            w.fill(T::ZERO);
-            for (row, &vi) in a.chunks_exact(n).skip(k).zip(&v[..len]) {
-                for (wj, x) in w.iter_mut().zip(&row[k + 1..]) {
-                    *wj += vi * *x;
-                }
-            }
-            for wj in w.iter_mut() {
-                *wj *= t;
-            }
-        }
+        let left = tau_q[k] != T::ZERO;
+        let w_k = &w[..n - k - 1];
         let (head, tail) = a.split_at_mut((k + 1) * n);
         let row = &mut head[k * n + k + 1..];
         if left {
-            for (x, wj) in row.iter_mut().zip(w.iter()) {
+            for (x, wj) in row.iter_mut().zip(w_k) {
                 *x -= *wj;
             }
         }
@@ -88,18 +86,71 @@ pub(crate) fn bidiagonalize<T: Real>(
         let (beta, tp) = make_reflector(row[0], &mut row[1..]);
         e[k] = beta;
         tau_p[k] = tp;
-        let v_tail = &row[1..];
-        for (r, &vi) in tail.chunks_exact_mut(n).zip(&v[1..len]) {
+        let p_tail = &row[1..];
+        let z = &mut e[k + 1..n - 1];
+        z.fill(T::ZERO);
+        for (i, r) in tail.chunks_exact_mut(n).enumerate() {
+            // Row k + 1 + i.
             let r = &mut r[k + 1..];
             if left {
-                for (x, wj) in r.iter_mut().zip(w.iter()) {
+                let vi = v[i + 1];
+                for (x, wj) in r.iter_mut().zip(w_k) {
                     *x -= vi * *wj;
                 }
             }
             if tp != T::ZERO {
-                reflect_row(r, v_tail, tp);
+                reflect_row(r, p_tail, tp);
+            }
+            // The row is final for this step: column k + 1 feeds the next left reflector.
+            let x = r[0];
+            v[i] = x;
+            if i > 0 {
+                for (zj, y) in z.iter_mut().zip(&r[1..]) {
+                    *zj += x * *y;
+                }
             }
         }
+        // The left reflector k + 1, from column k + 1 (gathered into v during the pass).
+        let len = m - k - 1;
+        let alpha = v[0];
+        let (beta, t) = make_reflector(alpha, &mut v[1..len]);
+        d[k + 1] = beta;
+        tau_q[k + 1] = t;
+        v[0] = T::ONE;
+        for (r, &vi) in tail.chunks_exact_mut(n).skip(1).zip(&v[1..len]) {
+            r[k + 1] = vi;
+        }
+        if t != T::ZERO && k + 2 < n {
+            let scale = T::ONE / (alpha - beta);
+            let w = &mut w[..n - k - 2];
+            if scale.is_finite() {
+                let first = &tail[k + 2..n];
+                for ((wj, &y), &zj) in w.iter_mut().zip(first).zip(e[k + 1..n - 1].iter()) {
+                    *wj = t * (y + scale * zj);
+                }
+            } else {
+                left_w(tail, n, k + 1, &v[..len], t, w);
+            }
+        }
+    }
+}
+
+/// `w = t vᵀ A[r0.., c + 1..]` for the left reflector `v` of column `c` (`v[0] = 1`), its
+/// rows starting at row `r0` of the slice `a` (the first row of `a` holding `v`'s leading
+/// entry), by one pass over those rows.
+#[inline(always)]
+fn left_w<T: Real>(a: &[T], n: usize, c: usize, v: &[T], t: T, w: &mut [T]) {
+    if t == T::ZERO {
+        return;
+    }
+    w.fill(T::ZERO);
+    for (row, &vi) in a.chunks_exact(n).zip(v) {
+        for (wj, x) in w.iter_mut().zip(&row[c + 1..]) {
+            *wj += vi * *x;
+        }
+    }
+    for wj in w.iter_mut() {
+        *wj *= t;
     }
 }
 
