@@ -113,8 +113,18 @@ pub(super) fn packed_product<T: Scalar>(
                         core::slice::from_raw_parts_mut(c.as_mut_ptr().cast::<$t>(), c.len()),
                     )
                 };
-                let (mr, nr) = arch::$shape(isa);
-                blocked::<$t>(isa, (m, k, n), (mr, nr), a, b, c, part, arch::$tile);
+                let geometry = (arch::$shape(isa), arch::$tile as TileFn<$t>);
+                #[cfg(feature = "rayon")]
+                if parallel(m * k * n) {
+                    split_rows::<$t>(isa, (m, k, n), geometry, a, b, c, part);
+                } else {
+                    blocked::<$t>(isa, (m, k, n), geometry, a, b, c, part, 0);
+                }
+                #[cfg(not(feature = "rayon"))]
+                blocked::<$t>(isa, (m, k, n), geometry, a, b, c, part, 0);
+                if part == Part::Symmetric {
+                    crate::kernel::strided::mirror_lower(c, n);
+                }
                 return true;
             }
         };
@@ -139,17 +149,23 @@ unsafe fn cast_operand<T, D>(x: Operand<'_, T>) -> Operand<'_, D> {
     }
 }
 
-/// The blocked loops of the module documentation.
-#[allow(clippy::too_many_arguments)] // The shape, the tile geometry, the operands and the kernel.
-fn blocked<T: Scalar + Send + Sync>(
+/// The tile geometry (rows, columns) of an instruction set and its tile function.
+type Geometry<T> = ((usize, usize), TileFn<T>);
+
+/// The blocked loops of the module documentation, for rows `first_row..first_row + m` of
+/// the product (`a` holding those rows, `c` those rows of the output): the row offset
+/// matters only to [`Part::Symmetric`], whose tiles are those that touch the lower
+/// triangle; the caller mirrors.
+#[allow(clippy::too_many_arguments)] // The shape, the tile geometry, the operands, the part, the rows.
+fn blocked<T: Scalar>(
     isa: arch::TiledIsa,
     (m, k, n): (usize, usize, usize),
-    (mr, nr): (usize, usize),
+    ((mr, nr), tile): Geometry<T>,
     a: Operand<'_, T>,
     b: Operand<'_, T>,
     c: &mut [T],
     part: Part,
-    tile: TileFn<T>,
+    first_row: usize,
 ) {
     let size = core::mem::size_of::<T>();
     let kc_max = KC.min(k);
@@ -165,7 +181,7 @@ fn blocked<T: Scalar + Send + Sync>(
     let mut a_pack = vec![T::ZERO; kc_max * mr * a_panel_count];
     for i_block in (0..m).step_by(mc_max) {
         let mc = mc_max.min(m - i_block);
-        let block_last_row = i_block + mc - 1;
+        let block_last_row = first_row + i_block + mc - 1;
         for p0 in (0..k).step_by(KC) {
             let kc = KC.min(k - p0);
             let start = if p0 == 0 {
@@ -192,14 +208,10 @@ fn blocked<T: Scalar + Send + Sync>(
                     tile,
                     a,
                     b_pack: &b_pack,
+                    first_row,
                 };
                 let rows = &mut c[i_block * n..(i_block + mc) * n];
                 let pack = j0 == 0;
-                #[cfg(feature = "rayon")]
-                if parallel(m * k * n) {
-                    run_parallel(&panel, i_block, rows, &mut a_pack, several_column_blocks, pack);
-                    continue;
-                }
                 for (t, c_rows) in rows.chunks_mut(mr * n).enumerate() {
                     let slot = if several_column_blocks { t } else { 0 };
                     let a_panel = &mut a_pack[slot * kc * mr..(slot + 1) * kc * mr];
@@ -207,9 +219,6 @@ fn blocked<T: Scalar + Send + Sync>(
                 }
             }
         }
-    }
-    if part == Part::Symmetric {
-        crate::kernel::strided::mirror_lower(c, n);
     }
 }
 
@@ -228,6 +237,8 @@ struct PanelJob<'a, T> {
     tile: TileFn<T>,
     a: Operand<'a, T>,
     b_pack: &'a [T],
+    /// The row of the whole product that row 0 of `a` and of the output is.
+    first_row: usize,
 }
 
 impl<T: Scalar> PanelJob<'_, T> {
@@ -238,7 +249,7 @@ impl<T: Scalar> PanelJob<'_, T> {
         let (j0, nc) = self.columns;
         let height = c_rows.len() / n;
         debug_assert!((1..=mr).contains(&height));
-        let last_row = i0 + height - 1;
+        let last_row = self.first_row + i0 + height - 1;
         if pack {
             // Packed just before its first use, while it is in the L1 cache; later blocks of
             // columns read it back from the block.
@@ -286,31 +297,52 @@ fn parallel(work: usize) -> bool {
     work >= PARALLEL_MIN_MULTIPLY_ADDS && rayon::current_num_threads() > 1
 }
 
-/// The micro-panels of one block of rows on rayon's threads: each micro-panel's rows of the
-/// output belong to one task, so the tasks write disjoint memory and every element is summed
-/// exactly as on one thread (the same bits).
+/// The product on rayon's threads: the output's rows cut into one band per thread, each band
+/// running the blocked loops on its own (packing its own copy of `b`'s blocks, a small cost
+/// next to its share of the work). The bands write disjoint rows, and every element is
+/// summed exactly as on one thread (the same bits). For [`Part::Symmetric`] the band edges
+/// are at `m sqrt(t / threads)`, which gives each band the same share of the lower triangle.
 #[cfg(feature = "rayon")]
-fn run_parallel<T: Scalar + Send + Sync>(
-    panel: &PanelJob<'_, T>,
-    i_block: usize,
-    rows: &mut [T],
-    a_pack: &mut [T],
-    keep_block: bool,
-    pack: bool,
+fn split_rows<T: Scalar + Send + Sync>(
+    isa: arch::TiledIsa,
+    (m, k, n): (usize, usize, usize),
+    geometry: Geometry<T>,
+    a: Operand<'_, T>,
+    b: Operand<'_, T>,
+    c: &mut [T],
+    part: Part,
 ) {
     use rayon::prelude::*;
-    let (n, mr, kc) = (panel.n, panel.mr, panel.kc);
-    if keep_block {
-        rows.par_chunks_mut(mr * n)
-            .zip(a_pack.par_chunks_mut(kc * mr))
-            .enumerate()
-            .for_each(|(t, (c_rows, a_panel))| panel.run(i_block + t * mr, a_panel, c_rows, pack));
-    } else {
-        rows.par_chunks_mut(mr * n).enumerate().for_each_init(
-            || vec![T::ZERO; kc * mr],
-            |a_panel, (t, c_rows)| panel.run(i_block + t * mr, a_panel, c_rows, true),
-        );
+    let mr = geometry.0.0;
+    let threads = rayon::current_num_threads().max(1);
+    let edge = |t: usize| -> usize {
+        let share = t as f64 / threads as f64;
+        let row = match part {
+            Part::Full => m as f64 * share,
+            Part::Symmetric => m as f64 * share.sqrt(),
+        };
+        ((row as usize).div_ceil(mr) * mr).min(m)
+    };
+    let mut bands = alloc::vec::Vec::with_capacity(threads);
+    let mut rest = c;
+    let mut start = 0;
+    for t in 1..=threads {
+        let end = if t == threads { m } else { edge(t).max(start) };
+        let (band, tail) = rest.split_at_mut((end - start) * n);
+        bands.push((start, end - start, band));
+        rest = tail;
+        start = end;
     }
+    bands.into_par_iter().for_each(|(first, rows, band)| {
+        if rows == 0 {
+            return;
+        }
+        let a_rows = Operand {
+            data: &a.data[first * a.row_stride..],
+            ..a
+        };
+        blocked(isa, (rows, k, n), geometry, a_rows, b, band, part, first);
+    });
 }
 
 /// Packs rows `i0..i0 + height` and steps `p0..p0 + kc` of `a` step by step: `out[p * mr +
