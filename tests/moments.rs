@@ -160,6 +160,7 @@ fn merging_any_split_equals_one_pass() {
     }
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn serialises_and_checks_sizes_on_the_way_in() {
     let x = DMatrix::<f64>::random_standard_normal(20, 3, &mut default_rng(4));
@@ -170,6 +171,16 @@ fn serialises_and_checks_sizes_on_the_way_in() {
     // A co-moment of the wrong size is refused.
     let bad = r#"{"count": 2, "mean": [0.0, 1.0], "comoment": [1.0, 0.0, 0.0]}"#;
     assert!(serde_json::from_str::<Moments<f64>>(bad).is_err());
+    // A count that would overflow on merging is an error, and the summary is unchanged.
+    let huge = format!(
+        r#"{{"count": {}, "mean": [0.0], "comoment": [1.0]}}"#,
+        usize::MAX
+    );
+    let mut huge: Moments<f64> = serde_json::from_str(&huge).unwrap();
+    let before = huge.clone();
+    let one = Moments::of(&DMatrix::from_vec(1, 1, vec![2.0]).unwrap()).unwrap();
+    assert_eq!(huge.merge(&one), Err(Error::Overflow));
+    assert_eq!(huge, before);
 }
 
 #[test]

@@ -188,7 +188,8 @@ impl<T: Real> Moments<T> {
     ///
     /// # Errors
     /// [`Error::ShapeMismatch`] (`op: "merge"`) if the feature counts differ;
-    /// [`Error::Overflow`] if a merged value overflows.
+    /// [`Error::Overflow`] if a merged value or the row count overflows (the summary is then
+    /// left unchanged).
     ///
     /// # Example
     /// ```
@@ -215,7 +216,7 @@ impl<T: Real> Moments<T> {
             self.clone_from(other);
             return Ok(());
         }
-        let total = self.count + other.count;
+        let total = self.count.checked_add(other.count).ok_or(Error::Overflow)?;
         let (na, nb, nt) = (
             T::from(self.count).ok_or(Error::Overflow)?,
             T::from(other.count).ok_or(Error::Overflow)?,
