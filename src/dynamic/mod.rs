@@ -21,6 +21,7 @@ mod pca;
 mod product;
 #[cfg(feature = "rand")]
 mod random;
+mod svd_by;
 
 pub use axis_stats::Axis;
 pub use decompositions::{DSvd, DSymmetricEigen};

@@ -16,6 +16,7 @@
 //! lose a quantity below `eps^2` times the largest element's square: the computation is the
 //! scaled one up to such negligible underflow.
 
+use super::Row;
 use crate::numeric::{norm, sum_of_squares_is_safe};
 use crate::scalar::Real;
 
@@ -153,36 +154,58 @@ pub(crate) fn reflect_row<T: Real>(r: &mut [T], v_tail: &[T], tau: T) {
 
 /// Applies `H = I - tau v v^T` from the left to rows `r0..r0 + v.len()`, columns `c0..c1` of
 /// `a`: `w = tau v^T A`, then `A -= v w` (LAPACK `dlarf`, side `'L'`). `v` includes its
-/// leading 1. Row by row, so every inner loop runs along a contiguous row.
+/// leading 1. Row by row, so every inner loop runs along a contiguous row. The static
+/// matrices' form of [`reflect_row_set`], with its scratch row on the stack.
 #[inline]
 pub(crate) fn reflect_rows<T: Real, const R: usize, const C: usize>(
     a: &mut [[T; C]; R],
     v: &[T],
     tau: T,
     r0: usize,
+    columns: (usize, usize),
+) {
+    let mut w = [T::ZERO; C];
+    reflect_row_set(a, v, tau, r0, columns, &mut w);
+}
+
+/// Applies `H = I - tau v v^T` from the left to rows `r0..r0 + v.len()`, columns `c0..c1` of
+/// the matrix whose rows are `a`: `w = tau v^T A` (in `w`, at least `c1 - c0` long), then
+/// `A -= v w` (LAPACK `dlarf`, side `'L'`). `v` includes its leading 1. Does nothing when
+/// the ranges do not fit.
+#[inline(always)]
+pub(crate) fn reflect_row_set<T: Real, W: Row<T>>(
+    a: &mut [W],
+    v: &[T],
+    tau: T,
+    r0: usize,
     (c0, c1): (usize, usize),
+    w: &mut [T],
 ) {
     let Some((&v0, v_rest)) = v.split_first() else {
         return;
     };
-    if r0 >= R || c0 >= c1 || c1 > C {
+    let Some(first) = a.get(r0) else {
+        return;
+    };
+    let first = first.as_ref();
+    if c0 >= c1 || c1 > first.len() || c1 - c0 > w.len() {
         return;
     }
+    let w = &mut w[..c1 - c0];
     // w starts as v[0] times row r0 (no zero fill): 0 + v0 x would round the same.
-    let mut w: [T; C] = a[r0];
-    for wc in w[c0..c1].iter_mut() {
-        *wc *= v0;
+    for (wc, &x) in w.iter_mut().zip(&first[c0..c1]) {
+        *wc = x * v0;
     }
     for (row, &vr) in a[r0 + 1..].iter().zip(v_rest) {
-        for (wc, &x) in w[c0..c1].iter_mut().zip(&row[c0..c1]) {
+        for (wc, &x) in w.iter_mut().zip(&row.as_ref()[c0..c1]) {
             *wc += vr * x;
         }
     }
-    for wc in w[c0..c1].iter_mut() {
+    for wc in w.iter_mut() {
         *wc *= tau;
     }
     for (row, &vr) in a[r0..].iter_mut().zip(v) {
-        for (x, &wc) in row[c0..c1].iter_mut().zip(&w[c0..c1]) {
+        for (x, &wc) in row.as_mut()[c0..c1].iter_mut().zip(w.iter()) {
             *x -= wc * vr;
         }
     }

@@ -130,15 +130,29 @@ pub(crate) fn sorted_order<T: Copy, const N: usize>(
     keys: &[T; N],
     before: impl Fn(T, T) -> bool,
 ) -> [usize; N] {
-    let mut order: [usize; N] = core::array::from_fn(|i| i);
-    for i in 1..N {
+    let mut order = [0; N];
+    sort_indices(keys, &mut order, before);
+    order
+}
+
+/// Writes into `order` (as long as `keys`) the permutation that sorts `keys` by `before` (a
+/// strict order), stable: equal keys keep their index order. Insertion sort, `n^2 / 2`
+/// comparisons at most; its work is small beside that of the decompositions that call it.
+pub(crate) fn sort_indices<T: Copy>(
+    keys: &[T],
+    order: &mut [usize],
+    before: impl Fn(T, T) -> bool,
+) {
+    for (i, o) in order.iter_mut().enumerate() {
+        *o = i;
+    }
+    for i in 1..order.len().min(keys.len()) {
         let mut j = i;
         while j > 0 && before(keys[order[j]], keys[order[j - 1]]) {
             order.swap(j, j - 1);
             j -= 1;
         }
     }
-    order
 }
 
 /// The index of the largest `|x|`, the first one on ties (0 for an empty slice).

@@ -57,6 +57,14 @@
 //! default `max(R, C) * eps` that NumPy uses for `pinv(a, rtol=None)`.
 
 pub(crate) mod balance;
+
+/// Row storage for the routines that run on both static and dynamic matrices: a fixed-size
+/// array (`[T; N]`) on the static side, a `Vec<T>` on the dynamic one. Every row of one
+/// matrix has the same length.
+pub(crate) trait Row<T>: AsRef<[T]> + AsMut<[T]> {}
+
+impl<T, W: AsRef<[T]> + AsMut<[T]>> Row<T> for W {}
+
 pub(crate) mod bidiagonal;
 pub(crate) mod cholesky;
 pub mod cofactor;
@@ -66,6 +74,7 @@ pub(crate) mod householder;
 #[cfg(feature = "alloc")]
 pub(crate) mod inverse_iteration;
 pub(crate) mod jacobi;
+pub(crate) mod jacobi_svd;
 pub(crate) mod lstsq;
 pub(crate) mod lu;
 pub(crate) mod matrix_norms;

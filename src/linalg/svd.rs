@@ -2,13 +2,10 @@
 //! documentation holds the algorithm and accuracy notes.
 
 use super::bidiagonal::bidiagonal_thin_svd;
-use super::householder::{make_reflector_from_norm, reflect_rows};
-use super::jacobi::{
-    MAX_SWEEPS, Vectors, index_of_largest, rotate_pair, rotation, sorted_order, wave,
-};
+use super::jacobi::{Vectors, index_of_largest};
+use super::jacobi_svd::{JacobiSvdWork, jacobi_thin_svd};
 use crate::error::Error;
 use crate::matrix::{Matrix, Vector};
-use crate::numeric::{Pow2Scale, norm, sum_of_squares_is_safe, unit_exponent};
 use crate::scalar::Real;
 
 /// How [`Matrix::svd_by`] (and its wide and values-only twins) computes a singular value
@@ -531,409 +528,51 @@ pub(crate) struct ThinSvd<T, const M: usize, const N: usize> {
 }
 
 /// The thin SVD of a tall or square `M x N` matrix (`M >= N`), as described in the module
-/// docs. Called only with `M >= N`; for `M < N` it returns without panicking, but the
-/// result is not an SVD.
+/// docs, with every buffer on the stack ([`jacobi_thin_svd`] does the work). Called only
+/// with `M >= N`; for `M < N` it returns without panicking, but the result is not an SVD.
 pub(crate) fn thin_svd<T: Real, const M: usize, const N: usize>(
     a: &Matrix<T, M, N>,
     vectors: Vectors,
 ) -> Result<ThinSvd<T, M, N>, Error> {
     let zero = T::ZERO;
-    // One pass: finiteness, and each row's largest magnitude.
-    let mut row_max = [zero; M];
-    for (rm, row) in row_max.iter_mut().zip(a.0.iter()) {
-        for &x in row.iter() {
-            if !x.is_finite() {
-                return Err(Error::NonFinite);
-            }
-            *rm = rm.max(x.abs());
-        }
-    }
-    let max_abs = row_max.iter().fold(zero, |m, &x| m.max(x));
-    let e = unit_exponent(max_abs);
-    let (up, down) = (Pow2Scale::new(e), Pow2Scale::new(-e));
-
-    // Rows in decreasing max-norm order (stable), then the scaled working copy:
-    // qr[r][j] = 2^e a[row_order[r]][j].
-    let row_order = sorted_order(&row_max, |x, y| x > y);
-    let mut qr: [[T; N]; M] = core::array::from_fn(|r| a.0[row_order[r]].map(|x| up.apply(x)));
-    let mut col_order: [usize; N] = core::array::from_fn(|j| j);
-    let mut taus = [zero; N];
-    householder_qr_pivoted(&mut qr, &mut col_order, &mut taus);
-
-    // W = R (N x N, upper triangular); its rows are the columns of R^T.
-    let mut w: [[T; N]; N] = core::array::from_fn(|i| {
-        let row = qr.get(i).copied().unwrap_or([zero; N]);
-        core::array::from_fn(|j| if i <= j { row[j] } else { zero })
-    });
-    let mut rot: [[T; N]; N] =
-        core::array::from_fn(|i| core::array::from_fn(|j| if i == j { T::ONE } else { zero }));
-    let accumulate = match vectors {
-        Vectors::Compute => Some(&mut rot),
-        Vectors::Skip => None,
-    };
-    let sq = orthogonalize_rows(&mut w, accumulate)?;
-
-    // sigma_i = |w_i|: the square root of the freshly summed square where no square
-    // underflows (as `norm` does), `norm` otherwise; rows too small to have been
-    // orthogonalised are zero.
-    let small = negligible::<T>();
-    let safe = T::min_positive_value() / (T::epsilon() * T::epsilon());
-    let mut sigma = [zero; N];
-    for ((s, row), &sq) in sigma.iter_mut().zip(w.iter_mut()).zip(sq.iter()) {
-        *s = if sq >= safe {
-            sq.sqrt()
-        } else {
-            norm(row.iter().copied())
-        };
-        if *s < small {
-            *s = zero;
-            *row = [zero; N];
-        }
-    }
-    let order = sorted_order(&sigma, |x, y| x > y);
-    let s: [T; N] = core::array::from_fn(|i| down.apply(sigma[order[i]]));
-    if s.iter().any(|x| x.is_infinite()) {
-        return Err(Error::Overflow);
-    }
-    if vectors == Vectors::Skip {
-        return Ok(ThinSvd {
-            u: Matrix::zeros(),
-            s,
-            vt: Matrix::zeros(),
-        });
-    }
-
-    // V^T: row i is w_order[i] / sigma, its entries put back in the original column order;
-    // rows of zero singular values complete the orthonormal set.
-    let mut x = [[zero; N]; N];
-    let mut filled = [false; N];
-    for ((xi, fi), &k) in x.iter_mut().zip(filled.iter_mut()).zip(order.iter()) {
-        if sigma[k] > zero {
-            *xi = w[k].map(|v| v / sigma[k]);
-            *fi = true;
-        }
-    }
-    complete_orthonormal(&mut x, &filled);
-    let mut vt = Matrix::<T, N, N>::zeros();
-    for (vt_row, x_row) in vt.0.iter_mut().zip(x.iter()) {
-        for (&c, &v) in col_order.iter().zip(x_row.iter()) {
-            vt_row[c] = v;
-        }
-    }
-
-    // U = P_r^T Q J: column i is Q applied to row order[i] of the rotations (padded with
-    // zeros to length M), its rows put back in the original row order. The reflectors are
-    // applied to all N columns at once, row by row, so the inner loops run along rows.
-    let mut y: [[T; N]; M] = core::array::from_fn(|r| {
-        core::array::from_fn(|i| rot[order[i]].get(r).copied().unwrap_or(zero))
-    });
-    for (k, &tau) in taus.iter().enumerate().rev() {
-        if tau != zero {
-            // The k-th reflector's v = [1, column k of qr below row k].
-            let mut v = [T::ONE; M];
-            for (vi, row) in v[1..M - k].iter_mut().zip(&qr[k + 1..]) {
-                *vi = row[k];
-            }
-            reflect_rows(&mut y, &v[..M - k], tau, k, (0, N));
-        }
-    }
-    let mut u = Matrix::<T, M, N>::zeros();
-    for (&orig, row) in row_order.iter().zip(y.iter()) {
-        if let Some(u_row) = u.0.get_mut(orig) {
-            *u_row = *row;
-        }
-    }
-    Ok(ThinSvd { u, s, vt })
-}
-
-/// Householder QR with column pivoting of the `M x N` matrix `a` (row-major), as LAPACK's
-/// `xGEQP3`: overwrites the upper triangle with `R` and column `k` below the diagonal with
-/// the `k`-th reflector's vector (its leading 1 implicit). `col_order[j]` is the original
-/// index of column `j`, `taus[k]` the reflector's factor (0: no reflection).
-///
-/// The matrix is stored by rows, so the column norms and the reflectors' application to
-/// the remaining columns run along rows, all columns at once; each column's sums are still
-/// accumulated in row order, as a column-by-column loop would.
-fn householder_qr_pivoted<T: Real, const M: usize, const N: usize>(
-    a: &mut [[T; N]; M],
-    col_order: &mut [usize; N],
-    taus: &mut [T; N],
-) {
-    let zero = T::ZERO;
-    for k in 0..M.min(N) {
-        // Pivot: the remaining column with the largest norm below row k, the first on ties.
-        // The norms are recomputed, not downdated: O(M N) per step, as the step itself.
-        // `norm` of each column, its plain sum of squares taken for all columns at once.
-        let mut sums = [zero; N];
-        for row in a.iter().skip(k) {
-            for (s, &x) in sums.iter_mut().zip(row.iter()) {
-                *s += x * x;
-            }
-        }
-        let mut best = k;
-        let mut best_norm = -T::ONE;
-        for (j, &sum) in sums.iter().enumerate().skip(k) {
-            let nrm = if sum_of_squares_is_safe(sum, M - k) {
-                sum.sqrt()
-            } else {
-                norm(a.iter().skip(k).map(|row| row[j]))
-            };
-            if nrm > best_norm {
-                best = j;
-                best_norm = nrm;
-            }
-        }
-        if best != k {
-            for row in a.iter_mut() {
-                row.swap(k, best);
-            }
-            col_order.swap(k, best);
-        }
-        // v = [1, column k below row k] once the reflector is made.
-        let mut v = [zero; M];
-        let v = &mut v[..M - k];
-        for (vi, row) in v[1..].iter_mut().zip(&a[k + 1..]) {
-            *vi = row[k];
-        }
-        let (beta, tau) = make_reflector_from_norm(a[k][k], &mut v[1..], best_norm);
-        a[k][k] = beta;
-        for (row, &vi) in a[k + 1..].iter_mut().zip(&v[1..]) {
-            row[k] = vi;
-        }
-        if let Some(t) = taus.get_mut(k) {
-            *t = tau;
-        }
-        if tau != zero {
-            // Rows k.. of the columns right of k.
-            v[0] = T::ONE;
-            reflect_rows(a, v, tau, k, (k + 1, N));
-        }
-    }
-}
-
-/// `x . y`, in two interleaved partial sums (even and odd indices) added at the end: an
-/// error bound no larger than a single running sum's, half the chain of dependent
-/// additions, and the two sums side by side in one SIMD register.
-#[inline]
-fn dot<T: Real, const N: usize>(x: &[T; N], y: &[T; N]) -> T {
-    let zero = T::ZERO;
-    let (mut even, mut odd) = (zero, zero);
-    for (a, b) in x.chunks_exact(2).zip(y.chunks_exact(2)) {
-        even += a[0] * b[0];
-        odd += a[1] * b[1];
-    }
-    if let (Some(&a), Some(&b)) = (
-        x.chunks_exact(2).remainder().first(),
-        y.chunks_exact(2).remainder().first(),
-    ) {
-        even += a * b;
-    }
-    even + odd
-}
-
-/// One-sided Jacobi: rotates pairs of rows of `w` until every pair is orthogonal to within
-/// `N * eps` in cosine. Applies the same rotations to the rows of `rot` when given.
-/// Returns the squared norms of the rows of the result, freshly summed (by [`dot`]).
-///
-/// The squared row norms are cached: a rotation that makes `w_p . w_q` zero changes them
-/// to `|w_p|^2 - t w_p . w_q` and `|w_q|^2 + t w_p . w_q`, so a pair costs one dot product
-/// instead of three. As in Drmač and Veselić's `xGSVJ0`, an update that cancels (to below a
-/// quarter of the old value, losing more than two bits) is replaced by the sum itself;
-/// besides, every updated norm is summed afresh at the start of the next sweep. The
-/// updated norms only steer the rotation angles (a rotation by a slightly different angle
-/// is still a rotation, applied as accurately): the sweep that ends the iteration rotates
-/// nothing, so all of its tests use freshly summed norms, and convergence is decided as
-/// with norms recomputed for every pair.
-///
-/// Each sweep is cyclic in column order, `(0, 1), (0, 2), (1, 2), (0, 3), ...`, taken in
-/// waves of disjoint pairs ([`wave`]) with the same floating-point result: the tests and
-/// angles of a wave are computed first, independently, and its rotations applied after.
-fn orthogonalize_rows<T: Real, const N: usize>(
-    w: &mut [[T; N]; N],
-    mut rot: Option<&mut [[T; N]; N]>,
-) -> Result<[T; N], Error> {
-    let zero = T::ZERO;
-    let eps = T::epsilon();
-    // The computed cosine's rounding error is below N eps (the dot product's), so this
-    // tolerance is never met by rounding noise alone.
-    let tol = eps * T::from(N).unwrap_or_else(T::max_value);
-    // Above this, squared norms lose no bits to underflow (see `norm`).
-    let safe = T::min_positive_value() / (eps * eps);
-    let quarter = T::ONE / (T::TWO * T::TWO);
-    let mut sq: [T; N] = w.map(|row| dot(&row, &row));
-    let mut stale = [false; N];
-    // The current wave's rotations (at most N / 2, the first `count` entries): pair,
-    // cosine, sine, and whether the two norms must be summed afresh once it is applied.
+    let (mut qr, mut y) = ([[zero; N]; M], [[zero; N]; M]);
+    let (mut w, mut rot, mut x) = ([[zero; N]; N], [[zero; N]; N], [[zero; N]; N]);
+    let (mut row_max, mut row_order, mut column) = ([zero; M], [0; M], [zero; M]);
+    let (mut col_order, mut order) = ([0; N], [0; N]);
+    let (mut taus, mut sq, mut sigma) = ([zero; N], [zero; N], [zero; N]);
+    let (mut line, mut line2) = ([zero; N], [zero; N]);
+    let (mut stale, mut filled) = ([false; N], [false; N]);
     let mut plan = [(0, 0, zero, zero, false); N];
-    for _ in 0..MAX_SWEEPS {
-        for ((s, st), row) in sq.iter_mut().zip(stale.iter_mut()).zip(w.iter()) {
-            if *st {
-                *s = dot(row, row);
-                *st = false;
-            }
-        }
-        let mut rotated = false;
-        for k in 1..(2 * N).saturating_sub(2) {
-            let mut count = 0;
-            for p in wave(N, k) {
-                let q = k - p;
-                let (alpha, beta) = (sq[p], sq[q]);
-                let step = if alpha >= safe && beta >= safe {
-                    let gamma = dot(&w[p], &w[q]);
-                    if orthogonal(gamma, alpha, beta, tol) {
-                        continue;
-                    }
-                    let (c, s, t) = rotation(beta - alpha, gamma + gamma);
-                    let (a, b) = (alpha - t * gamma, beta + t * gamma);
-                    sq[p] = a;
-                    sq[q] = b;
-                    stale[p] = true;
-                    stale[q] = true;
-                    (p, q, c, s, a < alpha * quarter || b < beta * quarter)
-                } else {
-                    // Rows so small that their squares lose accuracy: normalise first.
-                    let Some((c, s)) = small_rows_rotation(&w[p], &w[q], tol) else {
-                        continue;
-                    };
-                    (p, q, c, s, true)
-                };
-                if let Some(slot) = plan.get_mut(count) {
-                    *slot = step;
-                    count += 1;
-                }
-            }
-            rotated |= count > 0;
-            for &(p, q, c, s, exact) in plan.iter().take(count) {
-                let (head, tail) = w.split_at_mut(q);
-                let (Some(wp), Some(wq)) = (head.get_mut(p), tail.first_mut()) else {
-                    continue;
-                };
-                rotate_pair(wp, wq, c, s);
-                if exact {
-                    sq[p] = dot(wp, wp);
-                    sq[q] = dot(wq, wq);
-                    stale[p] = false;
-                    stale[q] = false;
-                }
-                if let Some(r) = rot.as_deref_mut() {
-                    let (head, tail) = r.split_at_mut(q);
-                    if let (Some(rp), Some(rq)) = (head.get_mut(p), tail.first_mut()) {
-                        rotate_pair(rp, rq, c, s);
-                    }
-                }
-            }
-        }
-        if !rotated {
-            return Ok(sq);
-        }
-    }
-    Err(Error::NoConvergence {
-        iterations: MAX_SWEEPS,
-    })
-}
-
-/// Whether rows with squared norms `alpha`, `beta` (both at least `MIN_POSITIVE /
-/// EPSILON^2`) and inner product `gamma` are orthogonal to within `tol` in cosine,
-/// `|gamma| <= tol * sqrt(alpha) * sqrt(beta)`: compared as squares (no square roots)
-/// when both sides are normal numbers, otherwise as written.
-#[inline]
-fn orthogonal<T: Real>(gamma: T, alpha: T, beta: T, tol: T) -> bool {
-    let floor = T::min_positive_value();
-    let lhs = gamma * gamma;
-    let rhs = tol * tol * (alpha * beta);
-    if lhs >= floor && rhs >= floor {
-        lhs <= rhs
-    } else {
-        gamma.abs() <= tol * alpha.sqrt() * beta.sqrt()
-    }
-}
-
-/// The norm below which a row of `R` (scaled so that its largest element is in `[1, 2)`)
-/// counts as zero: `min_positive / eps`. Above it, the rotation of a pair with cosine above
-/// `tol >= eps` has `den = 2 cos a b >= 2 min_positive` in [`small_rows_rotation`], so its
-/// tangent and sine are normal numbers and the iteration converges.
-fn negligible<T: Real>() -> T {
-    T::min_positive_value() / T::epsilon()
-}
-
-/// The rotation `(c, s)` that makes rows `wp` and `wq` orthogonal, or `None` when they
-/// already are (cosine at most `tol`) or one is negligible (norm below
-/// [`negligible`], in a matrix whose largest element is in `[1, 2)`). For rows whose
-/// squared norms may lose bits to underflow: the norms are computed with [`norm`] and the
-/// cosine from the normalised rows.
-fn small_rows_rotation<T: Real>(wp: &[T], wq: &[T], tol: T) -> Option<(T, T)> {
-    let zero = T::ZERO;
-    let eps = T::epsilon();
-    let (mut alpha, mut beta, mut gamma) = (zero, zero, zero);
-    for (&x, &y) in wp.iter().zip(wq.iter()) {
-        alpha += x * x;
-        beta += y * y;
-        gamma += x * y;
-    }
-    let safe = T::min_positive_value() / (eps * eps);
-    let (np, nq, cos) = if alpha >= safe && beta >= safe {
-        let (np, nq) = (alpha.sqrt(), beta.sqrt());
-        (np, nq, gamma / np / nq)
-    } else {
-        // Rows so small that their squares lose accuracy: normalise first.
-        let small = negligible::<T>();
-        let np = norm(wp.iter().copied());
-        let nq = norm(wq.iter().copied());
-        if np < small || nq < small {
-            return None;
-        }
-        let cos = wp
-            .iter()
-            .zip(wq.iter())
-            .fold(zero, |acc, (&x, &y)| acc + (x / np) * (y / nq));
-        (np, nq, cos)
+    let mut out = ThinSvd {
+        u: Matrix::zeros(),
+        s: [zero; N],
+        vt: Matrix::zeros(),
     };
-    if cos.abs() <= tol {
-        return None;
-    }
-    // zeta = (beta - alpha) / (2 gamma), both parts divided by max(np, nq)^2.
-    let m = np.max(nq);
-    let (a, b) = (np / m, nq / m);
-    let (c, s, _) = rotation((b - a) * (b + a), T::TWO * cos * a * b);
-    Some((c, s))
-}
-
-/// Completes the rows of `x` marked `filled` (orthonormal) to an orthonormal basis: each
-/// missing row is the unit vector `e_k` with the largest residual after two rounds of
-/// Gram-Schmidt against the rows already there (the first `k` on ties), normalised.
-fn complete_orthonormal<T: Real, const N: usize>(x: &mut [[T; N]; N], filled: &[bool; N]) {
-    let mut filled = *filled;
-    for i in 0..N {
-        if filled[i] {
-            continue;
-        }
-        let mut best = [T::ZERO; N];
-        let mut best_norm = T::ZERO;
-        for k in 0..N {
-            let mut y = [T::ZERO; N];
-            y[k] = T::ONE;
-            for _ in 0..2 {
-                for (row, _) in x.iter().zip(filled.iter()).filter(|(_, f)| **f) {
-                    let d = row
-                        .iter()
-                        .zip(y.iter())
-                        .fold(T::ZERO, |acc, (&a, &b)| acc + a * b);
-                    for (yy, &r) in y.iter_mut().zip(row.iter()) {
-                        *yy -= d * r;
-                    }
-                }
-            }
-            let n = norm(y.iter().copied());
-            if n > best_norm {
-                best = y;
-                best_norm = n;
-            }
-        }
-        // Of N unit vectors, the residuals' squared norms add up to N minus the number of
-        // rows filled, so the best one has norm at least 1 / sqrt(N).
-        if best_norm > T::ZERO {
-            x[i] = best.map(|v| v / best_norm);
-            filled[i] = true;
-        }
-    }
+    let mut work = JacobiSvdWork {
+        qr: &mut qr,
+        w: &mut w,
+        rot: &mut rot,
+        x: &mut x,
+        y: &mut y,
+        row_max: &mut row_max,
+        row_order: &mut row_order,
+        column: &mut column,
+        col_order: &mut col_order,
+        taus: &mut taus,
+        sq: &mut sq,
+        stale: &mut stale,
+        plan: &mut plan,
+        sigma: &mut sigma,
+        order: &mut order,
+        filled: &mut filled,
+        line: &mut line,
+        line2: &mut line2,
+    };
+    jacobi_thin_svd(
+        &a.0,
+        &mut work,
+        (&mut out.s, &mut out.u.0, &mut out.vt.0),
+        vectors,
+    )?;
+    Ok(out)
 }
