@@ -91,6 +91,7 @@ extern crate std;
 extern crate alloc;
 
 mod access;
+mod checked;
 mod display;
 #[cfg(feature = "alloc")]
 mod dynamic;

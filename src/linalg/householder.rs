@@ -184,29 +184,31 @@ pub(crate) fn reflect_row_set<T: Real, W: Row<T>>(
     let Some((&v0, v_rest)) = v.split_first() else {
         return;
     };
-    let Some(first) = a.get(r0) else {
+    let (Some(first), Some(w)) = (
+        a.get(r0).and_then(|row| row.as_ref().get(c0..c1)),
+        w.get_mut(..c1.saturating_sub(c0)),
+    ) else {
         return;
     };
-    let first = first.as_ref();
-    if c0 >= c1 || c1 > first.len() || c1 - c0 > w.len() {
-        return;
-    }
-    let w = &mut w[..c1 - c0];
     // w starts as v[0] times row r0 (no zero fill): 0 + v0 x would round the same.
-    for (wc, &x) in w.iter_mut().zip(&first[c0..c1]) {
+    for (wc, &x) in w.iter_mut().zip(first) {
         *wc = x * v0;
     }
-    for (row, &vr) in a[r0 + 1..].iter().zip(v_rest) {
-        for (wc, &x) in w.iter_mut().zip(&row.as_ref()[c0..c1]) {
-            *wc += vr * x;
+    for (row, &vr) in a.iter().skip(r0 + 1).zip(v_rest) {
+        if let Some(part) = row.as_ref().get(c0..c1) {
+            for (wc, &x) in w.iter_mut().zip(part) {
+                *wc += vr * x;
+            }
         }
     }
     for wc in w.iter_mut() {
         *wc *= tau;
     }
-    for (row, &vr) in a[r0..].iter_mut().zip(v) {
-        for (x, &wc) in row.as_mut()[c0..c1].iter_mut().zip(w.iter()) {
-            *x -= wc * vr;
+    for (row, &vr) in a.iter_mut().skip(r0).zip(v) {
+        if let Some(part) = row.as_mut().get_mut(c0..c1) {
+            for (x, &wc) in part.iter_mut().zip(w.iter()) {
+                *x -= wc * vr;
+            }
         }
     }
 }

@@ -146,11 +146,18 @@ pub(crate) fn sort_indices<T: Copy>(
     for (i, o) in order.iter_mut().enumerate() {
         *o = i;
     }
-    for i in 1..order.len().min(keys.len()) {
-        let mut j = i;
-        while j > 0 && before(keys[order[j]], keys[order[j - 1]]) {
-            order.swap(j, j - 1);
-            j -= 1;
+    for i in 1..order.len() {
+        for j in (1..=i).rev() {
+            let key = |j: usize| order.get(j).and_then(|&o| keys.get(o)).copied();
+            let (Some(later), Some(earlier)) = (key(j), key(j - 1)) else {
+                break;
+            };
+            if !before(later, earlier) {
+                break;
+            }
+            if let Some([a, b]) = order.get_mut(j - 1..=j) {
+                core::mem::swap(a, b);
+            }
         }
     }
 }

@@ -7,6 +7,7 @@
 use super::Row;
 use super::householder::{make_reflector_from_norm, reflect_row_set};
 use super::jacobi::{MAX_SWEEPS, Vectors, rotate_pair, rotation, sort_indices, wave};
+use crate::checked::{pair_mut, swap_pair};
 use crate::error::Error;
 use crate::numeric::{Pow2Scale, norm, sum_of_squares_is_safe, unit_exponent};
 use crate::scalar::Real;
@@ -173,7 +174,10 @@ pub(crate) fn jacobi_thin_svd<T: Real, W: Row<T>>(
         .zip(work.filled.iter_mut())
         .zip(work.order.iter())
     {
-        let (sg, wk) = (work.sigma[k], work.w[k].as_ref());
+        let (Some(&sg), Some(wk)) = (work.sigma.get(k), work.w.get(k)) else {
+            continue;
+        };
+        let wk = wk.as_ref();
         *fi = sg > zero;
         for (d, &v) in xi.as_mut().iter_mut().zip(wk) {
             *d = if *fi { v / sg } else { zero };
@@ -194,23 +198,35 @@ pub(crate) fn jacobi_thin_svd<T: Real, W: Row<T>>(
     // applied to all n columns at once, row by row, so the inner loops run along rows.
     for (r, y_row) in work.y.iter_mut().enumerate() {
         for (d, &k) in y_row.as_mut().iter_mut().zip(work.order.iter()) {
-            *d = work.rot[k].as_ref().get(r).copied().unwrap_or(zero);
+            *d = work
+                .rot
+                .get(k)
+                .and_then(|row| row.as_ref().get(r))
+                .copied()
+                .unwrap_or(zero);
         }
     }
     for (k, &tau) in work.taus.iter().enumerate().rev() {
-        if tau != zero && k < m {
-            // The k-th reflector's v = [1, column k of qr below row k].
-            let v = &mut work.column[..m - k];
-            v[0] = T::ONE;
-            for (vi, row) in v[1..].iter_mut().zip(&work.qr[k + 1..]) {
-                *vi = row.as_ref()[k];
-            }
-            reflect_row_set(work.y, v, tau, k, (0, n), work.line);
+        if tau == zero {
+            continue;
         }
+        // The k-th reflector's v = [1, column k of qr below row k].
+        let Some(v) = work.column.get_mut(..m.saturating_sub(k)) else {
+            continue;
+        };
+        if let Some((v0, v_tail)) = v.split_first_mut() {
+            *v0 = T::ONE;
+            for (vi, row) in v_tail.iter_mut().zip(work.qr.iter().skip(k + 1)) {
+                *vi = row.as_ref().get(k).copied().unwrap_or(zero);
+            }
+        }
+        reflect_row_set(work.y, v, tau, k, (0, n), work.line);
     }
     for (&orig, row) in work.row_order.iter().zip(work.y.iter()) {
         if let Some(u_row) = u.get_mut(orig) {
-            u_row.as_mut().copy_from_slice(row.as_ref());
+            for (d, &x) in u_row.as_mut().iter_mut().zip(row.as_ref()) {
+                *d = x;
+            }
         }
     }
     Ok(())
@@ -251,7 +267,11 @@ fn householder_qr_pivoted<T: Real, W: Row<T>>(
             let nrm = if sum_of_squares_is_safe(sum, m - k) {
                 sum.sqrt()
             } else {
-                norm(a.iter().skip(k).map(|row| row.as_ref()[j]))
+                norm(
+                    a.iter()
+                        .skip(k)
+                        .filter_map(|row| row.as_ref().get(j).copied()),
+                )
             };
             if nrm > best_norm {
                 best = j;
@@ -260,26 +280,39 @@ fn householder_qr_pivoted<T: Real, W: Row<T>>(
         }
         if best != k {
             for row in a.iter_mut() {
-                row.as_mut().swap(k, best);
+                swap_pair(row.as_mut(), k, best);
             }
-            col_order.swap(k, best);
+            swap_pair(col_order, k, best);
         }
         // v = [1, column k below row k] once the reflector is made.
-        let v = &mut column[..m - k];
-        for (vi, row) in v[1..].iter_mut().zip(&a[k + 1..]) {
-            *vi = row.as_ref()[k];
+        let (Some(v), Some((pivot_row, below))) = (
+            column.get_mut(..m - k),
+            a.get_mut(k..).and_then(|rows| rows.split_first_mut()),
+        ) else {
+            return;
+        };
+        let Some((v0, v_tail)) = v.split_first_mut() else {
+            return;
+        };
+        for (vi, row) in v_tail.iter_mut().zip(below.iter()) {
+            *vi = row.as_ref().get(k).copied().unwrap_or(zero);
         }
-        let (beta, tau) = make_reflector_from_norm(a[k].as_ref()[k], &mut v[1..], best_norm);
-        a[k].as_mut()[k] = beta;
-        for (row, &vi) in a[k + 1..].iter_mut().zip(&v[1..]) {
-            row.as_mut()[k] = vi;
+        let Some(alpha) = pivot_row.as_mut().get_mut(k) else {
+            return;
+        };
+        let (beta, tau) = make_reflector_from_norm(*alpha, v_tail, best_norm);
+        *alpha = beta;
+        for (row, &vi) in below.iter_mut().zip(v_tail.iter()) {
+            if let Some(x) = row.as_mut().get_mut(k) {
+                *x = vi;
+            }
         }
+        *v0 = T::ONE;
         if let Some(t) = taus.get_mut(k) {
             *t = tau;
         }
         if tau != zero {
             // Rows k.. of the columns right of k.
-            v[0] = T::ONE;
             reflect_row_set(a, v, tau, k, (k + 1, n), scratch);
         }
     }
@@ -355,8 +388,12 @@ fn orthogonalize_rows<T: Real, W: Row<T>>(
             let mut count = 0;
             for p in wave(n, k) {
                 let q = k - p;
-                let (alpha, beta) = (sq[p], sq[q]);
-                let (wp, wq) = (w[p].as_ref(), w[q].as_ref());
+                let (Some(&alpha), Some(&beta), Some(wp), Some(wq)) =
+                    (sq.get(p), sq.get(q), w.get(p), w.get(q))
+                else {
+                    continue;
+                };
+                let (wp, wq) = (wp.as_ref(), wq.as_ref());
                 let step = if alpha >= safe && beta >= safe {
                     let gamma = dot(wp, wq);
                     if orthogonal(gamma, alpha, beta, tol) {
@@ -364,10 +401,8 @@ fn orthogonalize_rows<T: Real, W: Row<T>>(
                     }
                     let (c, s, t) = rotation(beta - alpha, gamma + gamma);
                     let (a, b) = (alpha - t * gamma, beta + t * gamma);
-                    sq[p] = a;
-                    sq[q] = b;
-                    stale[p] = true;
-                    stale[q] = true;
+                    set_pair(sq, (p, q), (a, b));
+                    set_pair(stale, (p, q), (true, true));
                     (p, q, c, s, a < alpha * quarter || b < beta * quarter)
                 } else {
                     // Rows so small that their squares lose accuracy: normalise first.
@@ -383,23 +418,17 @@ fn orthogonalize_rows<T: Real, W: Row<T>>(
             }
             rotated |= count > 0;
             for &(p, q, c, s, exact) in plan.iter().take(count) {
-                let (head, tail) = w.split_at_mut(q);
-                let (Some(wp), Some(wq)) = (head.get_mut(p), tail.first_mut()) else {
+                let Some((wp, wq)) = pair_mut(w, p, q) else {
                     continue;
                 };
                 let (wp, wq) = (wp.as_mut(), wq.as_mut());
                 rotate_pair(wp, wq, c, s);
                 if exact {
-                    sq[p] = dot(wp, wp);
-                    sq[q] = dot(wq, wq);
-                    stale[p] = false;
-                    stale[q] = false;
+                    set_pair(sq, (p, q), (dot(wp, wp), dot(wq, wq)));
+                    set_pair(stale, (p, q), (false, false));
                 }
-                if let Some(r) = rot.as_deref_mut() {
-                    let (head, tail) = r.split_at_mut(q);
-                    if let (Some(rp), Some(rq)) = (head.get_mut(p), tail.first_mut()) {
-                        rotate_pair(rp.as_mut(), rq.as_mut(), c, s);
-                    }
+                if let Some((rp, rq)) = rot.as_deref_mut().and_then(|r| pair_mut(r, p, q)) {
+                    rotate_pair(rp.as_mut(), rq.as_mut(), c, s);
                 }
             }
         }
@@ -410,6 +439,19 @@ fn orthogonalize_rows<T: Real, W: Row<T>>(
     Err(Error::NoConvergence {
         iterations: MAX_SWEEPS,
     })
+}
+
+/// `xs[p] = a`, `xs[q] = b` where those indices exist. (Every index the callers pass is in
+/// range; this form leaves no bounds-check panic in the code, for firmware built with a
+/// no-panic proof.)
+#[inline(always)]
+fn set_pair<X>(xs: &mut [X], (p, q): (usize, usize), (a, b): (X, X)) {
+    if let Some(x) = xs.get_mut(p) {
+        *x = a;
+    }
+    if let Some(x) = xs.get_mut(q) {
+        *x = b;
+    }
 }
 
 /// Whether rows with squared norms `alpha`, `beta` (both at least `MIN_POSITIVE /
@@ -497,7 +539,9 @@ fn complete_orthonormal<T: Real, W: Row<T>>(
         let mut best_norm = T::ZERO;
         for k in 0..y.len() {
             y.fill(T::ZERO);
-            y[k] = T::ONE;
+            if let Some(unit) = y.get_mut(k) {
+                *unit = T::ONE;
+            }
             for _ in 0..2 {
                 for (row, _) in x.iter().zip(filled.iter()).filter(|(_, f)| **f) {
                     let row = row.as_ref();
@@ -512,17 +556,21 @@ fn complete_orthonormal<T: Real, W: Row<T>>(
             }
             let n = norm(y.iter().copied());
             if n > best_norm {
-                best.copy_from_slice(y);
+                for (b, &v) in best.iter_mut().zip(y.iter()) {
+                    *b = v;
+                }
                 best_norm = n;
             }
         }
         // Of n unit vectors, the residuals' squared norms add up to n minus the number of
         // rows filled, so the best one has norm at least 1 / sqrt(n).
-        if best_norm > T::ZERO {
-            for (d, &b) in x[i].as_mut().iter_mut().zip(best.iter()) {
+        if best_norm > T::ZERO
+            && let (Some(row), Some(f)) = (x.get_mut(i), filled.get_mut(i))
+        {
+            for (d, &b) in row.as_mut().iter_mut().zip(best.iter()) {
                 *d = b / best_norm;
             }
-            filled[i] = true;
+            *f = true;
         }
     }
 }

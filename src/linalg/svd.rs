@@ -190,7 +190,7 @@ impl<T: Real, const R: usize, const K: usize, const C: usize> Svd<T, R, K, C> {
     fn normalize_signs(&mut self) {
         for k in 0..K {
             let j = index_of_largest(self.v_t.0[k].iter().copied());
-            if self.v_t.0[k][j] < T::ZERO {
+            if self.v_t.0[k].get(j).is_some_and(|&x| x < T::ZERO) {
                 for x in self.v_t.0[k].iter_mut() {
                     *x = -*x;
                 }

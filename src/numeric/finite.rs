@@ -44,9 +44,9 @@ pub(crate) fn finite_max_abs<T: Real>(xs: &[T]) -> Option<T> {
     let mut acc = [T::ZERO; 4];
     let mut bad = [T::ZERO; 4];
     let chunks = xs.chunks_exact(4);
-    for (k, &x) in chunks.remainder().iter().enumerate() {
-        acc[k] = x.abs();
-        bad[k] = x * T::ZERO;
+    for ((acc, bad), &x) in acc.iter_mut().zip(&mut bad).zip(chunks.remainder()) {
+        *acc = x.abs();
+        *bad = x * T::ZERO;
     }
     for chunk in chunks {
         for ((acc, bad), &x) in acc.iter_mut().zip(&mut bad).zip(chunk) {

@@ -9,7 +9,7 @@
 use super::accumulate::count;
 use crate::error::Error;
 use crate::matrix::{Matrix, RowVector, Vector};
-use crate::reduce::order::ascending;
+use crate::reduce::order::{ascending, heapsort_by};
 use crate::scalar::Real;
 
 /// How a quantile between two data points is chosen, as NumPy's `method=` argument of
@@ -65,8 +65,10 @@ pub enum QuantileMethod {
     Midpoint,
 }
 
+/// Sorts `values` ascending under NumPy's order (NaN last), by [`heapsort_by`]: no panic
+/// path, as firmware with a no-panic proof needs.
 pub(crate) fn sort<T: Real>(values: &mut [T]) {
-    values.sort_unstable_by(ascending);
+    heapsort_by(values, ascending);
 }
 
 /// `Ok(q)` for `q` in `[0, 1]`, `Err(InvalidQuantile)` otherwise (NaN included).

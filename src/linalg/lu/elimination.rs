@@ -3,6 +3,7 @@
 //! documentation of [`lu`](super)).
 
 use super::Lu;
+use crate::checked::{pair_mut, swap_pair};
 use crate::error::Error;
 use crate::matrix::Matrix;
 use crate::numeric::all_finite;
@@ -123,7 +124,7 @@ impl<T: Real, const N: usize> Lu<T, N> {
             }
             if p != k {
                 swap_rows(m, k, p);
-                self.rows.swap(k, p);
+                swap_pair(&mut self.rows, k, p);
                 self.sign = -self.sign;
             }
             // A copy of the pivot row: the updates of the rows below then provably do not
@@ -181,7 +182,7 @@ fn elimination_step<T: Real, const N: usize>(lu: &mut Lu<T, N>, k: usize) {
                 m[k][j] = m[i][j];
                 m[i][j] = t;
             }
-            lu.rows.swap(k, i);
+            swap_pair(&mut lu.rows, k, i);
             lu.sign = -lu.sign;
         }
     }
@@ -205,8 +206,7 @@ fn elimination_step<T: Real, const N: usize>(lu: &mut Lu<T, N>, k: usize) {
 /// targets such as Cortex-M).
 #[inline]
 fn swap_rows<T, const N: usize>(m: &mut [[T; N]; N], k: usize, p: usize) {
-    let (top, bottom) = m.split_at_mut(p);
-    if let (Some(a), Some(b)) = (top.get_mut(k), bottom.first_mut()) {
+    if let Some((a, b)) = pair_mut(m, k, p) {
         for (x, y) in a.iter_mut().zip(b.iter_mut()) {
             core::mem::swap(x, y);
         }
