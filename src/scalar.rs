@@ -103,6 +103,15 @@ pub trait Real: Scalar + Float + approx::RelativeEq + approx::UlpsEq {
     /// assert!(Real::erfc(10.0f64) > 0.0 && Real::erfc(10.0f64) < 3e-45);
     /// ```
     fn erfc(self) -> Self;
+
+    /// `sqrt(self^2 + other^2)` without overflow or underflow in between, computed in the
+    /// type's own precision. f64: [`Float::hypot`]. f32: LAPACK `slapy2`'s
+    /// `w sqrt(1 + (z / w)^2)` with `w = max(|x|, |y|)`, `z = min(|x|, |y|)` (within 2 ulps),
+    /// because `libm`'s `hypotf` computes in f64, which on a single-precision FPU such as the
+    /// Cortex-M4F's links a software double-precision library (about 2 KB of flash) and is
+    /// slow. NaN if either is NaN, `inf` if either is infinite and the other is not NaN.
+    #[doc(hidden)]
+    fn hypot_robust(self, other: Self) -> Self;
 }
 
 mod sealed {
@@ -141,6 +150,19 @@ impl Real for f32 {
     fn erfc(self) -> f32 {
         libm::erfcf(self)
     }
+
+    fn hypot_robust(self, other: f32) -> f32 {
+        let (x, y) = (self.abs(), other.abs());
+        if x.is_nan() || y.is_nan() {
+            return f32::NAN;
+        }
+        let (w, z) = if x >= y { (x, y) } else { (y, x) };
+        if z == 0.0 || w > f32::MAX {
+            return w;
+        }
+        let ratio = z / w;
+        w * Float::sqrt(1.0 + ratio * ratio)
+    }
 }
 
 impl Real for f64 {
@@ -155,5 +177,45 @@ impl Real for f64 {
 
     fn erfc(self) -> f64 {
         libm::erfc(self)
+    }
+
+    fn hypot_robust(self, other: f64) -> f64 {
+        Float::hypot(self, other)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Real;
+
+    /// The distance in f32 ulps between `got` and the f32 rounding of `exact`.
+    fn ulps(got: f32, exact: f64) -> u32 {
+        (got.to_bits() as i64 - (exact as f32).to_bits() as i64).unsigned_abs() as u32
+    }
+
+    #[test]
+    fn f32_hypot_in_single_precision_is_within_two_ulps() {
+        // slapy2's w sqrt(1 + (z / w)^2): the quotient, the square, the sum, the root and
+        // the product each round once (a relative error below 5 u / 2 with u = eps / 2),
+        // so the result is within 2 ulps of the exact value (computed in f64, where the
+        // inputs' squares are exact).
+        let mut state = 0x2545_f491u32;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            let x = f32::from_bits(state & 0x7f7f_ffff) * if state & 1 == 0 { 1.0 } else { -1.0 };
+            let y = f32::from_bits(state.rotate_left(11) & 0x3fff_ffff);
+            let exact = (f64::from(x)).hypot(f64::from(y));
+            if exact < f64::from(f32::MAX) {
+                assert!(ulps(x.hypot_robust(y), exact) <= 2, "hypot({x:e}, {y:e})");
+            }
+        }
+        // No overflow or underflow in between; the special values as hypot's.
+        assert_eq!(3e37f32.hypot_robust(4e37), 5e37);
+        assert!(ulps(3e-42f32.hypot_robust(4e-42), 5e-42) <= 1);
+        assert_eq!(f32::INFINITY.hypot_robust(1.0), f32::INFINITY);
+        assert_eq!(0.0f32.hypot_robust(-2.0), 2.0);
+        assert!(f32::NAN.hypot_robust(1.0).is_nan());
     }
 }

@@ -11,10 +11,10 @@ use crate::{Check, check};
 const POINTS: usize = 8;
 
 /// The rotation `R` (and translation `t`) minimising `sum |R p_i + t - q_i|^2`, the points as
-/// rows. `Err` if the SVD fails.
-pub fn kabsch(
-    p: &Matrix<f32, POINTS, 3>,
-    q: &Matrix<f32, POINTS, 3>,
+/// rows. `Err` if the SVD fails. (`examples/kabsch.rs` calls it on the host.)
+pub fn kabsch<const P: usize>(
+    p: &Matrix<f32, P, 3>,
+    q: &Matrix<f32, P, 3>,
 ) -> Result<(Matrix3<f32>, Matrix<f32, 1, 3>), &'static str> {
     let (cp, cq) = (p.mean_axis0(), q.mean_axis0());
     let (pc, qc) = (p.sub_row_broadcast(&cp), q.sub_row_broadcast(&cq));
@@ -36,12 +36,11 @@ pub fn kabsch(
     Ok((r, t))
 }
 
-#[inline(never)]
-pub fn run() -> Check {
-    // A rotation by 0.7 rad about the axis (1, 2, 2) / 3 (Rodrigues' formula) and a shift.
-    let (c, s) = (0.764_842_2f32, 0.644_217_7f32); // cos 0.7, sin 0.7
-    let k = [1.0f32 / 3.0, 2.0 / 3.0, 2.0 / 3.0];
-    let r_true = Matrix3::from_fn(|i, j| {
+/// The rotation about the unit `axis` by the angle whose cosine and sine are `c` and `s`
+/// (Rodrigues' formula: `c I + s [k]x + (1 - c) k k^T`).
+pub fn rotation(axis: [f32; 3], c: f32, s: f32) -> Matrix3<f32> {
+    let k = axis;
+    Matrix3::from_fn(|i, j| {
         let cross = match (i, j) {
             (0, 1) => -k[2],
             (0, 2) => k[1],
@@ -53,7 +52,13 @@ pub fn run() -> Check {
         };
         let diagonal = if i == j { c } else { 0.0 };
         diagonal + s * cross + (1.0 - c) * k[i] * k[j]
-    });
+    })
+}
+
+#[inline(never)]
+pub fn run() -> Check {
+    // A rotation by 0.7 rad about the axis (1, 2, 2) / 3, and a shift.
+    let r_true = rotation([1.0 / 3.0, 2.0 / 3.0, 2.0 / 3.0], 0.764_842_2, 0.644_217_7); // cos, sin 0.7
     let t_true = Matrix::new([[0.5f32, -1.25, 2.0]]);
     let p = Matrix::<f32, POINTS, 3>::from_fn(|i, j| ((i * 7 + j * 5) % 11) as f32 * 0.3 - 1.5);
     let q = (p * r_true.transpose()).add_row_broadcast(&t_true);

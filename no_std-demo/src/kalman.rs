@@ -9,14 +9,15 @@ use statrix::{Matrix, Vector, matrix};
 use crate::noise::Noise;
 use crate::{Check, check};
 
-const STEPS: usize = 40;
+pub const STEPS: usize = 40;
 const DT: f32 = 0.1;
 /// The measurement noise's standard deviation.
-const SIGMA: f32 = 0.5;
+pub const SIGMA: f32 = 0.5;
 /// The true starting position and velocity.
 const START: [f32; 4] = [2.0, -1.0, 1.0, -0.5];
 
-/// Where a track ended.
+/// The state of a track.
+#[derive(Clone, Copy)]
 pub struct Track {
     /// The filter's estimate of `[x, y, vx, vy]`.
     pub estimate: Vector<f32, 4>,
@@ -27,9 +28,13 @@ pub struct Track {
 }
 
 /// The filter after `STEPS` measurements of a target moving at constant velocity from
-/// `START`, with measurement noise from `Noise::new(seed, SIGMA)`. `Err` if a covariance loses
-/// positive definiteness.
-pub fn track(seed: u32) -> Result<Track, &'static str> {
+/// `START`, with measurement noise from `Noise::new(seed, SIGMA)`; `observe` sees each step
+/// (its index, the measurement, and the state so far). `Err` if a covariance loses positive
+/// definiteness. (`examples/kalman.rs` runs the same filter on the host.)
+pub fn track(
+    seed: u32,
+    mut observe: impl FnMut(usize, &Vector<f32, 2>, &Track),
+) -> Result<Track, &'static str> {
     let f = matrix![1.0, 0.0, DT, 0.0;
                     0.0, 1.0, 0.0, DT;
                     0.0, 0.0, 1.0, 0.0;
@@ -43,7 +48,7 @@ pub fn track(seed: u32) -> Result<Track, &'static str> {
     // No prior knowledge: at the origin, at rest, very uncertain.
     let mut x = Vector::<f32, 4>::zeros();
     let mut p = Matrix::<f32, 4, 4>::identity() * 100.0;
-    for _ in 0..STEPS {
+    for step in 0..STEPS {
         truth = f * truth;
         let z = h * truth + Vector::<f32, 2>::from_fn(|_, _| noise.next());
         // Predict.
@@ -61,6 +66,12 @@ pub fn track(seed: u32) -> Result<Track, &'static str> {
         x = x + k * (z - h * x);
         p = (Matrix::identity() - k * h) * p;
         p = (p + p.transpose()) * 0.5;
+        let state = Track {
+            estimate: x,
+            covariance: p,
+            truth,
+        };
+        observe(step, &z, &state);
     }
     Ok(Track {
         estimate: x,
@@ -75,7 +86,7 @@ pub fn run() -> Check {
         estimate: x,
         covariance: p,
         truth,
-    } = track(black_box(7))?;
+    } = track(black_box(7), |_, _, _| {})?;
     // With 40 measurements of noise SIGMA, the least-squares fit of a straight track has a
     // position error of about SIGMA sqrt(4 / 40) = 0.16 at the last step and a velocity
     // error of about SIGMA sqrt(12 / 40^3) / DT = 0.07 (the filter, started uninformed with

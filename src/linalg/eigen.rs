@@ -512,7 +512,7 @@ fn normalize<T: Real, const N: usize>(v: &mut [Complex<T>; N]) {
         .iter()
         .position(|c| c.norm_sqr() >= threshold)
         .unwrap_or(0);
-    let modulus = v[p].re.hypot(v[p].im);
+    let modulus = v[p].re.hypot_robust(v[p].im);
     let phase = Complex::new(v[p].re / modulus, -v[p].im / modulus);
     for c in v.iter_mut() {
         *c *= phase;

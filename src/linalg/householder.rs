@@ -61,7 +61,7 @@ fn make_reflector_safe<T: Real>(alpha: T, x: &mut [T]) -> (T, T) {
         return (alpha, T::ZERO);
     }
     let mut alpha = alpha;
-    let mut beta = -alpha.hypot(xnorm).copysign(alpha);
+    let mut beta = -alpha.hypot_robust(xnorm).copysign(alpha);
     // LAPACK's dlamch('S') / dlamch('E'): below this, 1 / beta would overflow.
     let safmin = T::min_positive_value() / (T::epsilon() / T::TWO);
     let mut knt = 0;
@@ -80,7 +80,7 @@ fn make_reflector_safe<T: Real>(alpha: T, x: &mut [T]) -> (T, T) {
             }
         }
         xnorm = norm(x.iter().copied());
-        beta = -alpha.hypot(xnorm).copysign(alpha);
+        beta = -alpha.hypot_robust(xnorm).copysign(alpha);
     }
     let tau = (beta - alpha) / beta;
     let scale = T::ONE / (alpha - beta);

@@ -67,7 +67,7 @@ pub(crate) fn rotation<T: Real>(num: T, den: T) -> (T, T, T) {
         let u = num.abs() + r;
         ((u / (r + r)).sqrt(), den.abs() / u)
     } else {
-        let t_abs = den.abs() / (num.abs() + num.hypot(den));
+        let t_abs = den.abs() / (num.abs() + num.hypot_robust(den));
         (one / (one + t_abs * t_abs).sqrt(), t_abs)
     };
     // sign(zeta) with sign(0) = +1: a zero `num` gives the 45-degree rotation.

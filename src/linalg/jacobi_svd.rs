@@ -267,11 +267,12 @@ fn householder_qr_pivoted<T: Real, W: Row<T>>(
             let nrm = if sum_of_squares_is_safe(sum, m - k) {
                 sum.sqrt()
             } else {
-                norm(
-                    a.iter()
-                        .skip(k)
-                        .filter_map(|row| row.as_ref().get(j).copied()),
-                )
+                // The column gathered first: `norm` then runs over a slice, as everywhere
+                // else (one instance of its slow path in the binary, not two).
+                for (c, row) in column.iter_mut().zip(a.iter().skip(k)) {
+                    *c = row.as_ref().get(j).copied().unwrap_or(zero);
+                }
+                norm(column.get(..m - k).unwrap_or(&[]).iter().copied())
             };
             if nrm > best_norm {
                 best = j;

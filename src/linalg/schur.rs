@@ -572,7 +572,7 @@ fn standardize_2x2<T: Real>(a: T, b: T, c: T, d: T) -> Standard2x2<T> {
             z = p + (scale.sqrt() * z.sqrt()).copysign(p);
             a = d + z;
             d -= (bcmax / z) * bcmis;
-            let tau = c.hypot(z);
+            let tau = c.hypot_robust(z);
             cs = z / tau;
             sn = c / tau;
             b -= c;
@@ -595,7 +595,7 @@ fn standardize_2x2<T: Real>(a: T, b: T, c: T, d: T) -> Standard2x2<T> {
                 break;
             }
             p = half * temp;
-            let mut tau = sigma.hypot(temp);
+            let mut tau = sigma.hypot_robust(temp);
             cs = (half * (one + sigma.abs() / tau)).sqrt();
             sn = -(p / (tau * cs)) * one.copysign(sigma);
             // [aa bb; cc dd] = [a b; c d] [cs -sn; sn cs]
