@@ -112,6 +112,20 @@ pub trait Real: Scalar + Float + approx::RelativeEq + approx::UlpsEq {
     /// slow. NaN if either is NaN, `inf` if either is infinite and the other is not NaN.
     #[doc(hidden)]
     fn hypot_robust(self, other: Self) -> Self;
+
+    /// The square root, correctly rounded, as [`Float::sqrt`]; what the crate's algorithms
+    /// call. On hard-float 32-bit Arm cores (Cortex-M4F and up), `f32`'s is the FPU's
+    /// `vsqrt.f32` instruction, where [`Float::sqrt`] without `std` is `libm`'s software
+    /// routine (the same bits, 480 bytes of flash and many cycles more). NaN for negative
+    /// input.
+    ///
+    /// # Example
+    /// ```
+    /// use statrix::Real;
+    /// assert_eq!(Real::square_root(2.25f32), 1.5);
+    /// assert!(Real::square_root(-1.0f64).is_nan());
+    /// ```
+    fn square_root(self) -> Self;
 }
 
 mod sealed {
@@ -151,6 +165,18 @@ impl Real for f32 {
         libm::erfcf(self)
     }
 
+    #[inline(always)]
+    fn square_root(self) -> f32 {
+        #[cfg(all(target_arch = "arm", target_abi = "eabihf", not(statrix_scalar_math)))]
+        {
+            crate::simd::arm::sqrt_f32(self)
+        }
+        #[cfg(not(all(target_arch = "arm", target_abi = "eabihf", not(statrix_scalar_math))))]
+        {
+            Float::sqrt(self)
+        }
+    }
+
     fn hypot_robust(self, other: f32) -> f32 {
         let (x, y) = (self.abs(), other.abs());
         if x.is_nan() || y.is_nan() {
@@ -161,7 +187,7 @@ impl Real for f32 {
             return w;
         }
         let ratio = z / w;
-        w * Float::sqrt(1.0 + ratio * ratio)
+        w * (1.0 + ratio * ratio).square_root()
     }
 }
 
@@ -177,6 +203,11 @@ impl Real for f64 {
 
     fn erfc(self) -> f64 {
         libm::erfc(self)
+    }
+
+    #[inline(always)]
+    fn square_root(self) -> f64 {
+        Float::sqrt(self)
     }
 
     fn hypot_robust(self, other: f64) -> f64 {

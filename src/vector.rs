@@ -136,7 +136,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
         // Fast path: no overflow, and the sum is far enough above the subnormal range that
         // any square that underflowed is below the sum's rounding error.
         if sum_of_squares_is_safe(sum_sq, R * C) {
-            return sum_sq.sqrt();
+            return sum_sq.square_root();
         }
         norm_scaled(self.iter().copied())
     }

@@ -346,7 +346,7 @@ impl<T: Real> Moments<T> {
     pub fn correlation(&self) -> Result<DMatrix<T>, Error> {
         let cov = self.covariance()?;
         let n = self.features();
-        let sd: Vec<T> = (0..n).map(|i| cov[(i, i)].sqrt()).collect();
+        let sd: Vec<T> = (0..n).map(|i| cov[(i, i)].square_root()).collect();
         Ok(DMatrix::from_fn(n, n, |i, j| {
             if i == j && sd[i] > T::ZERO {
                 T::ONE

@@ -89,7 +89,10 @@ mod tests {
         // to the column's norm.
         let residual = &y - &q.matmul(&q.transpose_matmul(&y));
         for j in 0..l {
-            let norm = (0..m).map(|i| y[(i, j)] * y[(i, j)]).sum::<f64>().sqrt();
+            let norm = (0..m)
+                .map(|i| y[(i, j)] * y[(i, j)])
+                .sum::<f64>()
+                .square_root();
             for i in 0..m {
                 assert!(
                     residual[(i, j)].abs() <= bound * norm,

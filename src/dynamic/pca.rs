@@ -507,7 +507,7 @@ fn leading_eigenvectors<T: Real>(g: &DMatrix<T>, k: usize) -> Result<(Vec<T>, DM
         .eigenvalues
         .iter()
         .rev()
-        .map(|&w| w.max(T::ZERO).sqrt())
+        .map(|&w| w.max(T::ZERO).square_root())
         .collect();
     let v_t = DMatrix::from_fn(k, n, |r, j| eig.eigenvectors[(j, k - 1 - r)]);
     Ok((singular_values, signed(v_t)))

@@ -231,7 +231,7 @@ fn already_balanced<T: Real, const N: usize>(a: &[[T; N]; N], k: usize, l: usize
         if !(in_range(cs) && in_range(rs)) {
             return false;
         }
-        let (c, r) = (cs.sqrt(), rs.sqrt());
+        let (c, r) = (cs.square_root(), rs.square_root());
         // (c and r are finite, so these are the negations of the sweep's loop tests.)
         c >= r / two && c / two < r
     })

@@ -10,6 +10,11 @@ use crate::numeric::{all_finite, finite_or_overflow, scaled_product, solve_with_
 /// The largest `N` whose factorization and substitutions are written for full unrolling.
 const UNROLL_MAX: usize = 8;
 
+/// Whether sizes up to [`UNROLL_MAX`] are unrolled: not on bare-metal targets
+/// (`target_os = "none"`), where flash is the scarcer resource (as for [`Lu`](crate::Lu));
+/// the loops do the same operations in the same order.
+const UNROLL: bool = !cfg!(target_os = "none");
+
 /// The Cholesky factorization `A = L L^T` of a symmetric positive definite matrix: `L`
 /// lower triangular with a positive diagonal.
 ///
@@ -101,7 +106,7 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     #[inline]
     pub fn cholesky(&self) -> Result<Cholesky<T, N>, Error> {
         let mut l = [[T::ZERO; N]; N];
-        let factored = if N <= UNROLL_MAX {
+        let factored = if UNROLL && N <= UNROLL_MAX {
             factor_unrolled(&self.0, &mut l)
         } else {
             factor_loops(&self.0, &mut l)
@@ -171,7 +176,7 @@ fn factor_row_loops<T: Real, const N: usize>(
     if s.is_nan() || s <= T::ZERO {
         return Err(i);
     }
-    l[i][i] = s.sqrt();
+    l[i][i] = s.square_root();
     Ok(())
 }
 
@@ -224,7 +229,7 @@ fn factor_row_unrolled<T: Real, const N: usize>(
     if s.is_nan() || s <= T::ZERO {
         return Err(i);
     }
-    l[i][i] = s.sqrt();
+    l[i][i] = s.square_root();
     Ok(())
 }
 
@@ -306,7 +311,7 @@ impl<T: Real, const N: usize> Cholesky<T, N> {
     /// entries.
     #[inline(always)]
     fn substitute<const K: usize>(&self, x: [[T; K]; N]) -> Matrix<T, N, K> {
-        if N <= UNROLL_MAX {
+        if UNROLL && N <= UNROLL_MAX {
             self.substitute_unrolled(x)
         } else {
             self.substitute_loops(x)

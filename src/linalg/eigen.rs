@@ -364,7 +364,7 @@ fn schur_eigenvectors<T: Real, const N: usize>(
         let top = if pair { ki - 1 } else { ki };
         let wr = t[ki][ki];
         let wi = if pair {
-            t[ki][ki - 1].abs().sqrt() * t[ki - 1][ki].abs().sqrt()
+            t[ki][ki - 1].abs().square_root() * t[ki - 1][ki].abs().square_root()
         } else {
             T::ZERO
         };
@@ -498,7 +498,7 @@ fn normalize<T: Real, const N: usize>(v: &mut [Complex<T>; N]) {
         *c *= rec;
         sum += c.norm_sqr();
     }
-    let inv_norm = T::ONE / sum.sqrt();
+    let inv_norm = T::ONE / sum.square_root();
     let mut pmax = T::ZERO;
     for c in v.iter_mut() {
         *c *= inv_norm;

@@ -40,7 +40,7 @@ pub(crate) fn make_reflector<T: Real>(alpha: T, x: &mut [T]) -> (T, T) {
     // (`sum > 0` as well: an empty `x` passes the test with `sum = 0`.)
     if sum > T::ZERO && sum_of_squares_is_safe(sum, x.len()) && total <= T::max_value() {
         // |beta| >= sqrt(tiny) > safmin: no rescaling is needed.
-        let beta = -total.sqrt().copysign(alpha);
+        let beta = -total.square_root().copysign(alpha);
         let tau = (beta - alpha) / beta;
         let scale = T::ONE / (alpha - beta);
         for v in x.iter_mut() {
@@ -330,7 +330,7 @@ mod tests {
         assert!((beta + 5e-310).abs() <= 1e-323);
         let mut huge = [f64::MAX / 2.0];
         let (beta, _) = make_reflector(f64::MAX / 2.0, &mut huge);
-        assert!((beta + f64::MAX / 2.0 * 2f64.sqrt()).abs() <= 1e-15 * f64::MAX);
+        assert!((beta + f64::MAX / 2.0 * 2f64.square_root()).abs() <= 1e-15 * f64::MAX);
     }
 
     #[test]

@@ -147,7 +147,7 @@ fn normalize<T: Real>(x: &mut [T]) -> bool {
         *v /= largest;
         sum += *v * *v;
     }
-    let norm = sum.sqrt();
+    let norm = sum.square_root();
     for v in x.iter_mut() {
         *v /= norm;
     }

@@ -146,7 +146,7 @@ pub(crate) fn jacobi_thin_svd<T: Real, W: Row<T>>(
         .zip(work.sq.iter())
     {
         *sg = if sq >= safe {
-            sq.sqrt()
+            sq.square_root()
         } else {
             norm(row.as_ref().iter().copied())
         };
@@ -265,7 +265,7 @@ fn householder_qr_pivoted<T: Real, W: Row<T>>(
         let mut best_norm = -T::ONE;
         for (j, &sum) in sums.iter().enumerate().skip(k) {
             let nrm = if sum_of_squares_is_safe(sum, m - k) {
-                sum.sqrt()
+                sum.square_root()
             } else {
                 // The column gathered first: `norm` then runs over a slice, as everywhere
                 // else (one instance of its slow path in the binary, not two).
@@ -467,7 +467,7 @@ fn orthogonal<T: Real>(gamma: T, alpha: T, beta: T, tol: T) -> bool {
     if lhs >= floor && rhs >= floor {
         lhs <= rhs
     } else {
-        gamma.abs() <= tol * alpha.sqrt() * beta.sqrt()
+        gamma.abs() <= tol * alpha.square_root() * beta.square_root()
     }
 }
 
@@ -495,7 +495,7 @@ fn small_rows_rotation<T: Real>(wp: &[T], wq: &[T], tol: T) -> Option<(T, T)> {
     }
     let safe = T::min_positive_value() / (eps * eps);
     let (np, nq, cos) = if alpha >= safe && beta >= safe {
-        let (np, nq) = (alpha.sqrt(), beta.sqrt());
+        let (np, nq) = (alpha.square_root(), beta.square_root());
         (np, nq, gamma / np / nq)
     } else {
         // Rows so small that their squares lose accuracy: normalise first.

@@ -63,7 +63,7 @@ impl<T: Real, const N: usize> Schur<T, N> {
         let mut j = 0;
         while j < N {
             if j + 1 < N && t[j + 1][j] != T::ZERO {
-                let im = t[j][j + 1].abs().sqrt() * t[j + 1][j].abs().sqrt();
+                let im = t[j][j + 1].abs().square_root() * t[j + 1][j].abs().square_root();
                 w[j] = Complex::new(t[j][j], im);
                 w[j + 1] = Complex::new(t[j + 1][j + 1], -im);
                 j += 2;
@@ -325,7 +325,7 @@ fn hqr<T: Real, const N: usize>(
                 h22 /= s;
                 let tr = (h11 + h22) / two;
                 let det = (h11 - tr) * (h22 - tr) - h12 * h21;
-                let rtdisc = det.abs().sqrt();
+                let rtdisc = det.abs().square_root();
                 if det >= zero {
                     // A complex conjugate pair.
                     rt1r = tr * s;
@@ -569,7 +569,7 @@ fn standardize_2x2<T: Real>(a: T, b: T, c: T, d: T) -> Standard2x2<T> {
         let mut z = (p / scale) * p + (bcmax / scale) * bcmis;
         if z >= multpl * eps {
             // Real eigenvalues: compute a and d.
-            z = p + (scale.sqrt() * z.sqrt()).copysign(p);
+            z = p + (scale.square_root() * z.square_root()).copysign(p);
             a = d + z;
             d -= (bcmax / z) * bcmis;
             let tau = c.hypot_robust(z);
@@ -596,7 +596,7 @@ fn standardize_2x2<T: Real>(a: T, b: T, c: T, d: T) -> Standard2x2<T> {
             }
             p = half * temp;
             let mut tau = sigma.hypot_robust(temp);
-            cs = (half * (one + sigma.abs() / tau)).sqrt();
+            cs = (half * (one + sigma.abs() / tau)).square_root();
             sn = -(p / (tau * cs)) * one.copysign(sigma);
             // [aa bb; cc dd] = [a b; c d] [cs -sn; sn cs]
             let aa = a * cs + b * sn;
@@ -615,10 +615,10 @@ fn standardize_2x2<T: Real>(a: T, b: T, c: T, d: T) -> Standard2x2<T> {
                 if b != zero {
                     if one.copysign(b) == one.copysign(c) {
                         // Real eigenvalues: reduce to upper triangular form.
-                        let sab = b.abs().sqrt();
-                        let sac = c.abs().sqrt();
+                        let sab = b.abs().square_root();
+                        let sac = c.abs().square_root();
                         p = (sab * sac).copysign(c);
-                        tau = one / (b + c).abs().sqrt();
+                        tau = one / (b + c).abs().square_root();
                         a = temp + p;
                         d = temp - p;
                         b -= c;
@@ -642,7 +642,7 @@ fn standardize_2x2<T: Real>(a: T, b: T, c: T, d: T) -> Standard2x2<T> {
     let (rt1i, rt2i) = if c == zero {
         (zero, zero)
     } else {
-        let im = b.abs().sqrt() * c.abs().sqrt();
+        let im = b.abs().square_root() * c.abs().square_root();
         (im, -im)
     };
     Standard2x2 {

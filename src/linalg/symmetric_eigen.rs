@@ -391,7 +391,7 @@ fn converged<T: Real>(apq: T, app: T, aqq: T) -> bool {
     if lhs >= floor && rhs >= floor {
         lhs <= rhs
     } else {
-        apq.abs() <= eps * app.abs().sqrt() * aqq.abs().sqrt()
+        apq.abs() <= eps * app.abs().square_root() * aqq.abs().square_root()
     }
 }
 

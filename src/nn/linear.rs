@@ -66,7 +66,7 @@ impl<T: Real, const IN: usize, const OUT: usize> Linear<T, IN, OUT> {
     /// `sqrt(k / n)` in `T`, for a fan `n >= 1` (checked at compile time by the callers).
     fn scale(k: f64, n: usize) -> T {
         let ratio = T::from(k / n as f64).unwrap_or(T::ONE);
-        ratio.sqrt()
+        ratio.square_root()
     }
 
     /// He (Kaiming) normal initialisation for ReLU networks: weights from

@@ -39,7 +39,7 @@ where
         n += 1;
     }
     if sum_of_squares_is_safe(sum, n) {
-        sum.sqrt()
+        sum.square_root()
     } else {
         norm_scaled(xs)
     }
@@ -81,23 +81,23 @@ pub(crate) fn norm_scaled<T: Real>(xs: impl Iterator<Item = T>) -> T {
         if medium > T::ZERO {
             big += (medium * s_big) * s_big;
         }
-        return big.sqrt() / s_big;
+        return big.square_root() / s_big;
     }
     if small > T::ZERO {
         if medium > T::ZERO {
-            let medium = medium.sqrt();
-            let small = small.sqrt() / s_small;
+            let medium = medium.square_root();
+            let small = small.square_root() / s_small;
             let (lo, hi) = if small > medium {
                 (medium, small)
             } else {
                 (small, medium)
             };
             let ratio = lo / hi;
-            return hi * (T::ONE + ratio * ratio).sqrt();
+            return hi * (T::ONE + ratio * ratio).square_root();
         }
-        return small.sqrt() / s_small;
+        return small.square_root() / s_small;
     }
-    medium.sqrt()
+    medium.square_root()
 }
 
 #[cfg(test)]
@@ -113,7 +113,7 @@ mod tests {
         // Subnormal: 3 and 4 times the smallest subnormal are exact, so is their norm.
         let eta = f64::from_bits(1);
         assert_eq!(norm([3.0 * eta, 4.0 * eta]), 5.0 * eta);
-        assert_eq!(norm([f32::MAX, f32::MAX]), f32::MAX * 2f32.sqrt());
+        assert_eq!(norm([f32::MAX, f32::MAX]), f32::MAX * 2f32.square_root());
         assert_eq!(norm::<f64, _>([]), 0.0);
         assert!(norm([1.0, f64::NAN, f64::INFINITY]).is_nan());
         assert_eq!(norm([1.0, f64::NEG_INFINITY]), f64::INFINITY);

@@ -11,7 +11,7 @@ use crate::scalar::Real;
 /// The tolerance on `|sum(p) - 1|`: NumPy's `max(sqrt(eps_f64), sqrt(eps_P))`, which is
 /// `sqrt(2^-52) = 1.49e-8` for f64 probabilities and `sqrt(2^-23) = 3.45e-4` for f32.
 fn sum_tolerance<P: Real>() -> f64 {
-    let own = P::epsilon().sqrt().to_f64().unwrap_or(0.0);
+    let own = P::epsilon().square_root().to_f64().unwrap_or(0.0);
     let f64_tolerance = libm::sqrt(f64::EPSILON);
     if own > f64_tolerance {
         own

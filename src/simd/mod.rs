@@ -77,6 +77,9 @@ mod aarch64;
     not(statrix_scalar_math)
 ))]
 use aarch64 as arch;
+/// The FPU's square root on hard-float 32-bit Arm (`arm/mod.rs`).
+#[cfg(all(target_arch = "arm", target_abi = "eabihf", not(statrix_scalar_math)))]
+pub(crate) mod arm;
 
 /// The dynamic decompositions on the widest vectors the CPU has (`wide.rs`).
 #[cfg(feature = "alloc")]

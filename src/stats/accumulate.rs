@@ -187,7 +187,7 @@ impl<T: Real> Spread<T> {
     /// The standard deviation, the square root taken before scaling back (the square root of
     /// `v 4^k` is exactly `sqrt(v) 2^k`), so it is finite wherever the exact one is.
     pub(crate) fn std(&self) -> T {
-        let std = self.scaled_var.sqrt();
+        let std = self.scaled_var.square_root();
         if self.k == 0 {
             std
         } else {
@@ -199,7 +199,7 @@ impl<T: Real> Spread<T> {
     /// data (a z-score does not depend on the scale); NaN where the standard deviation is
     /// zero (the zero-variance policy).
     pub(super) fn standardize(&self, x: T) -> T {
-        let std = self.scaled_var.sqrt();
+        let std = self.scaled_var.square_root();
         if std == T::ZERO {
             return T::nan();
         }

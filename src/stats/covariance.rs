@@ -38,7 +38,7 @@ fn covariance_entry<T: Real>(centred: T, diagonal: bool, divisor: T) -> T {
 /// result does not change when variable `i` is scaled by `2^k[i]` (as
 /// [`scaled_covariance`] returns it): the scales cancel exactly.
 fn correlation<T: Real, const N: usize>(cov: &Matrix<T, N, N>) -> Matrix<T, N, N> {
-    let std: [T; N] = core::array::from_fn(|i| cov.0[i][i].sqrt());
+    let std: [T; N] = core::array::from_fn(|i| cov.0[i][i].square_root());
     Matrix::from_fn(|i, j| {
         let (si, sj) = (std[i], std[j]);
         if si == T::ZERO || sj == T::ZERO {

@@ -12,6 +12,12 @@ use crate::scalar::Real;
 /// The largest `N` whose factorization and substitutions are written for full unrolling.
 pub(super) const UNROLL_MAX: usize = 6;
 
+/// Whether sizes up to [`UNROLL_MAX`] are unrolled: not on bare-metal targets
+/// (`target_os = "none"`), where flash is the scarcer resource; the loop form does the same
+/// operations in the same order (the same bits) in 0.7 KB less for a 6x6 solve on a
+/// Cortex-M4F.
+pub(super) const UNROLL: bool = !cfg!(target_os = "none");
+
 impl<T: Real, const N: usize> Lu<T, N> {
     /// Factors a matrix; never fails (zero pivots are recorded; non-finite input or
     /// overflow is left in the factors, for [`usable`](Lu::usable) to report).
@@ -37,18 +43,22 @@ impl<T: Real, const N: usize> Lu<T, N> {
         }
     }
 
-    /// The elimination of [`factor`](Lu::factor) without its test for a zero pivot (a
-    /// column whose candidates are all zero): where `factor` skips the column, this one
-    /// divides by the zero pivot and goes on. The zero pivot stays on the diagonal (it is
-    /// the candidate in place, as none is larger), so when every pivot is non-zero, no test
-    /// would have fired and the result is `factor`'s, bit for bit; `first_zero_pivot` stays
-    /// `None`.
+    /// The first attempt of every factorization: for `N <= UNROLL_MAX`, the elimination of
+    /// [`factor`](Lu::factor) unrolled and without its test for a zero pivot (a column whose
+    /// candidates are all zero): where `factor` skips the column, this one divides by the
+    /// zero pivot and goes on. The zero pivot stays on the diagonal (it is the candidate in
+    /// place, as none is larger), so when every pivot is non-zero, no test would have fired
+    /// and the result is `factor`'s, bit for bit; `first_zero_pivot` stays `None`. Larger
+    /// `N` run `factor`'s loops themselves.
     #[inline(always)]
     pub(super) fn eliminate_speculative(&mut self) {
-        if N <= UNROLL_MAX {
+        if UNROLL && N <= UNROLL_MAX {
             self.eliminate_unrolled();
         } else {
-            self.eliminate_loops::<false>();
+            // The loop form with the zero test, `factor`'s own code: on the regular matrices
+            // this path returns, the test never fires (one compare per column), and the
+            // binary keeps one copy of the loops for both paths.
+            self.eliminate_loops::<true>();
         }
     }
 

@@ -2,7 +2,7 @@
 //! loops for the rest, the same operations in the same order.
 
 use super::Lu;
-use super::elimination::UNROLL_MAX;
+use super::elimination::{UNROLL, UNROLL_MAX};
 use crate::matrix::Matrix;
 use crate::scalar::Real;
 
@@ -11,7 +11,7 @@ impl<T: Real, const N: usize> Lu<T, N> {
     /// rows of `x` (already permuted), each row a set of `K` right-hand-side entries.
     #[inline(always)]
     pub(super) fn substitute<const K: usize>(&self, x: [[T; K]; N]) -> Matrix<T, N, K> {
-        if N <= UNROLL_MAX {
+        if UNROLL && N <= UNROLL_MAX {
             self.substitute_unrolled(x)
         } else {
             self.substitute_loops(x)
