@@ -16,6 +16,7 @@ use core::fmt;
 /// println!("{}", Error::ZeroNorm); // "cannot normalize: the norm is zero"
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum Error {
     /// A row or column index past the matrix's edge (the runtime-index methods such as
@@ -132,6 +133,8 @@ pub enum Error {
     #[cfg(feature = "std")]
     Io {
         /// The kind of the underlying I/O error.
+        // `std`'s type has no `defmt::Format`; with `std` there is `core::fmt` anyway.
+        #[cfg_attr(feature = "defmt", defmt(Debug2Format))]
         kind: std::io::ErrorKind,
     },
     /// More items asked for than there are to draw from without replacement.

@@ -49,7 +49,7 @@
 //! | `random` | feature `rand`: `default_rng`, `Matrix::random_*`, shuffle, permutation, choice (its types live only there: `statrix::random::Pcg64`, `SeedSequence`, `LegacyRng`, `ChaCha12Gen`, ...); the same seed gives NumPy's numbers |
 //! | `display` | NumPy-identical `Display`, `Debug`; `scalar_display`: [`NumpyScalar`] |
 //! | `error` | [`Error`] |
-//! | `interop` | `approx` (always), `serde`, `mint`, `bytemuck` (features) |
+//! | `interop` | `approx` (always), `serde`, `mint`, `bytemuck`, `defmt` (features) |
 //!
 //! ## Compile-time shape errors
 //!
@@ -70,6 +70,7 @@
 //! | `serde` | no | `Serialize`/`Deserialize` as nested row arrays |
 //! | `mint` | no | conversions to and from `mint` vectors and row-major matrices |
 //! | `bytemuck` | no | `Pod`/`Zeroable`, for casting matrices to bytes |
+//! | `defmt` | no | `defmt::Format` for `Matrix` and `Error` (firmware logging without `core::fmt`) |
 //!
 //! With `default-features = false` the crate is `no_std` with no allocator; add back only
 //! what you need (`features = ["rand"]` for seeded sampling on firmware).

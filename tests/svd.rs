@@ -428,6 +428,60 @@ fn nalgebra_on_all_ones_shapes() {
     }
 }
 
+/// 3x3 f32 matrices against nalgebra, whose 3x3 SVD goes through the eigenvalues of `AᵀA`
+/// (McAdams et al.), squaring the condition number: a graded one (columns scaled by 1, 1e-3,
+/// 1e-6) and an ill-conditioned one that is not graded (singular values 1, 1e-2, 1e-4 behind
+/// two rotations). statrix's Jacobi SVD keeps every singular value within the Demmel-Veselić
+/// relative bound `THRESH n eps cond(B)` (`B` the matrix with unit columns); nalgebra's errors
+/// are reported, not asserted (the README's microcontroller section cites them).
+#[test]
+fn small_singular_values_of_3x3_f32_against_nalgebra() {
+    let rotation = |c: f32, s: f32| matrix![c, -s, 0.0; s, c, 0.0; 0.0, 0.0, 1.0];
+    let swap = matrix![1.0f32, 0.0, 0.0; 0.0, 0.0, 1.0; 0.0, 1.0, 0.0];
+    let b = matrix![0.8f32, -0.3, 0.5; 0.2, 0.9, -0.4; -0.5, 0.35, 0.7];
+    let graded = b * Matrix::from_fn(|i, j| if i == j { [1.0f32, 1e-3, 1e-6][i] } else { 0.0 });
+    let (r1, r2) = (
+        rotation(0.6, 0.8) * swap * rotation(0.28, 0.96),
+        swap * rotation(0.8, -0.6),
+    );
+    let ill = r1 * Matrix::from_fn(|i, j| if i == j { [1.0f32, 1e-2, 1e-4][i] } else { 0.0 }) * r2;
+    for (name, a) in [("graded", graded), ("ill-conditioned", ill)] {
+        // The reference: the f64 Jacobi SVD of the same (f32) entries, relatively accurate
+        // to about 3 eps_f64 cond(B), far below the f32 errors measured.
+        let a64 = a.cast::<f64>();
+        let reference = a64.svd().unwrap().singular_values;
+        let norms = Matrix::<f64, 1, 3>::from_fn(|_, j| a64.col(j).norm());
+        let kappa = Matrix::<f64, 3, 3>::from_fn(|i, j| a64[(i, j)] / norms[(0, j)])
+            .cond()
+            .unwrap();
+        let bound = THRESH * 3.0 * f64::from(f32::EPSILON) * kappa;
+        let relative = |got: f64, i: usize| (got - reference[i]).abs() / reference[i];
+        let ours = a.svd().unwrap().singular_values;
+        let mut worst_ours = 0.0f64;
+        for i in 0..3 {
+            let err = relative(f64::from(ours[i]), i);
+            assert!(
+                err <= bound,
+                "{name} s[{i}]: relative error {err:e} > {bound:e}"
+            );
+            worst_ours = worst_ours.max(err);
+        }
+        let m = nalgebra::Matrix3::<f32>::from_fn(|i, j| a[(i, j)]);
+        let mut theirs: Vec<f64> = m
+            .svd(false, false)
+            .singular_values
+            .iter()
+            .map(|&x| f64::from(x))
+            .collect();
+        theirs.sort_by(|x, y| y.total_cmp(x));
+        let worst_theirs = (0..3).map(|i| relative(theirs[i], i)).fold(0.0, f64::max);
+        println!(
+            "{name} 3x3 f32, singular values {:.1e} {:.1e} {:.1e}: worst relative error statrix {worst_ours:.1e}, nalgebra 0.35 {worst_theirs:.1e}",
+            reference[0], reference[1], reference[2]
+        );
+    }
+}
+
 // --- exact cases, errors, extremes --------------------------------------------------------
 
 #[test]

@@ -73,6 +73,14 @@ fn run_all() -> i32 {
             }
         }
     }
+    #[cfg(feature = "defmt-log")]
+    {
+        use cortex_m as _; // the critical section defmt-rtt needs
+        use defmt_rtt as _; // the global logger
+        let m = statrix::matrix![1.0f32, 2.0; 3.0, 4.0];
+        defmt::info!("a matrix: {}", m);
+        defmt::info!("an error: {}", statrix::Error::Singular { index: 1 });
+    }
     if cfg!(feature = "force-fail") {
         out::line(&[b"force-fail: FAILED"]);
         status = 1;
