@@ -3,11 +3,19 @@
 //! then implicit QL or Golub-Kahan QR): the same code, so for the same matrix the same bits,
 //! and the same conventions (ascending eigenvalues and descending singular values, the
 //! largest-magnitude component of each eigenvector and right singular vector positive).
+//!
+//! A tall matrix with `m >= 1.2 n` rows and `n >= 32` columns (or the transpose of such a
+//! wide one) is first factored `A = QR` by a blocked Householder QR (`householder_qr.rs`),
+//! and the SVD is that of the `n x n` factor `R`, with `U = Q U_R`: bidiagonalisation runs at
+//! memory speed, the blocked QR mostly in the packed product, so the pair is faster (at the
+//! seed's 1536 x 1000, 0.5 s instead of 0.65 s for the singular values). Those shapes have no
+//! static twin to compare bits with; the results satisfy the same error bounds.
 
 use alloc::vec;
 use alloc::vec::Vec;
 
 use super::DMatrix;
+use super::householder_qr::HouseholderQr;
 use crate::error::Error;
 use crate::linalg::bidiagonal::BidiagonalScratch;
 use crate::linalg::bidiagonal::bidiagonal_qr;
@@ -310,7 +318,9 @@ impl<T: Real> DMatrix<T> {
     /// values in descending order, `V^T` is `k x n`. Householder bidiagonalisation and the
     /// Golub-Kahan QR iteration (the static side's
     /// [`SvdMethod::BidiagonalQr`](crate::SvdMethod), the same code; a wide matrix goes
-    /// through its transpose). Backward stable: every singular value within a small multiple
+    /// through its transpose; a tall one with `m >= 1.2 n`, `n >= 32` is first factored
+    /// `A = QR` by a blocked Householder QR, and the SVD is `R`'s with `U = Q U_R`, which is
+    /// faster). Backward stable: every singular value within a small multiple
     /// of `max(m, n) eps sigma_max` of the exact one, as NumPy's. Signs: the largest-magnitude
     /// component of each row of `V^T` is positive, the matching column of `U` flipped with it.
     ///
@@ -341,6 +351,9 @@ impl<T: Real> DMatrix<T> {
                 singular_values: t.singular_values,
                 v_t: t.u.transpose(),
             }
+        } else if let Some((qr, r, down)) = self.qr_first()? {
+            let inner = r.svd()?;
+            qr_first_svd(&qr, inner, down)?
         } else {
             let (s, ut, vt) = self.tall_svd_parts(Vectors::Compute)?;
             DSvd {
@@ -370,6 +383,9 @@ impl<T: Real> DMatrix<T> {
     pub fn singular_values(&self) -> Result<Vec<T>, Error> {
         if self.rows() < self.cols() {
             return self.transpose().singular_values();
+        }
+        if let Some((_, r, down)) = self.qr_first()? {
+            return scaled_back(r.singular_values()?, down);
         }
         Ok(self.tall_svd_parts(Vectors::Skip)?.0)
     }
@@ -423,6 +439,10 @@ impl<T: Real> DMatrix<T> {
             };
             svd.normalize_signs();
             return Ok(svd);
+        }
+        if let Some((qr, r, down)) = self.qr_first()? {
+            let inner = r.svd_largest(k)?;
+            return qr_first_svd(&qr, inner, down);
         }
         let max_abs = finite_max_abs(self.as_slice()).ok_or(Error::NonFinite)?;
         let exponent = unit_exponent(max_abs);
@@ -489,6 +509,28 @@ impl<T: Real> DMatrix<T> {
         Ok(svd)
     }
 
+    /// For a tall matrix with `m >= 1.2 n` and `n >= 32`: its blocked QR (of the matrix scaled
+    /// by `2^e` so that its largest magnitude is in `[1, 2)`), `R` as a matrix, and the
+    /// scaling back `2^-e`; `None` for other shapes, which bidiagonalise the matrix itself.
+    /// Bidiagonalising `R` (`n x n`) and applying `Q` to the left vectors is faster than
+    /// bidiagonalising the `m x n` matrix from about `1.1 n` rows (the QR runs mostly in the
+    /// packed product; see `householder_qr.rs`); the margin keeps square-ish shapes, whose
+    /// gain would be small, on one path.
+    #[allow(clippy::type_complexity)] // The three parts, named in the doc comment.
+    fn qr_first(&self) -> Result<Option<(HouseholderQr<T>, DMatrix<T>, Pow2Scale<T>)>, Error> {
+        let (m, n) = self.shape();
+        if n < 32 || 5 * m < 6 * n {
+            return Ok(None);
+        }
+        let max_abs = finite_max_abs(self.as_slice()).ok_or(Error::NonFinite)?;
+        let exponent = unit_exponent(max_abs);
+        let up = Pow2Scale::new(exponent);
+        let a: Vec<T> = self.as_slice().iter().map(|&x| up.apply(x)).collect();
+        let qr = HouseholderQr::factor(a, (m, n));
+        let r = DMatrix::from_vec(n, n, qr.r())?;
+        Ok(Some((qr, r, Pow2Scale::new(-exponent))))
+    }
+
     /// For `m >= n`: the descending singular values and the matching left and right singular
     /// vectors as the rows of `n x m` and `n x n` row-major `Vec`s (empty when skipped).
     #[allow(clippy::type_complexity)] // Three plain vectors, named in the doc comment.
@@ -535,4 +577,33 @@ impl<T: Real> DMatrix<T> {
             Vectors::Skip => (s, Vec::new(), Vec::new()),
         })
     }
+}
+
+/// The SVD of the matrix whose QR is `qr`, from the SVD of its `R` (`inner`): `U = Q [U_R; 0]`,
+/// the same `V` and singular values scaled back by `down`.
+fn qr_first_svd<T: Real>(
+    qr: &HouseholderQr<T>,
+    inner: DSvd<T>,
+    down: Pow2Scale<T>,
+) -> Result<DSvd<T>, Error> {
+    let (n, k) = inner.u.shape();
+    let m = qr.rows();
+    let mut u = vec![T::ZERO; m * k];
+    u[..n * k].copy_from_slice(inner.u.as_slice());
+    qr.apply_q(&mut u, k);
+    Ok(DSvd {
+        u: DMatrix::from_vec(m, k, u)?,
+        singular_values: scaled_back(inner.singular_values, down)?,
+        v_t: inner.v_t,
+    })
+}
+
+/// The singular values of the scaled matrix, scaled back; [`Error::Overflow`] if one leaves
+/// the range.
+fn scaled_back<T: Real>(values: Vec<T>, down: Pow2Scale<T>) -> Result<Vec<T>, Error> {
+    let values: Vec<T> = values.into_iter().map(|x| down.apply(x)).collect();
+    if values.iter().any(|x| x.is_infinite()) {
+        return Err(Error::Overflow);
+    }
+    Ok(values)
 }

@@ -11,6 +11,7 @@ mod convert;
 mod decompositions;
 mod display;
 mod dmatrix;
+mod householder_qr;
 mod moments;
 #[cfg(feature = "std")]
 mod npy;
