@@ -245,17 +245,11 @@ impl<T: Real> HouseholderQr<T> {
 mod tests {
     use super::*;
 
-    /// Deterministic values in `[-1, 1)`.
+    use crate::linalg::test_support::Rng;
+
     fn filled(len: usize, seed: u64) -> Vec<f64> {
-        let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-        (0..len)
-            .map(|_| {
-                state = state
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                (state >> 11) as f64 / (1u64 << 52) as f64 - 1.0
-            })
-            .collect()
+        let mut rng = Rng(seed | 1);
+        (0..len).map(|_| rng.uniform()).collect()
     }
 
     #[test]

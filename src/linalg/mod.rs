@@ -85,6 +85,6 @@ mod small_inverse;
 pub(crate) mod svd;
 pub(crate) mod symmetric_eigen;
 #[cfg(test)]
-mod test_support;
+pub(crate) mod test_support;
 mod trace;
 pub(crate) mod tridiagonal;
