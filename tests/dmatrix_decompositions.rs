@@ -278,6 +278,36 @@ fn largest_singular_triplets_at_50_and_200x100() {
     );
 }
 
+/// The tall shapes that go through a blocked QR first (`m >= 1.2 n`, `n >= 32`): LAPACK's
+/// bounds on the full SVD and the k largest triplets, the values of both equal, the wide
+/// transpose, scaling near the ends of the range (exact by powers of two, so the singular
+/// values scale exactly), a zero matrix, and a NaN.
+#[test]
+fn tall_matrices_through_qr() {
+    check_svd(150, 70, 41);
+    check_svd(70, 150, 42);
+    let a = filled(150, 70, 41);
+    check_svd_largest(&a, 9);
+    check_svd_largest(&a.transpose(), 9);
+    let s = a.singular_values().unwrap();
+    for scale in [2f64.powi(990), 2f64.powi(-900)] {
+        let scaled = a.map(|x| x * scale);
+        let t = scaled.singular_values().unwrap();
+        assert!(
+            t.iter().zip(&s).all(|(&x, &y)| x == y * scale),
+            "2^k scaling"
+        );
+    }
+    let zero = DMatrix::<f64>::zeros(90, 40);
+    let svd = zero.svd().unwrap();
+    assert!(svd.singular_values.iter().all(|&x| x == 0.0));
+    assert!(orthogonality(&svd.u) <= (THRESH_SVD + 2.0) * 90.0 * f64::EPSILON);
+    let mut bad = a.clone();
+    bad[(100, 3)] = f64::NAN;
+    assert_eq!(bad.svd_largest(3), Err(Error::NonFinite));
+    assert_eq!(bad.singular_values(), Err(Error::NonFinite));
+}
+
 /// At the size of a PCA's Gram matrix, in release builds (`.ci/run` runs them with
 /// `--release`): minutes unoptimised.
 #[test]
