@@ -12,7 +12,7 @@ use crate::matrix::Matrix;
 use crate::numeric::{Pow2Scale, finite_max_abs, norm, unit_exponent};
 use crate::scalar::Real;
 
-use super::householder::{make_reflector, reflect_row};
+use super::householder::{dot_lanes_of_difference, make_reflector, reflect_row};
 use super::jacobi::{Vectors, rotate_pair, sorted_order};
 use super::svd::ThinSvd;
 use super::tridiagonal::accumulate_q_transpose;
@@ -92,6 +92,12 @@ pub(crate) fn bidiagonalize<T: Real>(
         for (i, r) in tail.chunks_exact_mut(n).enumerate() {
             // Row k + 1 + i.
             let r = &mut r[k + 1..];
+            if left && tp != T::ZERO {
+                // Both reflectors and the share of z in two passes over the row.
+                update_row(r, (v[i + 1], w_k), (tp, p_tail), (i > 0).then_some(&mut *z));
+                v[i] = r[0];
+                continue;
+            }
             if left {
                 let vi = v[i + 1];
                 for (x, wj) in r.iter_mut().zip(w_k) {
@@ -130,6 +136,43 @@ pub(crate) fn bidiagonalize<T: Real>(
                 }
             } else {
                 left_w(tail, n, k + 1, &v[..len], t, w);
+            }
+        }
+    }
+}
+
+/// One trailing row's step of [`bidiagonalize`] when both reflectors act: `r -= v_i w`
+/// (the left reflector's update), then the right reflector `r -= tau (r . p) p` (`p = [1,
+/// p_tail]`), then, when `z` is given, `z += r_0 r[1..]` with the final row. The same
+/// operations in the same order as those three steps one after the other (the dot product
+/// by [`dot_lanes_of_difference`] on the updated values, recomputed rather than stored), so
+/// the same bits, in two passes over the row instead of four: the row comes from memory once
+/// and is read once more from the L1 cache.
+#[inline(always)]
+fn update_row<T: Real>(
+    r: &mut [T],
+    (vi, w): (T, &[T]),
+    (tau, p_tail): (T, &[T]),
+    z: Option<&mut [T]>,
+) {
+    let (Some((head, tail)), Some((&w0, w_tail))) = (r.split_first_mut(), w.split_first()) else {
+        return;
+    };
+    let t0 = *head - vi * w0;
+    let s = tau * (t0 + dot_lanes_of_difference(tail, (vi, w_tail), p_tail));
+    let x0 = t0 - s;
+    *head = x0;
+    match z {
+        Some(z) => {
+            for (((x, &wj), &pj), zj) in tail.iter_mut().zip(w_tail).zip(p_tail).zip(z) {
+                let updated = (*x - vi * wj) - s * pj;
+                *x = updated;
+                *zj += x0 * updated;
+            }
+        }
+        None => {
+            for ((x, &wj), &pj) in tail.iter_mut().zip(w_tail).zip(p_tail) {
+                *x = (*x - vi * wj) - s * pj;
             }
         }
     }

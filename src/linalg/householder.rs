@@ -119,18 +119,30 @@ pub(crate) fn make_reflector_from_norm<T: Real>(alpha: T, x: &mut [T], norm: T) 
 /// Algorithms*, 2nd ed., eq. 3.5).
 #[inline(always)]
 pub(crate) fn dot_lanes<T: Real>(x: &[T], y: &[T]) -> T {
+    dot_lanes_of_difference(x, (T::ZERO, x), y)
+}
+
+/// [`dot_lanes`] of `x - c u` (formed elementwise, each `x_j - c u_j` rounded as written) and
+/// `y`, without storing `x - c u`: the same sums in the same order as `dot_lanes` on the
+/// stored difference, so the same bits. With `c = 0` it is `dot_lanes(x, y)` exactly
+/// (`x_j - 0 u_j = x_j` for every finite `u_j`; callers pass `u = x`).
+#[inline(always)]
+pub(crate) fn dot_lanes_of_difference<T: Real>(x: &[T], (c, u): (T, &[T]), y: &[T]) -> T {
     let mut partial = [T::ZERO; 8];
-    let (xs, ys) = (x.chunks_exact(8), y.chunks_exact(8));
-    let (x_rest, y_rest) = (xs.remainder(), ys.remainder());
-    for (a, b) in xs.zip(ys) {
+    let (xs, us, ys) = (x.chunks_exact(8), u.chunks_exact(8), y.chunks_exact(8));
+    let (x_rest, u_rest, y_rest) = (xs.remainder(), us.remainder(), ys.remainder());
+    let zero = c == T::ZERO;
+    for ((a, d), b) in xs.zip(us).zip(ys) {
         for l in 0..8 {
-            partial[l] += a[l] * b[l];
+            let t = if zero { a[l] } else { a[l] - c * d[l] };
+            partial[l] += t * b[l];
         }
     }
     let mut sum = ((partial[0] + partial[4]) + (partial[1] + partial[5]))
         + ((partial[2] + partial[6]) + (partial[3] + partial[7]));
-    for (a, b) in x_rest.iter().zip(y_rest) {
-        sum += *a * *b;
+    for ((a, d), b) in x_rest.iter().zip(u_rest).zip(y_rest) {
+        let t = if zero { *a } else { *a - c * *d };
+        sum += t * *b;
     }
     sum
 }
