@@ -36,52 +36,32 @@ impl<T: Real> HouseholderQr<T> {
     pub(super) fn factor(mut a: Vec<T>, (m, n): (usize, usize)) -> Self {
         let zero = T::ZERO;
         let mut column = vec![zero; m];
-        let mut scratch = vec![zero; n];
+        let mut scratch = [zero; PANEL];
         let mut taus = [zero; PANEL];
+        let mut panel = vec![zero; m * PANEL];
         let mut panel_t = Vec::new();
         let mut j = 0;
-        while j < n && n > 0 {
+        while j < n {
             let b = PANEL.min(n - j);
-            // The panel, column by column, on rows j..m.
-            {
-                let mut rows: Vec<&mut [T]> = a.chunks_exact_mut(n).skip(j).collect();
-                for c in 0..b {
-                    let col = j + c;
-                    let Some(v) = column.get_mut(..m - j - c) else {
-                        break;
-                    };
-                    for (vi, row) in v.iter_mut().zip(rows.iter().skip(c)) {
-                        *vi = row.get(col).copied().unwrap_or(zero);
-                    }
-                    let Some((alpha, tail)) = v.split_first_mut() else {
-                        break;
-                    };
-                    let (beta, tau) = make_reflector(*alpha, tail);
-                    *alpha = T::ONE;
-                    if let Some(t) = taus.get_mut(c) {
-                        *t = tau;
-                    }
-                    for (row, &vi) in rows.iter_mut().skip(c).zip(v.iter()) {
-                        if let Some(x) = row.get_mut(col) {
-                            *x = vi;
-                        }
-                    }
-                    if let Some(x) = rows.get_mut(c).and_then(|row| row.get_mut(col)) {
-                        *x = beta;
-                    }
-                    if tau != zero {
-                        reflect_row_set(&mut rows, v, tau, c, (col + 1, j + b), &mut scratch);
-                    }
-                }
+            let rows = m - j;
+            // The panel (rows j..m, columns j..j + b) factored in a contiguous copy, where its
+            // rows are b elements apart instead of n.
+            let panel = &mut panel[..rows * b];
+            for (dst, src) in panel.chunks_exact_mut(b).zip(a.chunks_exact(n).skip(j)) {
+                dst.copy_from_slice(&src[j..j + b]);
             }
-            let v = Self::panel_v(&a, (m, n), j, b);
-            let t = Self::panel_t(&v, (m - j, b), &taus[..b]);
+            Self::factor_panel(panel, b, &mut taus[..b], &mut column, &mut scratch);
+            for (src, dst) in panel.chunks_exact(b).zip(a.chunks_exact_mut(n).skip(j)) {
+                dst[j..j + b].copy_from_slice(src);
+            }
+            let v = Self::panel_v(panel, (rows, b), 0, b);
+            let t = Self::panel_t(&v, (rows, b), &taus[..b]);
             // The trailing columns: A -= V (Tᵀ (Vᵀ A)).
             let trailing = n - j - b;
             if trailing > 0 {
                 let offset = j * n + j + b;
-                let w = Self::t_times_v_t_a(&v, &t, (m - j, b), &a[offset..], (n, trailing), true);
-                Self::subtract_v_w(&mut a[offset..], n, &v, &w, (m - j, b, trailing));
+                let w = Self::t_times_v_t_a(&v, &t, (rows, b), &a[offset..], (n, trailing), true);
+                Self::subtract_v_w(&mut a[offset..], n, &v, &w, (rows, b, trailing));
             }
             panel_t.push(t);
             j += b;
@@ -90,6 +70,49 @@ impl<T: Real> HouseholderQr<T> {
             packed: a,
             shape: (m, n),
             panel_t,
+        }
+    }
+
+    /// Householder QR of the contiguous `rows x b` panel (row-major), column by column
+    /// ([`make_reflector`], then [`reflect_row_set`] on the columns to its right): `R` on and
+    /// above the diagonal, the vectors below, the factors in `taus`. `column` (at least
+    /// `rows` long) and `scratch` (at least `b`) are scratch.
+    fn factor_panel(
+        panel: &mut [T],
+        b: usize,
+        taus: &mut [T],
+        column: &mut [T],
+        scratch: &mut [T],
+    ) {
+        let zero = T::ZERO;
+        let mut rows: Vec<&mut [T]> = panel.chunks_exact_mut(b).collect();
+        let height = rows.len();
+        for c in 0..b.min(height) {
+            let Some(v) = column.get_mut(..height - c) else {
+                return;
+            };
+            for (vi, row) in v.iter_mut().zip(rows.iter().skip(c)) {
+                *vi = row.get(c).copied().unwrap_or(zero);
+            }
+            let Some((alpha, tail)) = v.split_first_mut() else {
+                return;
+            };
+            let (beta, tau) = make_reflector(*alpha, tail);
+            *alpha = T::ONE;
+            if let Some(t) = taus.get_mut(c) {
+                *t = tau;
+            }
+            for (row, &vi) in rows.iter_mut().skip(c).zip(v.iter()) {
+                if let Some(x) = row.get_mut(c) {
+                    *x = vi;
+                }
+            }
+            if let Some(x) = rows.get_mut(c).and_then(|row| row.get_mut(c)) {
+                *x = beta;
+            }
+            if tau != zero {
+                reflect_row_set(&mut rows, v, tau, c, (c + 1, b), scratch);
+            }
         }
     }
 
