@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 targets="thumbv7em-none-eabihf thumbv6m-none-eabi riscv32imc-unknown-none-elf"
-sections="kalman solve kabsch mlp window-stats random-streams"
+sections="kalman solve kabsch mlp window-stats random-streams square-root"
 tolerance=5 # per cent above the budget
 
 size_tool=$(command -v llvm-size || true)

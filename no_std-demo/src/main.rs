@@ -19,6 +19,8 @@ mod platform;
 mod random_streams;
 #[cfg(feature = "solve")]
 mod solve;
+#[cfg(feature = "square-root")]
+mod square_root;
 mod stack;
 #[cfg(feature = "window-stats")]
 mod window_stats;
@@ -51,6 +53,8 @@ const SECTIONS: &[Section] = &[
     ("window-stats", window_stats::run),
     #[cfg(feature = "random-streams")]
     ("random-streams", random_streams::run),
+    #[cfg(feature = "square-root")]
+    ("square-root", square_root::run),
 ];
 
 /// Runs every section and returns the exit status: 0 when all passed, 1 otherwise.
