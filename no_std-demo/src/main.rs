@@ -8,6 +8,8 @@
 #![no_std]
 #![no_main]
 
+#[cfg(feature = "coverage")]
+mod coverage;
 #[cfg(feature = "kabsch")]
 mod kabsch;
 #[cfg(feature = "kalman")]
@@ -25,6 +27,7 @@ mod stack;
 #[cfg(feature = "window-stats")]
 mod window_stats;
 
+#[cfg(any(feature = "kalman", feature = "mlp", feature = "window-stats"))]
 mod noise;
 mod out;
 
@@ -55,6 +58,8 @@ const SECTIONS: &[Section] = &[
     ("random-streams", random_streams::run),
     #[cfg(feature = "square-root")]
     ("square-root", square_root::run),
+    #[cfg(feature = "coverage")]
+    ("coverage", coverage::run),
 ];
 
 /// Runs every section and returns the exit status: 0 when all passed, 1 otherwise.
