@@ -286,7 +286,13 @@ impl<T: Real, const N: usize> Cholesky<T, N> {
     /// ```
     #[must_use]
     pub fn det(&self) -> T {
-        let diagonal = self.l.0.iter().enumerate().map(|(i, row)| row[i]);
+        // `get`: `i < N` always; the checked form leaves no panic path.
+        let diagonal = self
+            .l
+            .0
+            .iter()
+            .enumerate()
+            .map(|(i, row)| row.get(i).copied().unwrap_or(T::ZERO));
         scaled_product(diagonal.flat_map(|d| [d, d]), 2 * N)
     }
 
