@@ -117,7 +117,7 @@ pub trait Real: Scalar + Float + approx::RelativeEq + approx::UlpsEq {
     /// call. On hard-float 32-bit Arm cores (Cortex-M4F and up), `f32`'s is the FPU's
     /// `vsqrt.f32` instruction, where [`Float::sqrt`] without `std` is `libm`'s software
     /// routine (the same bits, 480 bytes of flash and many cycles more). NaN for negative
-    /// input.
+    /// input. NumPy: `np.sqrt(x)`.
     ///
     /// # Example
     /// ```

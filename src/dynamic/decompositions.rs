@@ -7,8 +7,9 @@
 //! A tall matrix with `m >= 1.2 n` rows and `n >= 32` columns (or the transpose of such a
 //! wide one) is first factored `A = QR` by a blocked Householder QR (`householder_qr.rs`),
 //! and the SVD is that of the `n x n` factor `R`, with `U = Q U_R`: bidiagonalisation runs at
-//! memory speed, the blocked QR mostly in the packed product, so the pair is faster (at the
-//! seed's 1536 x 1000, 0.5 s instead of 0.65 s for the singular values). Those shapes have no
+//! memory speed, the blocked QR mostly in the packed product, so the pair is faster (the
+//! exact PCA of `benches/dmatrix.rs`, which takes this path, went from 725 ms to 573 ms in
+//! the README's runs). Those shapes have no
 //! static twin to compare bits with; the results satisfy the same error bounds.
 
 use alloc::vec;
@@ -516,7 +517,7 @@ impl<T: Real> DMatrix<T> {
     /// bidiagonalising the `m x n` matrix once `m` exceeds `n` by a little: by the operation
     /// counts (`4 m n^2 - 4 n^3 / 3` at memory speed against `8 n^3 / 3` at memory speed plus
     /// `2 m n^2 - 2 n^3 / 3` mostly in the packed product, about six times faster here) from
-    /// about `1.1 n` rows; measured at 1536 x 1000, 0.5 s against 0.65 s. The margin keeps
+    /// about `1.1 n` rows. The margin keeps
     /// square-ish shapes, whose gain would be small, on one path.
     #[allow(clippy::type_complexity)] // The three parts, named in the doc comment.
     fn qr_first(&self) -> Result<Option<(HouseholderQr<T>, DMatrix<T>, Pow2Scale<T>)>, Error> {

@@ -23,9 +23,8 @@ impl<T: Real> DMatrix<T> {
     ///   `max(m, n) eps sigma_max`.
     /// - [`SvdMethod::Jacobi`] is the static side's default ([`Svd`](crate::Svd) documents
     ///   the algorithm), the same code: QR with column pivoting, then one-sided Jacobi on
-    ///   `R^T`. Slower (each sweep costs about `3 n^3` and several are needed: measured at
-    ///   2x [`svd`](Self::svd)'s time on a graded 200 x 100 matrix, 3.7x on a Gaussian
-    ///   1000 x 500), but *relatively* accurate: for a graded
+    ///   `R^T`. Slower (each sweep costs about `3 n^3` and several are
+    ///   needed, where [`svd`](Self::svd)'s whole work is a few `m n^2`), but *relatively* accurate: for a graded
     ///   `A = B D` or `A = D B` (`D` diagonal) every singular value, the tiny ones included,
     ///   has a relative error of order `n eps cond(B)`, where NumPy's guarantee is only
     ///   relative to `sigma_max`. Completing `U` and `V` for zero singular values costs
