@@ -145,6 +145,11 @@ pub use num_complex::Complex;
 pub use reduce::Unique;
 pub use scalar::{Real, Scalar};
 pub use scalar_display::NumpyScalar;
+/// The explicit kernels one by one, for the differential fuzz targets (`fuzz/`): compiled
+/// only under `--cfg fuzzing`, which `cargo fuzz` sets; not part of the API.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub use simd::fuzzing;
 pub use stats::quantile::QuantileMethod;
 
 /// The README's examples, compiled and run as doctests so they stay true (with the default

@@ -495,7 +495,7 @@ fn det_from_minors<T: Real>(s: &Minors<T>, c: &Minors<T>) -> T {
 /// minors of rows 2-3 in lanes 0-1 and of rows 0-1 in lanes 2-3; the signs
 /// `(-1)^(i + j)` go on the reciprocal.
 #[inline(always)]
-fn inverse_4x4<T: Real>(m: &Matrix<T, 4, 4>) -> (Matrix<T, 4, 4>, T) {
+pub(crate) fn inverse_4x4<T: Real>(m: &Matrix<T, 4, 4>) -> (Matrix<T, 4, 4>, T) {
     let a = &m.0;
     let upper = minors(&a[0], &a[1]);
     let lower = minors(&a[2], &a[3]);

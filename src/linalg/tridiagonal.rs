@@ -8,7 +8,7 @@
 //! accuracy notes are there.
 
 use crate::error::Error;
-use crate::numeric::norm;
+use crate::numeric::{Pow2Scale, norm, prescale_exponent};
 use crate::scalar::Real;
 
 use super::householder::{make_reflector, reflect_row};
@@ -248,49 +248,84 @@ pub(crate) fn tridiagonal_ql<T: Real>(
                 return Err(Error::NoConvergence { iterations });
             }
             iterations += 1;
-            // Wilkinson's shift: the eigenvalue of the leading 2x2 block nearer d_l.
-            let g0 = (d[l + 1] - d[l]) / (T::TWO * e[l]);
-            let r0 = norm([g0, T::ONE]);
-            let mut g = d[m] - d[l] + e[l] / (g0 + r0.copysign(g0));
-            let (mut s, mut c, mut p) = (T::ONE, T::ONE, T::ZERO);
-            let mut deflated = false;
-            for i in (l..m).rev() {
-                let f = s * e[i];
-                let b = c * e[i];
-                let r = norm([f, g]);
-                e[i + 1] = r;
-                if r == T::ZERO {
-                    // f and g both zero (underflow): the block splits at i + 1.
-                    d[i + 1] -= p;
-                    e[m] = T::ZERO;
-                    deflated = true;
-                    break;
-                }
-                s = f / r;
-                c = g / r;
-                g = d[i + 1] - p;
-                let r = (d[i] - g) * s + T::TWO * c * b;
-                p = s * r;
-                d[i + 1] = g + p;
-                g = c * r - b;
-                if let Some(zt) = zt.as_deref_mut() {
-                    let (head, tail) = zt.split_at_mut((i + 1) * n);
-                    let zi = &mut head[i * n..];
-                    let zi1 = &mut tail[..n];
-                    for (x, y) in zi.iter_mut().zip(zi1.iter_mut()) {
-                        let (xi, yi) = (*x, *y);
-                        *y = s * xi + c * yi;
-                        *x = c * xi - s * yi;
-                    }
+            // A block far from unit size (outside LAPACK `dsteqr`'s safe range: its
+            // `ssfmin`/`ssfmax`, here `prescale_exponent`) is swept scaled by a power of two,
+            // exactly, and scaled back: a sweep over elements near the underflow threshold
+            // loses the digits the shift needs and stops converging.
+            let block_max = d[l..=m]
+                .iter()
+                .chain(&e[l..m])
+                .fold(T::ZERO, |acc, x| acc.max(x.abs()));
+            let scale = prescale_exponent(block_max);
+            if let Some(k) = scale {
+                let up = Pow2Scale::new(k);
+                for x in d[l..=m].iter_mut().chain(&mut e[l..m]) {
+                    *x = up.apply(*x);
                 }
             }
-            if deflated {
-                continue;
+            ql_sweep(d, e, l, m, n, zt.as_deref_mut());
+            if let Some(k) = scale {
+                let down = Pow2Scale::new(-k);
+                for x in d[l..=m].iter_mut().chain(&mut e[l..=m]) {
+                    *x = down.apply(*x);
+                }
             }
-            d[l] -= p;
-            e[l] = g;
-            e[m] = T::ZERO;
         }
     }
     Ok(())
+}
+
+/// One implicit QL sweep with Wilkinson's shift over the unreduced block `l..=m` (`m >= l +
+/// 2`) of [`tridiagonal_ql`], rotating the rows of `zt` along.
+#[inline(always)]
+fn ql_sweep<T: Real>(
+    d: &mut [T],
+    e: &mut [T],
+    l: usize,
+    m: usize,
+    n: usize,
+    mut zt: Option<&mut [T]>,
+) {
+    // Wilkinson's shift: the eigenvalue of the leading 2x2 block nearer d_l.
+    let g0 = (d[l + 1] - d[l]) / (T::TWO * e[l]);
+    let r0 = norm([g0, T::ONE]);
+    let mut g = d[m] - d[l] + e[l] / (g0 + r0.copysign(g0));
+    let (mut s, mut c, mut p) = (T::ONE, T::ONE, T::ZERO);
+    let mut deflated = false;
+    for i in (l..m).rev() {
+        let f = s * e[i];
+        let b = c * e[i];
+        let r = norm([f, g]);
+        e[i + 1] = r;
+        if r == T::ZERO {
+            // f and g both zero (underflow): the block splits at i + 1.
+            d[i + 1] -= p;
+            e[m] = T::ZERO;
+            deflated = true;
+            break;
+        }
+        s = f / r;
+        c = g / r;
+        g = d[i + 1] - p;
+        let r = (d[i] - g) * s + T::TWO * c * b;
+        p = s * r;
+        d[i + 1] = g + p;
+        g = c * r - b;
+        if let Some(zt) = zt.as_deref_mut() {
+            let (head, tail) = zt.split_at_mut((i + 1) * n);
+            let zi = &mut head[i * n..];
+            let zi1 = &mut tail[..n];
+            for (x, y) in zi.iter_mut().zip(zi1.iter_mut()) {
+                let (xi, yi) = (*x, *y);
+                *y = s * xi + c * yi;
+                *x = c * xi - s * yi;
+            }
+        }
+    }
+    if deflated {
+        return;
+    }
+    d[l] -= p;
+    e[l] = g;
+    e[m] = T::ZERO;
 }

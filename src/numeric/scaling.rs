@@ -128,9 +128,11 @@ pub(crate) fn rescaled_or_overflow<T: Real, const R: usize, const C: usize>(
     finite_or_overflow(m)
 }
 
-/// `2^k solve(b)` computed as `2^(k - t) solve(2^t b)` with `b` scaled to largest magnitude
-/// in `[1, 2)` ([`normalized`]): the slow path of a linear solve (`solve` is linear in `b`)
-/// whose plain computation overflowed on the way although its answer may fit.
+/// `2^k solve(b)` computed column by column as `2^(k - t_j) solve(2^t_j b_j)`, each column
+/// `b_j` scaled to largest magnitude in `[1, 2)` by its own `t_j` (`solve` is linear in `b`
+/// and treats the columns independently): the slow path of a linear solve whose plain
+/// computation overflowed on the way although its answer may fit. One exponent for all the
+/// columns would flush a column far smaller than the largest one to zero.
 /// [`Error::NonFinite`] if `b` has a NaN or an infinity, [`Error::Overflow`] if the answer
 /// does not fit.
 #[cold]
@@ -140,8 +142,46 @@ pub(crate) fn solve_with_normalized_rhs<T: Real, const R: usize, const K: usize,
     k: i32,
     solve: impl Fn(&Matrix<T, R, K>) -> Matrix<T, C, K>,
 ) -> Result<Matrix<T, C, K>, Error> {
-    let (b, t) = normalized(b).ok_or(Error::NonFinite)?;
-    rescaled_or_overflow(solve(&b), k - t)
+    let (b, t) = normalized_columns(b).ok_or(Error::NonFinite)?;
+    let mut x = solve(&b);
+    for (j, &t_j) in t.iter().enumerate() {
+        let back = Pow2Scale::new(k - t_j);
+        for row in x.0.iter_mut() {
+            if let Some(v) = row.get_mut(j) {
+                *v = back.apply(*v);
+            }
+        }
+    }
+    finite_or_overflow(x)
+}
+
+/// Each column of `b` times `2^t_j` with `t_j` such that its largest magnitude lies in
+/// `[1, 2)` (`t_j = 0` for a zero column), and the exponents; `None` if an element is NaN or
+/// infinite. Exact, short of elements far below their column's largest that land in the
+/// subnormals (see [`normalized`]).
+pub(crate) fn normalized_columns<T: Real, const R: usize, const K: usize>(
+    b: &Matrix<T, R, K>,
+) -> Option<(Matrix<T, R, K>, [i32; K])> {
+    let mut m = *b;
+    let mut t = [0; K];
+    for (j, t_j) in t.iter_mut().enumerate() {
+        let mut max_abs = T::ZERO;
+        for row in &b.0 {
+            let v = row.get(j).copied().unwrap_or(T::ZERO);
+            if !v.is_finite() {
+                return None;
+            }
+            max_abs = max_abs.max(v.abs());
+        }
+        *t_j = unit_exponent(max_abs);
+        let scale = Pow2Scale::new(*t_j);
+        for row in m.0.iter_mut() {
+            if let Some(v) = row.get_mut(j) {
+                *v = scale.apply(*v);
+            }
+        }
+    }
+    Some((m, t))
 }
 
 /// `x * 2^k` in two exact steps (see [`Pow2Scale`]).

@@ -81,6 +81,10 @@ use aarch64 as arch;
 #[cfg(all(target_arch = "arm", target_abi = "eabihf", not(statrix_scalar_math)))]
 pub(crate) mod arm;
 
+/// Each kernel on a named instruction set, for the differential fuzz targets.
+#[cfg(fuzzing)]
+pub mod fuzzing;
+
 /// The dynamic decompositions on the widest vectors the CPU has (`wide.rs`).
 #[cfg(feature = "alloc")]
 pub(crate) mod wide;

@@ -11,7 +11,7 @@
 use super::Lu;
 use crate::error::Error;
 use crate::matrix::Matrix;
-use crate::numeric::{Pow2Scale, normalized, solve_with_normalized_rhs};
+use crate::numeric::{Pow2Scale, exponent, finite_or_overflow, normalized};
 use crate::scalar::Real;
 
 /// The factorization of `a`, or, when `a` is finite but its factors overflow, of `2^s a`
@@ -39,10 +39,13 @@ pub(super) fn factor_in_range<T: Real, const N: usize>(
 }
 
 impl<T: Real, const N: usize> Lu<T, N> {
-    /// `2^k A^-1 b` for the factored `A`, with `b` scaled into `[1, 2)` for the substitution
-    /// and the result scaled back once: the slow path of a solve whose plain substitution
-    /// overflowed. [`Error::Singular`] for a zero pivot, [`Error::NonFinite`] for a NaN or
-    /// infinity in `b`, [`Error::Overflow`] if the result does not fit.
+    /// `2^k A^-1 b` for the factored `A`, one column at a time by
+    /// [`substitute_scaled`](Lu::substitute_scaled), which keeps every step in range, and the
+    /// result scaled back once: the slow path of a solve whose plain substitution overflowed.
+    /// (The columns are not normalized first: against a large `U`, a right-hand side scaled
+    /// down would give solutions that underflow.) [`Error::Singular`] for a zero pivot,
+    /// [`Error::NonFinite`] for a NaN or infinity in `b`, [`Error::Overflow`] if the result
+    /// does not fit.
     #[cold]
     #[inline(never)]
     pub(super) fn solve_times_pow2<const K: usize>(
@@ -53,13 +56,81 @@ impl<T: Real, const N: usize> Lu<T, N> {
         if let Some(index) = self.first_zero_pivot {
             return Err(Error::Singular { index });
         }
-        solve_with_normalized_rhs(b, k, |b| {
-            // `rows` is a permutation of 0..N, so `get` always finds the row.
-            self.substitute(core::array::from_fn(|r| {
-                b.0.get(self.rows[r]).copied().unwrap_or([T::ZERO; K])
-            }))
-        })
+        let mut x = Matrix::<T, N, K>::zeros();
+        for j in 0..K {
+            // Column j of the permuted b (`rows` is a permutation of 0..N, so `get` always
+            // finds the row).
+            let mut column = [T::ZERO; N];
+            for (c, &r) in column.iter_mut().zip(&self.rows) {
+                let v = b.0.get(r).and_then(|row| row.get(j)).copied();
+                *c = v.unwrap_or(T::ZERO);
+                if !c.is_finite() {
+                    return Err(Error::NonFinite);
+                }
+            }
+            let e = self.substitute_scaled(&mut column)?;
+            for (row, &v) in x.0.iter_mut().zip(&column) {
+                if let Some(out) = row.get_mut(j) {
+                    *out = times_pow2(v, i64::from(k) + e);
+                }
+            }
+        }
+        finite_or_overflow(x)
     }
+
+    /// Forward substitution with `L`, then back substitution with `U`, of one right-hand side
+    /// (already permuted), with every step kept in range: when a step would overflow, the
+    /// whole partial solution is scaled down by `2^-h` (`h` half the exponent range) and the
+    /// step is taken again, as LAPACK's `xLATRS` does. Returns `e` with the solution equal
+    /// to `2^e x`. At most [`RESCALES`] rescalings per step (enough for any finite operands:
+    /// a product of two finite values or a quotient by the smallest subnormal is back in range
+    /// after scaling by twice the exponent range plus the subnormal one); more is
+    /// [`Error::Overflow`].
+    fn substitute_scaled(&self, x: &mut [T; N]) -> Result<i64, Error> {
+        let h = exponent(T::max_value()) / 2;
+        let down = Pow2Scale::new(-h);
+        let mut e = 0i64;
+        let lu = &self.packed.0;
+        // One step `x[i] = f(x)`, retried on rescaled `x` while it overflows.
+        let mut step = |x: &mut [T; N], i: usize, f: &dyn Fn(&[T; N]) -> T| -> Result<(), Error> {
+            for _ in 0..=RESCALES {
+                let v = f(x);
+                if v.is_finite() {
+                    if let Some(slot) = x.get_mut(i) {
+                        *slot = v;
+                    }
+                    return Ok(());
+                }
+                for v in x.iter_mut() {
+                    *v = down.apply(*v);
+                }
+                e += i64::from(h);
+            }
+            Err(Error::Overflow)
+        };
+        for (i, row) in lu.iter().enumerate() {
+            for (k, &l) in row.iter().enumerate().take(i) {
+                step(x, i, &|x| at(x, i) - l * at(x, k))?;
+            }
+        }
+        for (i, row) in lu.iter().enumerate().rev() {
+            for (k, &u) in row.iter().enumerate().skip(i + 1) {
+                step(x, i, &|x| at(x, i) - u * at(x, k))?;
+            }
+            let pivot = row.get(i).copied().unwrap_or(T::ONE);
+            step(x, i, &|x| at(x, i) / pivot)?;
+        }
+        Ok(e)
+    }
+}
+
+/// Rescalings allowed per step of [`Lu::substitute_scaled`].
+const RESCALES: usize = 8;
+
+/// `x[i]`, or 0 past the end (never: the callers' indices are below `N`).
+#[inline]
+fn at<T: Real, const N: usize>(x: &[T; N], i: usize) -> T {
+    x.get(i).copied().unwrap_or(T::ZERO)
 }
 
 /// [`Matrix::lu`] when a pivot is zero or not finite.

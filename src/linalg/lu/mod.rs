@@ -3,7 +3,7 @@
 
 use crate::error::Error;
 use crate::matrix::Matrix;
-use crate::numeric::{all_finite, finite_or_overflow, plain_product, scaled_product};
+use crate::numeric::{all_finite, plain_product, scaled_product};
 use crate::scalar::Real;
 
 use super::small_inverse;
@@ -541,7 +541,13 @@ impl<T: Real, const N: usize> Lu<T, N> {
         let permuted = core::array::from_fn(|k| {
             core::array::from_fn(|j| if self.rows[k] == j { T::ONE } else { T::ZERO })
         });
-        finite_or_overflow(self.substitute(permuted))
+        let x = self.substitute(permuted);
+        if all_finite(x.as_slice()) {
+            Ok(x)
+        } else {
+            // Overflow on the way: the steps kept in range (the answer may fit).
+            self.solve_times_pow2(&Matrix::identity(), 0)
+        }
     }
 }
 
