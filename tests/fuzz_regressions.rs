@@ -114,3 +114,151 @@ fn tridiagonal_ql_converges_on_blocks_near_underflow() {
         .expect("converges");
     assert!((by_ql.iter().sum::<f64>() - trace).abs() <= 7.0 * 60.0 * 7.0 * f64::EPSILON);
 }
+
+/// `fuzz/square` again, after the fix above: a 7x7 Gram-like matrix scaled to largest element
+/// 1, with elements down to 1e-306, tridiagonalised into a block whose elements span more
+/// than the exponent range (6.8e-21 next to 1.4e-304): every QL sweep underflowed and changed
+/// nothing (`NoConvergence`). An off-diagonal element below `||T|| * safe_min / eps` now counts
+/// as negligible (a perturbation far inside the normwise backward error).
+#[test]
+fn tridiagonal_ql_converges_when_a_block_spans_the_exponent_range() {
+    let a: [[f64; 7]; 7] = [
+        [
+            10377.890625,
+            -96.953125,
+            -144.703125,
+            2.921220316271559e151,
+            1771.375,
+            687.046875,
+            -6.629604138526585e155,
+        ],
+        [
+            -96.953125, 166.53125, 166.53125, 83.265625, 82.125, 83.265625, 83.265625,
+        ],
+        [
+            -144.703125,
+            166.53125,
+            249.859375,
+            7.23074335710782e148,
+            3378.875,
+            -810.984375,
+            -1.6409911233976695e153,
+        ],
+        [
+            2.921220316271559e151,
+            83.265625,
+            7.23074335710782e148,
+            8.365383919417418e298,
+            1.35937975113627e151,
+            1173.515625,
+            -1.8984937063328954e303,
+        ],
+        [
+            1771.375,
+            82.125,
+            3378.875,
+            1.35937975113627e151,
+            131890.0,
+            -35197.875,
+            -3.0850633119876186e155,
+        ],
+        [
+            687.046875,
+            83.265625,
+            -810.984375,
+            1173.515625,
+            -35197.875,
+            9687.265625,
+            38107.265625,
+        ],
+        [
+            -6.629604138526585e155,
+            83.265625,
+            -1.6409911233976695e153,
+            -1.8984937063328954e303,
+            -3.0850633119876186e155,
+            38107.265625,
+            4.3085629873119124e307,
+        ],
+    ];
+    let scale = a[6][6];
+    let m = statrix::DMatrix::from_fn(7, 7, |i, j| a[i][j] / scale);
+    let values = m.symmetric_eigenvalues().expect("converges");
+    // Backward stable: the trace (the sum of the eigenvalues) within 60 n eps ||A||_2 per
+    // eigenvalue (LAPACK's sep.in threshold), ||A||_2 <= ||A||_F <= 1.0000001 here.
+    let trace: f64 = (0..7).map(|i| a[i][i] / scale).sum();
+    let sum: f64 = values.iter().sum();
+    assert!((sum - trace).abs() <= 7.0 * 60.0 * 7.0 * f64::EPSILON * 1.0000001);
+    let by_ql = Matrix::<f64, 7, 7>::from_fn(|i, j| a[i][j] / scale)
+        .symmetric_eigenvalues_by(statrix::SymmetricEigenMethod::TridiagonalQl)
+        .expect("converges");
+    assert!(
+        (by_ql.iter().sum::<f64>() - trace).abs() <= 7.0 * 60.0 * 7.0 * f64::EPSILON * 1.0000001
+    );
+}
+
+/// `fuzz/svd`: `rank` formed NumPy's tolerance as `s_max * max(R, C) * eps`, which overflows
+/// to infinity when the largest singular value is near the largest float, so every singular
+/// value fell below it and the rank came out 0; and where the largest singular value itself
+/// overflows, `rank` and `cond` reported `Overflow` although neither depends on scale. The
+/// tolerance is now `s_max * eps * max(R, C)`, and both are computed on the matrix scaled to
+/// largest magnitude in `[1, 2)`.
+#[test]
+fn rank_of_a_matrix_near_the_largest_float() {
+    assert_eq!(matrix![f32::MAX, 0.0; 0.0, 1.0].rank(), Ok(1));
+    assert_eq!(matrix![f64::MAX; 1.0].rank(), Ok(1));
+    let big = matrix![f64::MAX, f64::MAX; f64::MAX, 0.0];
+    assert_eq!(big.rank(), Ok(2));
+    // cond of [[1, 1], [1, 0]] (scaled by MAX) is the golden ratio squared, 2.618...; the
+    // SVD's relative error of a few eps per value bounds the quotient's.
+    let cond = big.cond().expect("scale-invariant");
+    let golden_squared = (3.0 + 5f64.sqrt()) / 2.0;
+    assert!((cond - golden_squared).abs() <= 64.0 * f64::EPSILON * golden_squared);
+}
+
+/// `fuzz/svd`: the pivoted QR that preconditions the Jacobi SVD built its Householder
+/// reflector for a column of subnormal elements by plain division, whose quotients keep only
+/// the few bits of the subnormals: `U` came out 5e-4 from orthonormal. Below LAPACK's
+/// `safmin` the reflector is now built by `dlarfg`'s rescaling path.
+#[test]
+fn reflector_of_a_subnormal_column_keeps_u_orthonormal() {
+    let rows = [
+        [98.0f32, 192.0],
+        [0.0, 0.0],
+        [2.7981e-41, 0.0],
+        [1.8874e-41, -0.0],
+        [0.0, 0.0],
+        [0.0, 0.0],
+        [0.0, 0.0],
+    ];
+    let a = Matrix::<f32, 7, 2>::from_fn(|i, j| rows[i][j]);
+    for method in [statrix::SvdMethod::Jacobi, statrix::SvdMethod::BidiagonalQr] {
+        let svd = a.svd_by(method).expect("finite");
+        let utu = svd.u.transpose() * svd.u - Matrix::<f32, 2, 2>::identity();
+        // LAPACK's SVD test ratio ||I - U^T U|| / (m eps) with its threshold 35 (svd.in).
+        let worst = utu.iter().fold(0.0f32, |m, x| m.max(x.abs()));
+        assert!(worst <= 35.0 * 7.0 * f32::EPSILON, "{method:?}: {worst}");
+    }
+}
+
+/// `fuzz/svd`: the bidiagonal QR iteration built a plane rotation from two subnormal
+/// entries by dividing by their norm, itself subnormal with a few bits: `c^2 + s^2` was 1 only
+/// to 2e-4, and so was `U`'s orthonormality. Tiny pairs are now scaled into `[1, 2)` first
+/// (exact), as LAPACK's `dlartg` does.
+#[test]
+fn rotation_of_subnormal_entries_keeps_u_orthonormal() {
+    let rows = [
+        [-0.16777726f32, 118.0, -0.0625],
+        [3.992333e-39, 2.3461988e-38, 0.0],
+        [6.8159e-41, 0.0, 0.0],
+        [0.0, 0.0, 0.0],
+    ];
+    let a = Matrix::<f32, 4, 3>::from_fn(|i, j| rows[i][j]);
+    for method in [statrix::SvdMethod::Jacobi, statrix::SvdMethod::BidiagonalQr] {
+        let svd = a.svd_by(method).expect("finite");
+        let utu = svd.u.transpose() * svd.u - Matrix::<f32, 3, 3>::identity();
+        // LAPACK's SVD test ratio ||I - U^T U|| / (m eps) with its threshold 35 (svd.in).
+        let worst = utu.iter().fold(0.0f32, |m, x| m.max(x.abs()));
+        assert!(worst <= 35.0 * 4.0 * f32::EPSILON, "{method:?}: {worst}");
+    }
+}

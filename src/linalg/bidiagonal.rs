@@ -232,14 +232,36 @@ pub(crate) fn accumulate_left<T: Real>(
 
 /// The plane rotation `(c, s, r)` with `c y + s z = r`, `-s y + c z = 0`, `r = |(y, z)|`
 /// (the identity for `y = z = 0`).
+///
+/// Where `y` and `z` are so small that `r` could be subnormal, with too few bits for `y / r`
+/// and `z / r` to make `c^2 + s^2 = 1` to working precision, they are first scaled by a power
+/// of two into `[1, 2)` (exact; LAPACK's `dlartg` scales likewise), and `r` is scaled back.
 #[inline]
 fn givens<T: Real>(y: T, z: T) -> (T, T, T) {
+    let big = y.abs().max(z.abs());
+    if big < T::min_positive_value() / T::epsilon() {
+        return givens_scaled(y, z, big);
+    }
     let r = norm([y, z]);
     if r == T::ZERO {
         (T::ONE, T::ZERO, T::ZERO)
     } else {
         (y / r, z / r, r)
     }
+}
+
+/// [`givens`] for tiny `y` and `z` (`big = max(|y|, |z|)`), out of line.
+#[cold]
+#[inline(never)]
+fn givens_scaled<T: Real>(y: T, z: T, big: T) -> (T, T, T) {
+    if big == T::ZERO {
+        return (T::ONE, T::ZERO, T::ZERO);
+    }
+    let k = unit_exponent(big);
+    let up = Pow2Scale::new(k);
+    let (y, z) = (up.apply(y), up.apply(z));
+    let r = norm([y, z]);
+    (y / r, z / r, Pow2Scale::new(-k).apply(r))
 }
 
 /// Rotates rows `i` and `j` (`i != j`) of the row-major `x` (rows of length `len`):

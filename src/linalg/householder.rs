@@ -100,10 +100,38 @@ fn make_reflector_safe<T: Real>(alpha: T, x: &mut [T]) -> (T, T) {
 /// sign(alpha) (|alpha| + norm)` has no cancellation and is at least `|x_i|`, so the
 /// quotients are at most 1. Returns `(alpha, 0)` (`H = I`) and leaves `x` as it is when
 /// `norm` is zero or `x` is already zero.
+///
+/// Below LAPACK's `safmin` (`dlamch('S') / dlamch('E')`), where the quotients would be formed
+/// from subnormal elements with few significant bits and `H` would not be orthogonal to
+/// working precision, `alpha` and `x` are first scaled by `1 / safmin` (exact; `dlarfg`
+/// rescales likewise) and the norm is taken again of the scaled values (a subnormal `norm`
+/// keeps only a few bits): `v` and `tau` do not change with scale, `beta` is scaled back.
 pub(crate) fn make_reflector_from_norm<T: Real>(alpha: T, x: &mut [T], norm: T) -> (T, T) {
     if norm == T::ZERO || x.iter().all(|&v| v == T::ZERO) {
         return (alpha, T::ZERO);
     }
+    // LAPACK's safmin, a power of two (2^-102 in f32, 2^-969 in f64), as is its reciprocal.
+    let safmin = T::min_positive_value() / (T::epsilon() / T::TWO);
+    if norm < safmin {
+        // One multiplication by 1 / safmin brings every subnormal into the normal range and
+        // keeps `norm` below 1. The norm again, of the scaled values: a subnormal `norm` kept
+        // only a few bits.
+        let up = T::ONE / safmin;
+        for v in x.iter_mut() {
+            *v *= up;
+        }
+        let alpha = alpha * up;
+        // (`norm` over the slice, the instance the callers already use, then `hypot`.)
+        let scaled_norm = alpha.hypot_robust(crate::numeric::norm(x.iter().copied()));
+        let (beta, tau) = reflector_from_norm(alpha, x, scaled_norm);
+        return (beta * safmin, tau);
+    }
+    reflector_from_norm(alpha, x, norm)
+}
+
+/// [`make_reflector_from_norm`] for a non-zero `norm` in range.
+#[inline]
+fn reflector_from_norm<T: Real>(alpha: T, x: &mut [T], norm: T) -> (T, T) {
     let beta = if alpha >= T::ZERO { -norm } else { norm };
     let denom = alpha - beta;
     for v in x.iter_mut() {

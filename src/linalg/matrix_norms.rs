@@ -3,6 +3,7 @@
 use super::svd::singular_values_any;
 use crate::error::Error;
 use crate::matrix::Matrix;
+use crate::numeric::normalized;
 use crate::scalar::Real;
 
 /// The largest value, NaN if any value is NaN, 0 for none.
@@ -36,10 +37,15 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(Matrix::<f32, 2, 4>::zeros().rank(), Ok(0));
     /// ```
     pub fn rank(&self) -> Result<usize, Error> {
-        let (s, k) = singular_values_any(self)?;
+        // The rank does not change with scale: computed on the matrix scaled to largest
+        // magnitude in [1, 2), so that no singular value overflows.
+        let (scaled, _) = normalized(self).ok_or(Error::NonFinite)?;
+        let (s, k) = singular_values_any(&scaled)?;
         let s = &s[..k.min(C)];
         let s_max = s.first().copied().unwrap_or(T::ZERO);
-        let tol = s_max * T::from(R.max(C)).unwrap_or_else(T::max_value) * T::epsilon();
+        // eps first: `s_max * max(R, C)` overflows for a largest singular value near the
+        // largest float, and every value would then count as below the tolerance.
+        let tol = s_max * T::epsilon() * T::from(R.max(C)).unwrap_or_else(T::max_value);
         Ok(s.iter().filter(|&&x| x > tol).count())
     }
 
@@ -58,7 +64,9 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
     /// assert_eq!(Matrix::<f64, 2, 2>::ones().cond().unwrap(), f64::INFINITY);
     /// ```
     pub fn cond(&self) -> Result<T, Error> {
-        let (s, k) = singular_values_any(self)?;
+        // Scale-invariant, as the rank: computed on the normalized matrix.
+        let (scaled, _) = normalized(self).ok_or(Error::NonFinite)?;
+        let (s, k) = singular_values_any(&scaled)?;
         let s = &s[..k.min(C)];
         let s_max = s.first().copied().unwrap_or(T::ZERO);
         let s_min = s.last().copied().unwrap_or(T::ZERO);

@@ -214,6 +214,7 @@ fn hqr<T: Real, const N: usize>(
     let dat1 = T::from(0.75).unwrap_or(one);
     let dat2 = T::from(-0.4375).unwrap_or(-one);
     const KEXSH: usize = 10;
+    const NORMWISE_AFTER: usize = 3 * KEXSH;
     let wantt = want == Want::SchurVectors;
 
     if ilo == ihi {
@@ -237,6 +238,17 @@ fn hqr<T: Real, const N: usize>(
     let max_sweeps = 30 * N.max(10);
     let mut sweeps = 0;
     let mut kdefl = 0;
+    // ||H||_F of the active block, which the orthogonal sweeps keep (to rounding): after
+    // `NORMWISE_AFTER` sweeps without a deflation, a subdiagonal element below `ulp ||H||`
+    // also counts as negligible (a perturbation inside the normwise backward error). The
+    // relative test alone can wait forever beside eigenvalues far smaller than `ulp ||H||`,
+    // whose neighbours' rounding never falls below `ulp` times their size.
+    let mut h_norm = zero;
+    for row in h.iter().take(ihi + 1).skip(ilo) {
+        for &x in row.iter().take(ihi + 1).skip(ilo) {
+            h_norm = h_norm.hypot_robust(x);
+        }
+    }
 
     // The active block is l..=i; `iend = i + 1` so that it can reach `ilo` without wrapping.
     let mut iend = ihi + 1;
@@ -248,7 +260,7 @@ fn hqr<T: Real, const N: usize>(
             let mut k = i;
             while k > l {
                 let hkk1 = h[k][k - 1].abs();
-                if hkk1 <= smlnum {
+                if hkk1 <= smlnum || (kdefl > NORMWISE_AFTER && hkk1 <= ulp * h_norm) {
                     break;
                 }
                 let mut tst = h[k - 1][k - 1].abs() + h[k][k].abs();

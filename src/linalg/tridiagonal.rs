@@ -217,12 +217,22 @@ pub(crate) fn tridiagonal_ql<T: Real>(
     let eps = T::epsilon();
     let budget = MAX_ITERATIONS_PER_EIGENVALUE * n;
     let mut iterations = 0;
+    // An off-diagonal element below `||T||_max * safe_min / eps` is negligible however its
+    // neighbours compare (a perturbation far below `eps^2 ||T||`, inside the normwise
+    // backward error): without this, a block whose elements span more than the exponent
+    // range underflows inside every sweep and stops converging.
+    let t_max = d[..n]
+        .iter()
+        .chain(&e[..n.saturating_sub(1)])
+        .fold(T::ZERO, |acc, x| acc.max(x.abs()));
+    let negligible = t_max * (T::min_positive_value() / eps);
     for l in 0..n {
         loop {
             let mut m = l;
             while m + 1 < n {
                 let dd = d[m].abs() + d[m + 1].abs();
-                if e[m].abs() <= eps * dd || e[m].abs() < T::min_positive_value() {
+                let off = e[m].abs();
+                if off <= eps * dd || off < T::min_positive_value() || off <= negligible {
                     break;
                 }
                 m += 1;
