@@ -1,5 +1,7 @@
 //! One test for every bug the fuzz targets (`fuzz/`) found, named after what it found. Each
-//! input is the fuzzer's, minimised by hand; the README's robustness section lists them.
+//! input is the fuzzer's, minimised by hand; the README's robustness section lists them. The
+//! `.npy` inputs are copies of the fuzz seeds, in `tests/fixtures/npy/fuzz-*.npy` (the
+//! published package leaves `fuzz/` out).
 
 use statrix::{Matrix, matrix};
 
@@ -100,14 +102,17 @@ fn tridiagonal_ql_converges_on_blocks_near_underflow() {
         ],
     ];
     let entry = |i: usize, j: usize| if j <= i { lower[i][j] } else { lower[j][i] };
-    let a = statrix::DMatrix::from_fn(7, 7, entry);
-    let values = a.symmetric_eigenvalues().expect("converges");
     // The trace is the sum of the eigenvalues; backward stability (O(n eps) ||A||, here
     // ||A||_2 <= 1 + 1e-88) bounds each eigenvalue's error by 60 n eps (LAPACK's sep.in
     // threshold times n eps), so the sum is within 7 of those.
     let trace: f64 = (0..7).map(|i| entry(i, i)).sum();
-    let sum: f64 = values.iter().sum();
-    assert!((sum - trace).abs() <= 7.0 * 60.0 * 7.0 * f64::EPSILON);
+    #[cfg(feature = "alloc")]
+    {
+        let a = statrix::DMatrix::from_fn(7, 7, entry);
+        let values = a.symmetric_eigenvalues().expect("converges");
+        let sum: f64 = values.iter().sum();
+        assert!((sum - trace).abs() <= 7.0 * 60.0 * 7.0 * f64::EPSILON);
+    }
     let static_a = Matrix::<f64, 7, 7>::from_fn(entry);
     let by_ql = static_a
         .symmetric_eigenvalues_by(statrix::SymmetricEigenMethod::TridiagonalQl)
@@ -182,13 +187,16 @@ fn tridiagonal_ql_converges_when_a_block_spans_the_exponent_range() {
         ],
     ];
     let scale = a[6][6];
-    let m = statrix::DMatrix::from_fn(7, 7, |i, j| a[i][j] / scale);
-    let values = m.symmetric_eigenvalues().expect("converges");
     // Backward stable: the trace (the sum of the eigenvalues) within 60 n eps ||A||_2 per
     // eigenvalue (LAPACK's sep.in threshold), ||A||_2 <= ||A||_F <= 1.0000001 here.
     let trace: f64 = (0..7).map(|i| a[i][i] / scale).sum();
-    let sum: f64 = values.iter().sum();
-    assert!((sum - trace).abs() <= 7.0 * 60.0 * 7.0 * f64::EPSILON * 1.0000001);
+    #[cfg(feature = "alloc")]
+    {
+        let m = statrix::DMatrix::from_fn(7, 7, |i, j| a[i][j] / scale);
+        let values = m.symmetric_eigenvalues().expect("converges");
+        let sum: f64 = values.iter().sum();
+        assert!((sum - trace).abs() <= 7.0 * 60.0 * 7.0 * f64::EPSILON * 1.0000001);
+    }
     let by_ql = Matrix::<f64, 7, 7>::from_fn(|i, j| a[i][j] / scale)
         .symmetric_eigenvalues_by(statrix::SymmetricEigenMethod::TridiagonalQl)
         .expect("converges");
@@ -261,4 +269,163 @@ fn rotation_of_subnormal_entries_keeps_u_orthonormal() {
         let worst = utu.iter().fold(0.0f32, |m, x| m.max(x.abs()));
         assert!(worst <= 35.0 * 4.0 * f32::EPSILON, "{method:?}: {worst}");
     }
+}
+
+/// `fuzz/eigen`: `balance` scales rows and columns over several passes, and an element
+/// (-8.8e-246 beside ±f64::MAX) underflowed to zero on the way although its balanced value
+/// `A[p_i][p_j] * scale[j] / scale[i]` (-4.4e-246) is a normal number. The balanced matrix is
+/// now formed again from `A` with the final factors, one exact scaling per element.
+#[test]
+fn balance_forms_each_element_from_the_final_factors() {
+    let a = matrix![
+        17.5, 70.0, 8.125;
+        -f64::MAX, -0.0, -f64::MAX;
+        -8.807033226937454e-246, 0.0, 0.0
+    ];
+    let b = a.balance().expect("finite");
+    for i in 0..3 {
+        for j in 0..3 {
+            let (pi, pj) = (b.permutation[i], b.permutation[j]);
+            // The factors are powers of two: the quotient and the product are exact here.
+            let want = a[(pi, pj)] * (b.scale[j] / b.scale[i]);
+            assert_eq!(b.balanced[(i, j)], want, "B[{i}][{j}]");
+        }
+    }
+}
+
+/// `fuzz/samplers`: the binomial sampler's BTPE step formed `(n + 1) as f64` in `i64`, which
+/// overflows for `n = i64::MAX` (a panic with overflow checks, wrapped draws without). It is
+/// now formed in `i128`, the same `f64` for every smaller `n`.
+#[cfg(feature = "rand")]
+#[test]
+fn binomial_with_n_at_i64_max() {
+    let mut rng = statrix::random::default_rng(0);
+    let draws = Matrix::<i64, 1, 8>::random_binomial(&mut rng, i64::MAX, f64::EPSILON / 2.0)
+        .expect("n = i64::MAX is in the domain");
+    // The mean is n p = 2^63 2^-53 = 1024 with a standard deviation of 32: every draw within
+    // 10 standard deviations of it.
+    assert!(
+        draws.iter().all(|&k| (704..=1344).contains(&k)),
+        "{draws:?}"
+    );
+}
+
+/// `fuzz/npy`: the reader reserved memory for as many elements as the header promised before
+/// reading any: a 144-byte file claiming 10^12 `float64`s asked for 8 TB (`Io {
+/// OutOfMemory }`, or an abort under a sanitizer). Memory is now reserved block by block as
+/// the data arrives, and the file is what it is: too short.
+#[cfg(feature = "std")]
+#[test]
+fn npy_header_promising_more_than_the_file_is_a_short_file() {
+    let file = include_bytes!("fixtures/npy/fuzz-claim-1e12-elements.npy");
+    assert!(matches!(
+        statrix::DMatrix::<f64>::read_npy(&file[..]),
+        Err(statrix::Error::InvalidNpy { .. })
+    ));
+}
+
+/// `fuzz/npy`: an empty `float64` array read as `f32` came back `Ok` (the width was checked
+/// only when an element was decoded), where the documentation and `NpyRows` refuse a
+/// `float64` file read as `f32`. The width is now checked before the data.
+#[cfg(feature = "std")]
+#[test]
+fn empty_float64_file_read_as_f32_is_refused() {
+    let file = include_bytes!("fixtures/npy/fuzz-empty-f64-read-as-f32.npy");
+    assert!(matches!(
+        statrix::DMatrix::<f32>::read_npy(&file[..]),
+        Err(statrix::Error::InvalidNpy { .. })
+    ));
+    assert!(statrix::DMatrix::<f64>::read_npy(&file[..]).is_ok());
+}
+
+/// `fuzz/npy` (read off the code): a Fortran-order file of shape `(2^64 - 1, 0)` is
+/// transposed through `DMatrix::from_fn`, which looped over its 2^64 - 1 empty rows (a hang
+/// in a debug build; optimised builds drop the loop). `from_fn` now returns at once when
+/// there is no element.
+#[cfg(feature = "std")]
+#[test]
+fn empty_matrix_with_a_huge_row_count_is_made_at_once() {
+    let file = include_bytes!("fixtures/npy/fuzz-fortran-huge-by-zero.npy");
+    let m = statrix::DMatrix::<f64>::read_npy(&file[..]).expect("an empty array");
+    assert_eq!(m.shape(), (usize::MAX, 0));
+    assert_eq!(
+        statrix::DMatrix::<f64>::from_fn(usize::MAX, 0, |_, _| 1.0).shape(),
+        (usize::MAX, 0)
+    );
+}
+
+/// `fuzz/eigen`: a 4x4 symmetric matrix tridiagonalised into a block with elements from 1.1
+/// down to 4e-181: every sweep's products of two small elements underflowed, so the block
+/// never changed (`NoConvergence` from `TridiagonalQl`). An off-diagonal element below
+/// `||T|| sqrt(safe_min)` now counts as negligible (LAPACK's `dsteqr` deflates likewise).
+#[test]
+fn tridiagonal_ql_converges_when_products_underflow() {
+    let a = Matrix::<f64, 4, 4>::new([
+        [
+            1.2919785231382013e-161,
+            1.2919785231382013e-161,
+            9.724569528997214e-163,
+            0.0,
+        ],
+        [1.0, 9.985049069952497e-164, 1.4109308468411136e-163, 1.0],
+        [-603804673.9296875, -0.0, 2.2250738585072014e-308, -0.0],
+        [
+            -0.0,
+            2.2250738585072014e-308,
+            -2.5179688959010643e-163,
+            -1.9101833003387385e-163,
+        ],
+    ]);
+    let by_ql = a
+        .symmetric_eigenvalues_by(statrix::SymmetricEigenMethod::TridiagonalQl)
+        .expect("converges");
+    let by_jacobi = a.symmetric_eigenvalues().expect("converges");
+    // Both within 60 n eps ||A||_F of the exact ones (LAPACK's sep.in threshold), so of
+    // each other within twice that; ||A||_F of the lower triangle is 603804673.9...*sqrt(2).
+    let bound = 2.0 * 60.0 * 4.0 * f64::EPSILON * 603804673.93 * 2f64.sqrt();
+    for (x, y) in by_ql.iter().zip(by_jacobi.iter()) {
+        assert!((x - y).abs() <= bound, "{x} vs {y}");
+    }
+}
+
+/// `fuzz/stats`: the interpolating quantile methods formed NumPy's `_lerp` with `b - a`,
+/// which overflows between finite neighbours of opposite signs near the largest float:
+/// `quantile(0, Linear)` of `[-MAX, MAX, MAX]` was NaN and the midpoint of `[-MAX, MAX]` was
+/// `-inf` (NumPy gives the same NaN and infinities). There the interpolation now runs on the
+/// halved neighbours, exactly, and doubles the result.
+#[test]
+fn interpolating_quantiles_between_neighbours_near_the_largest_float() {
+    use statrix::QuantileMethod;
+    let a = matrix![-f64::MAX; f64::MAX; f64::MAX];
+    assert_eq!(a.quantile(0.0, QuantileMethod::Linear), Ok(-f64::MAX));
+    let b = matrix![-f64::MAX; f64::MAX];
+    assert_eq!(b.quantile(0.5, QuantileMethod::Linear), Ok(0.0));
+    assert_eq!(b.quantile(0.5, QuantileMethod::Midpoint), Ok(0.0));
+    let c = matrix![-3e38f32; 3e38];
+    // -3e38 + 6e38 * 0.25 = -1.5e38, exact in the halved form: -1.5e38 + 3e38 * 0.25, doubled.
+    let q = c.quantile(0.25, QuantileMethod::Linear).expect("in range");
+    assert!(
+        q.is_finite() && (q - -1.5e38).abs() <= 1.5e38 * f32::EPSILON,
+        "{q}"
+    );
+}
+
+/// `fuzz/stats`: the mean of `[-MAX, -MAX, +inf]` was NaN (the finite elements' running sum
+/// overflowed to `-inf` before `+inf` was added), where the documented mean of data with
+/// `+inf` (and no `-inf` or NaN) is `+inf`.
+#[test]
+fn mean_of_one_infinity_beside_an_overflowing_finite_sum() {
+    assert_eq!(
+        matrix![-f64::MAX, -f64::MAX, f64::INFINITY].mean(),
+        f64::INFINITY
+    );
+    assert_eq!(
+        matrix![f32::MAX, f32::MAX, f32::NEG_INFINITY].mean(),
+        f32::NEG_INFINITY
+    );
+    assert!(
+        matrix![f64::INFINITY, f64::NEG_INFINITY, 1.0]
+            .mean()
+            .is_nan()
+    );
 }

@@ -82,6 +82,10 @@ impl<T> DMatrix<T> {
             .checked_mul(cols)
             .unwrap_or_else(|| panic!("DMatrix::from_fn: {rows} x {cols} overflows usize"));
         let mut data = Vec::with_capacity(len);
+        if len == 0 {
+            // No element to make (and no loop over 2^64 empty rows).
+            return Self { rows, cols, data };
+        }
         for i in 0..rows {
             for j in 0..cols {
                 data.push(f(i, j));

@@ -153,14 +153,20 @@ fn parse_header(text: &str) -> Result<Header, Error> {
     })
 }
 
-/// Converts `bytes` (whole elements of `header`'s type) into `out`.
-fn decode<T: Real>(header: &Header, bytes: &[u8], out: &mut Vec<T>) -> Result<(), Error> {
-    // A float64 file read as f32 would round: refused (NumPy's `np.load` keeps the dtype).
+/// A float64 file read as f32 would round: refused (NumPy's `np.load` keeps the dtype),
+/// before any data is read, so that an empty array is refused as well.
+fn check_width<T: Real>(header: &Header) -> Result<(), Error> {
     if header.width > core::mem::size_of::<T>() {
         return Err(invalid(
             "a float64 file cannot be read as f32 without rounding",
         ));
     }
+    Ok(())
+}
+
+/// Converts `bytes` (whole elements of `header`'s type, checked by [`check_width`]) into
+/// `out`.
+fn decode<T: Real>(header: &Header, bytes: &[u8], out: &mut Vec<T>) -> Result<(), Error> {
     for chunk in bytes.chunks_exact(header.width) {
         let value = match (header.width, header.little_endian) {
             (8, true) => f64::from_le_bytes(chunk.try_into().expect("8 bytes")),
@@ -180,15 +186,18 @@ fn read_elements<R: Read, T: Real>(
     header: &Header,
     count: usize,
 ) -> Result<Vec<T>, Error> {
+    check_width::<T>(header)?;
     let mut out = Vec::new();
-    // A header may promise more than memory holds: an error, not an abort.
-    out.try_reserve_exact(count).map_err(|_| Error::Io {
-        kind: std::io::ErrorKind::OutOfMemory,
-    })?;
     let mut buffer = alloc::vec![0u8; header.width * count.min(1 << 16)];
     let mut left = count;
     while left > 0 {
         let take = left.min(1 << 16);
+        // Memory for the elements that arrive, block by block: a header may promise far more
+        // than the file holds, and that is a short file (`InvalidNpy`), not an allocation of
+        // the promised size. A file that does hold more than memory is an error, not an abort.
+        out.try_reserve(take).map_err(|_| Error::Io {
+            kind: std::io::ErrorKind::OutOfMemory,
+        })?;
         let bytes = &mut buffer[..take * header.width];
         read_exact(reader, bytes, "the data is shorter than the shape")?;
         decode(header, bytes, &mut out)?;
@@ -492,11 +501,7 @@ impl<R: Read, T: Real> NpyRows<R, T> {
                 "a Fortran-order array cannot be streamed by rows (np.ascontiguousarray first)",
             ));
         }
-        if header.width > core::mem::size_of::<T>() {
-            return Err(invalid(
-                "a float64 file cannot be read as f32 without rounding",
-            ));
-        }
+        check_width::<T>(&header)?;
         Ok(Self {
             reader,
             rows_left: header.rows,

@@ -3,7 +3,7 @@
 
 use crate::error::Error;
 use crate::matrix::{Matrix, Vector};
-use crate::numeric::{all_finite, max_abs, norm};
+use crate::numeric::{Pow2Scale, all_finite, exponent, max_abs, norm};
 use crate::scalar::Real;
 
 /// What the balancing does: LAPACK's `job` argument of `dgebal`.
@@ -392,10 +392,20 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
         let bal = balance_in_place(&mut a, BalanceJob::PermuteAndScale);
         let mut scale = [T::ONE; N];
         scale[bal.ilo..=bal.ihi].copy_from_slice(&bal.scale[bal.ilo..=bal.ihi]);
+        let permutation = bal.permutation();
+        // The balanced matrix formed again from `A` with the final factors, one exact
+        // power-of-two scaling per element: the passes scale rows and columns one after the
+        // other, and an element can underflow on the way although its final value is normal.
+        let exponents = scale.map(exponent);
+        let balanced = Matrix::from_fn(|i, j| {
+            let (pi, pj) = (permutation[i], permutation[j]);
+            let x = self.0.get(pi).and_then(|row| row.get(pj)).copied();
+            Pow2Scale::new(exponents[j] - exponents[i]).apply(x.unwrap_or(T::ZERO))
+        });
         Ok(Balance {
-            balanced: Matrix(a),
+            balanced,
             scale: Matrix::from_fn(|i, _| scale[i]),
-            permutation: bal.permutation(),
+            permutation,
         })
     }
 }

@@ -217,15 +217,17 @@ pub(crate) fn tridiagonal_ql<T: Real>(
     let eps = T::epsilon();
     let budget = MAX_ITERATIONS_PER_EIGENVALUE * n;
     let mut iterations = 0;
-    // An off-diagonal element below `||T||_max * safe_min / eps` is negligible however its
+    // An off-diagonal element below `||T||_max * sqrt(safe_min)` is negligible however its
     // neighbours compare (a perturbation far below `eps^2 ||T||`, inside the normwise
-    // backward error): without this, a block whose elements span more than the exponent
-    // range underflows inside every sweep and stops converging.
+    // backward error; LAPACK's `dsteqr` deflates likewise, `e^2 <= eps^2 |d_m d_m+1| +
+    // safmin` on the block scaled to unit size): without this, a block whose elements span
+    // more than half the exponent range underflows in every sweep (its products of two
+    // small elements do) and stops converging.
     let t_max = d[..n]
         .iter()
         .chain(&e[..n.saturating_sub(1)])
         .fold(T::ZERO, |acc, x| acc.max(x.abs()));
-    let negligible = t_max * (T::min_positive_value() / eps);
+    let negligible = t_max * T::BLUE_SCALING[0];
     for l in 0..n {
         loop {
             let mut m = l;

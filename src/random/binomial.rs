@@ -248,7 +248,9 @@ impl Btpe {
             if !(k > 20 && (k as f64) < nrq / 2.0 - 1.0) {
                 // Step 5.1: f(y) / f(m) by the recurrence; at most k steps.
                 let s = r / q;
-                let a = s * (n + 1) as f64;
+                // In i128: `n + 1` overflows i64 for `n = i64::MAX` (the value is the same
+                // f64 for every smaller n).
+                let a = s * (i128::from(n) + 1) as f64;
                 let mut f = 1.0;
                 if m < y {
                     for i in (m + 1)..=y {

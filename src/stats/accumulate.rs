@@ -89,7 +89,28 @@ pub(crate) fn mean_of<T: Real>(xs: impl Iterator<Item = T> + Clone) -> T {
             let scale = Pow2Scale::new(k);
             Pow2Scale::new(-k).apply(fast_mean(xs.map(move |x| scale.apply(x))))
         }
-        None => mean,
+        None => infinite_mean(xs).unwrap_or(mean),
+    }
+}
+
+/// The mean of data holding an infinity and no NaN: that infinity when every infinity has
+/// one sign (the finite elements cannot change it, even where their own sum overflows the
+/// other way: `[-MAX, -MAX, inf]` has mean `inf`), NaN when both signs occur; `None` for data
+/// without an infinity.
+fn infinite_mean<T: Real>(xs: impl Iterator<Item = T>) -> Option<T> {
+    let (mut positive, mut negative) = (false, false);
+    for x in xs {
+        if x.is_nan() {
+            return Some(x);
+        }
+        positive |= x == T::infinity();
+        negative |= x == T::neg_infinity();
+    }
+    match (positive, negative) {
+        (true, false) => Some(T::infinity()),
+        (false, true) => Some(T::neg_infinity()),
+        (true, true) => Some(T::nan()),
+        (false, false) => None,
     }
 }
 

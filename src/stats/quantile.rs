@@ -118,9 +118,14 @@ fn round_half_even<T: Real>(v: T) -> T {
     }
 }
 
-/// NumPy's `_lerp(a, b, t)`.
+/// NumPy's `_lerp(a, b, t)`; where `b - a` overflows although both are finite (NumPy then
+/// gives NaN or an infinity), the same on `a / 2` and `b / 2`, doubled: exact halvings of
+/// values that large, so exact at both ends and monotone in `t`, as everywhere else.
 fn lerp<T: Real>(a: T, b: T, t: T) -> T {
     let diff = b - a;
+    if diff.is_infinite() && a.is_finite() && b.is_finite() {
+        return lerp(a * T::HALF, b * T::HALF, t) * T::TWO;
+    }
     if t >= T::HALF {
         b - diff * (T::ONE - t)
     } else {
