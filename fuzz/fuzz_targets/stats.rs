@@ -64,30 +64,7 @@ use std::cmp::Ordering;
 use libfuzzer_sys::fuzz_target;
 use statrix::{Error, Matrix, QuantileMethod};
 use statrix_fuzz::dense::{F64_U, assert_le, gamma};
-use statrix_fuzz::{Float, Input, with_size};
-
-/// Runs `$body` with `$r x $c` bound to one of 16 shapes picked by `$index`: every row count
-/// and every column count 1..=8 twice, the single row and column, squares, and 64 elements
-/// (the pairwise sum's eight accumulators with no tail). All 64 shapes would make the
-/// target take several times as long to build for little more.
-macro_rules! with_shape {
-    ($index:expr, $r:ident, $c:ident => $body:expr) => {
-        with_shape!(@arms $index, $r, $c, $body;
-            0 => 1, 1; 1 => 1, 5; 2 => 2, 3; 3 => 2, 8; 4 => 3, 1; 5 => 3, 4; 6 => 4, 2;
-            7 => 4, 7; 8 => 5, 5; 9 => 5, 6; 10 => 6, 1; 11 => 6, 8; 12 => 7, 2; 13 => 7, 7;
-            14 => 8, 3; 15 => 8, 8)
-    };
-    (@arms $index:expr, $r:ident, $c:ident, $body:expr; $($i:literal => $rv:literal, $cv:literal);*) => {
-        match $index % 16 {
-            $($i => {
-                const $r: usize = $rv;
-                const $c: usize = $cv;
-                $body
-            })*
-            _ => unreachable!("index reduced modulo 16"),
-        }
-    };
-}
+use statrix_fuzz::{Float, Input, with_shape, with_size};
 
 fuzz_target!(|data: &[u8]| {
     let mut input = Input::new(data);

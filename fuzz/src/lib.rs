@@ -1,6 +1,6 @@
 //! What the fuzz targets share: decoding the fuzzer's bytes into sizes, scalars and
 //! matrices ([`Input`]), instantiating the static sizes 1..=8 ([`with_size!`],
-//! [`with_shape!`]), and the residual checks ([`dense`]).
+//! [`with_tall_shape!`], [`with_shape!`]), and the residual checks ([`dense`]).
 //!
 //! Scalars come in three kinds, chosen per element: raw bit patterns (every NaN payload,
 //! subnormal, ±0 and near-maximal value the type has), a table of special values, and small
@@ -220,6 +220,30 @@ macro_rules! with_tall_shape {
                 $body
             })*
             _ => unreachable!("index reduced modulo 18"),
+        }
+    };
+}
+
+/// Runs `$body` with `$r x $c` bound to one of 16 shapes picked by `$index`: every row count
+/// and every column count 1..=8 twice, the single row and column, squares, and 64 elements
+/// (the pairwise sum's eight accumulators with no tail). All 64 shapes would make the
+/// target take several times as long to build for little more.
+#[macro_export]
+macro_rules! with_shape {
+    ($index:expr, $r:ident, $c:ident => $body:expr) => {
+        $crate::with_shape!(@arms $index, $r, $c, $body;
+            0 => 1, 1; 1 => 1, 5; 2 => 2, 3; 3 => 2, 8; 4 => 3, 1; 5 => 3, 4; 6 => 4, 2;
+            7 => 4, 7; 8 => 5, 5; 9 => 5, 6; 10 => 6, 1; 11 => 6, 8; 12 => 7, 2; 13 => 7, 7;
+            14 => 8, 3; 15 => 8, 8)
+    };
+    (@arms $index:expr, $r:ident, $c:ident, $body:expr; $($i:literal => $rv:literal, $cv:literal);*) => {
+        match $index % 16 {
+            $($i => {
+                const $r: usize = $rv;
+                const $c: usize = $cv;
+                $body
+            })*
+            _ => unreachable!("index reduced modulo 16"),
         }
     };
 }
