@@ -4,7 +4,15 @@ use std::{env, fs, path::PathBuf};
 
 fn main() {
     let target = env::var("TARGET").unwrap_or_default();
-    let map = if target.starts_with("thumbv7em") {
+    // The stack figures of the decompositions (feature `stack-figures`, `stack_figures.sh`)
+    // need more flash and RAM than a small part has: a map of their own, within QEMU's.
+    let stack_figures = env::var_os("CARGO_FEATURE_STACK_FIGURES").is_some();
+    let map = if stack_figures {
+        if !target.starts_with("thumbv7em") {
+            panic!("the stack figures run on thumbv7em-none-eabihf only, not on {target}");
+        }
+        "memory/thumbv7em-stack-figures.x"
+    } else if target.starts_with("thumbv7em") {
         "memory/thumbv7em.x"
     } else if target.starts_with("thumbv6m") {
         "memory/thumbv6m.x"

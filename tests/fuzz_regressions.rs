@@ -429,3 +429,28 @@ fn mean_of_one_infinity_beside_an_overflowing_finite_sum() {
             .is_nan()
     );
 }
+
+/// `fuzz/qr`: the least-squares solution of a system scaled by `2^s` (`A`, subnormal) and
+/// `2^-t` (`b`, near the largest float) is scaled back by `2^(s + t)`, past twice the exponent
+/// range, whose two half factors overflowed to infinity: a zero solution became `0 * inf`,
+/// NaN, and `lstsq_wide` reported `Overflow`. Results are now scaled back with `k` clamped
+/// where the result no longer depends on it, at most twice the range per step.
+#[test]
+fn solution_scaled_back_past_twice_the_exponent_range() {
+    let a = matrix![5.74e-42f32, 0.0; 0.0, 0.0];
+    let b = matrix![0.0f32, 0.0; 0.0, -1.7014118e38];
+    for fit in [
+        a.lstsq_wide(&b).expect("x = 0 fits"),
+        a.lstsq(&b).expect("fits"),
+    ] {
+        assert_eq!(fit.solution, Matrix::zeros());
+        assert_eq!(fit.rank, 1);
+        assert_eq!(fit.singular_values[0], 5.74e-42);
+    }
+    // A solution that fits although its scaling back does not fit two factors: `A` is scaled
+    // by 2^149, `b` by 2^-120, and `x = 2^269 x'` with `x' = 2^-149` is 2^120.
+    let a = matrix![f32::from_bits(1), 0.0; 0.0, 0.0];
+    let b = matrix![2f32.powi(-29); 2f32.powi(120)];
+    let fit = a.lstsq(&b).expect("x fits");
+    assert_eq!(fit.solution, matrix![2f32.powi(120); 0.0]);
+}

@@ -227,13 +227,7 @@ fn check_solve_overflow<T: Float, const N: usize, const K: usize>(
     solve_wide: impl Fn(&Matrix<f64, N, K>) -> Result<Matrix<f64, N, K>, Error>,
 ) {
     let ad = Dense::of(a).abs();
-    let smallest = ad
-        .data
-        .iter()
-        .copied()
-        .filter(|&v| v > 0.0)
-        .fold(f64::INFINITY, f64::min);
-    let span = (ad.max_abs() / smallest).log2();
+    let span = ad.binary_span();
     // Nor for a matrix that is numerically singular in `T` (kappa_inf u >= 1/(8N), with the
     // f64 inverse): its computed solutions are not meaningful in size (Higham Thm 7.2).
     let kappa = match a.map(|v| v.wide()).inverse() {

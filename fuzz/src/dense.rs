@@ -155,6 +155,18 @@ impl Dense {
             .sqrt()
     }
 
+    /// How many binary orders of magnitude the non-zero elements span: `log2(max |x| / min
+    /// |x|)` over the non-zero `x` (`-inf` for the zero matrix).
+    pub fn binary_span(&self) -> f64 {
+        let smallest = self
+            .data
+            .iter()
+            .map(|x| x.abs())
+            .filter(|&v| v > 0.0)
+            .fold(f64::INFINITY, f64::min);
+        (self.max_abs() / smallest).log2()
+    }
+
     /// The largest row sum of absolute values (the infinity norm).
     pub fn norm_inf(&self) -> f64 {
         (0..self.rows)

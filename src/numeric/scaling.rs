@@ -119,12 +119,14 @@ pub(crate) fn normalized<T: Real, const R: usize, const C: usize>(
 }
 
 /// `2^k m`, or [`Error::Overflow`] if an element leaves the range: scales a result computed
-/// from normalized inputs back.
+/// from normalized inputs back (`k` may combine two scalings: [`times_pow2`]).
 pub(crate) fn rescaled_or_overflow<T: Real, const R: usize, const C: usize>(
     mut m: Matrix<T, R, C>,
     k: i32,
 ) -> Result<Matrix<T, R, C>, Error> {
-    Pow2Scale::new(k).apply_all(&mut m.0);
+    for x in m.0.iter_mut().flatten() {
+        *x = times_pow2(*x, i64::from(k));
+    }
     finite_or_overflow(m)
 }
 
@@ -145,10 +147,9 @@ pub(crate) fn solve_with_normalized_rhs<T: Real, const R: usize, const K: usize,
     let (b, t) = normalized_columns(b).ok_or(Error::NonFinite)?;
     let mut x = solve(&b);
     for (j, &t_j) in t.iter().enumerate() {
-        let back = Pow2Scale::new(k - t_j);
         for row in x.0.iter_mut() {
             if let Some(v) = row.get_mut(j) {
-                *v = back.apply(*v);
+                *v = times_pow2(*v, i64::from(k) - i64::from(t_j));
             }
         }
     }
@@ -184,6 +185,27 @@ pub(crate) fn normalized_columns<T: Real, const R: usize, const K: usize>(
     Some((m, t))
 }
 
+/// `x * 2^k` for any `k`, exact unless the result is subnormal, `0` or `inf`: `k` is first
+/// clamped to `±limit`, past which every finite non-zero `x` overflows or flushes to zero as
+/// it does at the limit (`2^limit` takes the smallest subnormal past the largest float), then
+/// applied in steps of at most twice the exponent range (a [`Pow2Scale`] each, whose two
+/// factors are then finite and non-zero), all in one direction, so a step that overflows or
+/// underflows leaves what the exact product gives. At most two steps, and none once the
+/// value is `0` or infinite. For exponents that combine two scalings (`2^(s - t)` for the
+/// solution of a system scaled by `2^s` and `2^t`), which can reach past twice the range.
+pub(crate) fn times_pow2<T: Real>(mut x: T, k: i64) -> T {
+    let emax = i64::from(exponent(T::max_value()));
+    let limit = emax - i64::from(exponent(T::min_positive_value() * T::epsilon())) + 2;
+    let mut k = k.clamp(-limit, limit);
+    while k != 0 && x != T::ZERO && x.is_finite() {
+        let step = k.clamp(-2 * emax, 2 * emax);
+        // |step| <= 2 emax fits an i32.
+        x = Pow2Scale::new(step as i32).apply(x);
+        k -= step;
+    }
+    x
+}
+
 /// `x * 2^k` in two exact steps (see [`Pow2Scale`]).
 #[cfg(test)]
 pub(crate) fn scale_pow2<T: Real>(x: T, k: i32) -> T {
@@ -209,6 +231,29 @@ mod tests {
             scale_pow2(f64::MAX, -2000),
             f64::MAX * 2f64.powi(-1000) * 2f64.powi(-1000)
         );
+    }
+
+    #[test]
+    fn powers_of_two_beyond_the_exponent_range() {
+        assert_eq!(times_pow2(1.0f64, 0), 1.0);
+        assert_eq!(times_pow2(1.5f64, 1023), 1.5 * 2f64.powi(1023));
+        assert_eq!(times_pow2(2f64.powi(-1000), 5000 - 4000), 1.0);
+        assert_eq!(times_pow2(1.0f64, 5000), f64::INFINITY);
+        assert_eq!(times_pow2(-1.0f64, 5000), f64::NEG_INFINITY);
+        assert_eq!(times_pow2(1.0f64, -5000), 0.0);
+        assert_eq!(times_pow2(0.0f64, 5000), 0.0);
+        assert_eq!(
+            times_pow2(f64::MAX, -2100),
+            f64::MAX * 2f64.powi(-1000) * 2f64.powi(-1100)
+        );
+        assert_eq!(times_pow2(1.0f32, -149), f32::from_bits(1));
+        // Past twice the exponent range: the smallest subnormal to 2^121 (two half factors
+        // of 2^135 would overflow), zero stays zero (not 0 * inf).
+        assert_eq!(times_pow2(f32::from_bits(1), 270), 2f32.powi(121));
+        assert_eq!(times_pow2(0.0f32, 270), 0.0);
+        assert_eq!(times_pow2(f32::MAX, -277), f32::from_bits(1));
+        assert_eq!(times_pow2(f32::MAX, -400), 0.0);
+        assert_eq!(times_pow2(f64::from_bits(1), 2000), 2f64.powi(926));
     }
 
     #[test]

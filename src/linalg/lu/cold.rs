@@ -11,7 +11,7 @@
 use super::Lu;
 use crate::error::Error;
 use crate::matrix::Matrix;
-use crate::numeric::{Pow2Scale, exponent, finite_or_overflow, normalized};
+use crate::numeric::{Pow2Scale, exponent, finite_or_overflow, normalized, times_pow2};
 use crate::scalar::Real;
 
 /// The factorization of `a`, or, when `a` is finite but its factors overflow, of `2^s a`
@@ -183,40 +183,5 @@ pub(super) fn det_cold<T: Real, const N: usize>(a: &Matrix<T, N, N>) -> T {
         Err(_) => T::nan(),
         Ok((lu, 0)) => lu.det(),
         Ok((lu, s)) => times_pow2(lu.det(), -i64::from(s) * N as i64),
-    }
-}
-
-/// `x * 2^k` for any `k`, exact unless the result is subnormal, `0` or `inf`: in steps of at
-/// most `2^±2000` (each one exact, [`Pow2Scale`]), all in one direction, so a step that
-/// overflows or underflows leaves what the exact product gives. At most
-/// `|k| / 2000 + 1` steps, and none once the value is `0` or infinite.
-pub(super) fn times_pow2<T: Real>(mut x: T, mut k: i64) -> T {
-    const STEP: i64 = 2000;
-    while k != 0 && x != T::ZERO && x.is_finite() {
-        let step = k.clamp(-STEP, STEP);
-        // |step| <= 2000 fits an i32.
-        x = Pow2Scale::new(step as i32).apply(x);
-        k -= step;
-    }
-    x
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn powers_of_two_beyond_the_exponent_range() {
-        assert_eq!(times_pow2(1.0f64, 0), 1.0);
-        assert_eq!(times_pow2(1.5f64, 1023), 1.5 * 2f64.powi(1023));
-        assert_eq!(times_pow2(2f64.powi(-1000), 5000 - 4000), 1.0);
-        assert_eq!(times_pow2(1.0f64, 5000), f64::INFINITY);
-        assert_eq!(times_pow2(-1.0f64, 5000), f64::NEG_INFINITY);
-        assert_eq!(times_pow2(1.0f64, -5000), 0.0);
-        assert_eq!(
-            times_pow2(f64::MAX, -2100),
-            f64::MAX * 2f64.powi(-1000) * 2f64.powi(-1100)
-        );
-        assert_eq!(times_pow2(1.0f32, -149), f32::from_bits(1));
     }
 }

@@ -2,10 +2,11 @@
 //! substitutions against the loops, the plain product against the rescaled one, and the
 //! public functions' results and errors against the order of checks they replaced (a
 //! full finiteness scan of the input, then of the factors, then the loops), bit for bit.
-use super::cold::{factor_in_range, times_pow2};
+use super::cold::factor_in_range;
 use super::*;
 use crate::linalg::test_support::{Rng, same, same_matrix, same_result};
 use crate::numeric::rescaled_product;
+use crate::numeric::times_pow2;
 
 /// A random matrix: each case picks a scale of its own, and some have a zero column, a
 /// repeated row or a NaN/inf entry.
