@@ -34,7 +34,8 @@
 //!   would lose the subnormal digits on the way, `solve` and `Qr::solve` work on copies
 //!   scaled by powers of two; so for a matrix and right-hand side entirely in the
 //!   subnormals, whose solution is of ordinary size, the ratios must hold with no allowance
-//!   but the rounding of the solution itself. Both are open (ignored until fixed).
+//!   but the rounding of the solution itself. Both found bugs, since fixed (the solves now
+//!   factor such a matrix scaled into range, and `Qr` keeps `R` at that scale).
 //! - The factorizations' own **componentwise bounds** with gradual underflow: Higham's
 //!   Thm. 9.3 (`|P L U - A| <= gamma_n P |L| |U|`) and Thm. 10.3 (`|L L^T - A| <=
 //!   gamma_{n+1} |L| |L^T|`), plus, in the model of underflow above, `eta / 2` for each of
@@ -201,9 +202,13 @@ fn check_lu_factors<T: Float, const N: usize>(
 }
 
 /// `Singular { index }` comes from an exactly zero pivot of `a`'s factorization, or of the
-/// normalized copy's where `a`'s overflowed.
+/// normalized copy's where `a`'s overflowed or where every element of `a` is below
+/// `min_positive / eps` (the solves factor such a matrix scaled, so that its factors do not
+/// lose digits to underflow).
 fn assert_zero_pivot<T: Float, const N: usize>(name: &str, a: &Matrix<T, N, N>, index: usize) {
+    let tiny = T::min_positive_value() / T::epsilon();
     let lu = match a.lu() {
+        Ok(_) if a.iter().all(|x| x.abs() < tiny) => normalize(a).0.lu().expect("normalized"),
         Ok(lu) => lu,
         Err(Error::Overflow) => normalize(a).0.lu().expect("normalized factors fit"),
         Err(e) => panic!("{name}: Singular where lu gives {e}"),
@@ -879,7 +884,6 @@ fn smallest_subnormal_system() -> (Matrix<f64, 2, 2>, Matrix<f64, 2, 2>) {
 
 /// Regression test of `solve_of_a_subnormal_matrix` (see [`smallest_subnormal_system`]).
 #[test]
-#[ignore = "open: solve loses the subnormal digits of a subnormal matrix"]
 fn solve_of_the_smallest_subnormal_system() {
     let (a, b) = smallest_subnormal_system();
     subnormal_lu_solve::<f64, 2>(&a, &b, f64::DENORM_EXP + 2);
@@ -888,7 +892,6 @@ fn solve_of_the_smallest_subnormal_system() {
 
 /// Regression test of `qr_solve_of_a_subnormal_matrix` (see [`smallest_subnormal_system`]).
 #[test]
-#[ignore = "open: Qr::solve loses the subnormal digits of a subnormal matrix"]
 fn qr_solve_of_the_smallest_subnormal_system() {
     let (a, b) = smallest_subnormal_system();
     subnormal_qr_solve::<f64, 2>(&a, &b, f64::DENORM_EXP + 2);
@@ -913,8 +916,7 @@ macro_rules! square_properties {
                     lu_case::<f32, $n>(&a, t32, &b, tb32);
                 }
                 #[test]
-                #[ignore = "open: solve loses the subnormal digits of a subnormal matrix"]
-                fn solve_of_a_subnormal_matrix(
+                                fn solve_of_a_subnormal_matrix(
                     a in general::<$n, $n>(), b in general::<$n, 2>(),
                     t64 in subnormal_exponent::<f64>(), t32 in subnormal_exponent::<f32>(),
                 ) {
@@ -922,8 +924,7 @@ macro_rules! square_properties {
                     subnormal_lu_solve::<f32, $n>(&a, &b, t32);
                 }
                 #[test]
-                #[ignore = "open: Qr::solve loses the subnormal digits of a subnormal matrix"]
-                fn qr_solve_of_a_subnormal_matrix(
+                                fn qr_solve_of_a_subnormal_matrix(
                     a in general::<$n, $n>(), b in general::<$n, 2>(),
                     t64 in subnormal_exponent::<f64>(), t32 in subnormal_exponent::<f32>(),
                 ) {

@@ -250,7 +250,7 @@ fn check_solve_overflow<T: Float, const N: usize, const K: usize>(
 }
 
 /// `Singular { index }` comes from an exactly zero pivot in column `index`: of `a`'s own
-/// factorization or, where that overflowed, of `a` scaled to largest magnitude in `[1, 2)`
+/// factorization or, where that overflowed or `a` is tiny, of `a` scaled to largest magnitude in `[1, 2)`
 /// (`lu/cold.rs`; elements far below the largest may flush to zero there, a perturbation
 /// below `eta` times the largest element, so the matrix is singular to well within its
 /// rounding: normwise backward stable).
@@ -260,9 +260,15 @@ fn assert_zero_pivot<T: Float, const N: usize>(
     lu: &Result<statrix::Lu<T, N>, Error>,
     index: usize,
 ) {
+    // A matrix whose elements are all below `min_positive / eps` is solved factored scaled
+    // too (its plain factors would lose digits to underflow).
+    let (tiny, max_a) = (
+        T::min_positive_value().wide() / T::epsilon().wide(),
+        Dense::of(a).max_abs(),
+    );
     let pivot = match lu {
-        Ok(f) => f.first_zero_pivot(),
-        Err(Error::Overflow) => {
+        Ok(f) if max_a >= tiny || max_a == 0.0 => f.first_zero_pivot(),
+        Ok(_) | Err(Error::Overflow) => {
             let k = 1 - exponent_of(Dense::of(a).max_abs());
             let scaled = a.map(|v| v * pow2::<T>(k / 2) * pow2::<T>(k - k / 2));
             scaled

@@ -42,10 +42,14 @@ use crate::scalar::Real;
 /// on it: NumPy's `np.linalg.qr` and the full-rank case of `np.linalg.lstsq`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Qr<T, const R: usize, const C: usize> {
-    /// `R` on and above the diagonal, reflector tails below (LAPACK's layout).
+    /// `R` on and above the diagonal, reflector tails below (LAPACK's layout), of `2^scale A`.
     packed: Matrix<T, R, C>,
     /// The reflectors' scalars: `H_k = I - tau[k] v_k v_k^T`.
     tau: [T; C],
+    /// The exponent by which `A` was scaled before it was factored (0 in the safe range):
+    /// `R` is kept at that scale, where it lost nothing to underflow, and scaled back only
+    /// by [`r`](Qr::r) and at the end of [`solve`](Qr::solve).
+    scale: i32,
 }
 
 impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
@@ -91,24 +95,28 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
             return Ok(Qr {
                 packed: Matrix(a),
                 tau,
+                scale: 0,
             });
         };
         // Factor the matrix scaled (exactly) to largest element in [1, 2): the reflectors
-        // do not depend on the scale, and R is scaled back at the end.
+        // do not depend on the scale, and R is kept at it (scaled back by `r()`, and in
+        // `solve` only the solution).
         Pow2Scale::new(exp).apply_all(&mut a);
         let tau = factor(&mut a);
         let unscale = Pow2Scale::new(-exp);
-        for (i, row) in a.iter_mut().enumerate() {
-            for x in row.iter_mut().skip(i) {
-                *x = unscale.apply(*x);
-            }
-        }
-        let packed = Matrix(a);
-        if !all_finite(packed.as_slice()) {
+        let fits = a
+            .iter()
+            .enumerate()
+            .all(|(i, row)| row.iter().skip(i).all(|&x| unscale.apply(x).is_finite()));
+        if !fits {
             // An element of R beyond the largest finite value (elements near T::MAX).
             return Err(Error::Overflow);
         }
-        Ok(Qr { packed, tau })
+        Ok(Qr {
+            packed: Matrix(a),
+            tau,
+            scale: exp,
+        })
     }
 }
 
@@ -159,7 +167,14 @@ impl<T: Real, const R: usize, const C: usize> Qr<T, R, C> {
     /// ```
     #[must_use]
     pub fn r(&self) -> Matrix<T, C, C> {
-        Matrix::from_fn(|i, j| if i <= j { self.packed.0[i][j] } else { T::ZERO })
+        let unscale = Pow2Scale::new(-self.scale);
+        Matrix::from_fn(|i, j| {
+            if i <= j {
+                unscale.apply(self.packed.0[i][j])
+            } else {
+                T::ZERO
+            }
+        })
     }
 
     /// The thin `R x C` factor `Q` with orthonormal columns, NumPy's `q` from
@@ -244,9 +259,11 @@ impl<T: Real, const R: usize, const C: usize> Qr<T, R, C> {
     /// # Errors
     /// - [`Error::NonFinite`] if `b` holds a NaN or an infinity.
     /// - [`Error::Singular`] with the column index when a diagonal element of `R` is
-    ///   exactly zero (`A` is rank deficient).
+    ///   exactly zero (`A` is rank deficient; for a matrix [`qr`](Matrix::qr) scaled, of `R`
+    ///   at that scale, where an element that [`r`](Qr::r) flushes to zero may survive).
     /// - [`Error::Overflow`] if the solution does not fit the floating-point range (a `b`
-    ///   near the largest float whose solution fits is solved scaled, exactly).
+    ///   near the largest float, or one as small as a matrix in the subnormals, is solved
+    ///   scaled, exactly: only the answer itself can overflow).
     ///
     /// # Example
     /// ```
@@ -266,13 +283,16 @@ impl<T: Real, const R: usize, const C: usize> Qr<T, R, C> {
         if let Some(index) = (0..C).find(|&k| self.packed.0[k][k] == T::ZERO) {
             return Err(Error::Singular { index });
         }
-        let x = self.solve_nonsingular(b);
-        if all_finite(x.as_slice()) {
-            Ok(x)
-        } else {
-            // `Q^T b` or the back substitution overflowed on the way: scale `b`.
-            solve_with_normalized_rhs(b, 0, |b| self.solve_nonsingular(b))
+        if self.scale == 0 {
+            let x = self.solve_nonsingular(b);
+            if all_finite(x.as_slice()) {
+                return Ok(x);
+            }
         }
+        // `Q^T b` or the back substitution overflowed on the way, or `A` was factored scaled
+        // (`2^-s Q R' x = b` gives `x = 2^s R'^-1 Q^T b`): scale each column of `b` into
+        // range and the solutions back.
+        solve_with_normalized_rhs(b, self.scale, |b| self.solve_nonsingular(b))
     }
 
     /// `R^-1 (Q^T b)[..C]` for an `R` without zero on its diagonal.

@@ -9,14 +9,18 @@
 //! overflow or underflow, and then the exact answer does too (to within one rounding).
 
 use super::Lu;
+use super::elimination::tiny_pivot;
 use crate::error::Error;
 use crate::matrix::Matrix;
-use crate::numeric::{Pow2Scale, exponent, finite_or_overflow, normalized, times_pow2};
+use crate::numeric::{
+    Pow2Scale, exponent, finite_or_overflow, max_abs, normalized, normalized_columns, times_pow2,
+};
 use crate::scalar::Real;
 
-/// The factorization of `a`, or, when `a` is finite but its factors overflow, of `2^s a`
+/// The factorization of `a`, or, when `a` is finite but its factors overflow or its elements
+/// are all below [`tiny_pivot`] (where the factors would lose digits to underflow), of `2^s a`
 /// (largest magnitude in `[1, 2)`, [`normalized`]): `(lu, s)`, with `s = 0` for `a`
-/// itself. The errors in their order: [`Error::NonFinite`] for a NaN or infinite element,
+/// itself. (The zero matrix is its own scaling: `s = 0`.) The errors in their order: [`Error::NonFinite`] for a NaN or infinite element,
 /// [`Error::Overflow`] if even the scaled factors do not fit (beyond the sizes the crate is
 /// for).
 pub(super) fn factor_in_range<T: Real, const N: usize>(
@@ -24,8 +28,8 @@ pub(super) fn factor_in_range<T: Real, const N: usize>(
 ) -> Result<(Lu<T, N>, i32), Error> {
     let lu = Lu::factor(a);
     match lu.usable(a) {
-        Ok(()) => Ok((lu, 0)),
-        Err(Error::Overflow) => {
+        Ok(()) if max_abs(a.as_slice()) >= tiny_pivot() => Ok((lu, 0)),
+        Ok(()) | Err(Error::Overflow) => {
             // `a` is finite here (`usable` checked it first).
             let Some((scaled, s)) = normalized(a) else {
                 return Err(Error::NonFinite);
@@ -76,6 +80,32 @@ impl<T: Real, const N: usize> Lu<T, N> {
             }
         }
         finite_or_overflow(x)
+    }
+
+    /// `2^k A^-1 b` as [`solve_times_pow2`](Lu::solve_times_pow2), with each column `b_j`
+    /// first scaled to largest magnitude in `[1, 2)` by its own `2^t_j` (and `2^(k - t_j)`
+    /// applied to its solution): for a factorization of a matrix scaled up from the
+    /// subnormals, whose right-hand sides are as small. [`Error::Singular`] for a zero pivot,
+    /// [`Error::NonFinite`] for a NaN or infinity in `b`, [`Error::Overflow`] if the result
+    /// does not fit.
+    pub(super) fn solve_normalized_columns<const K: usize>(
+        &self,
+        b: &Matrix<T, N, K>,
+        k: i32,
+    ) -> Result<Matrix<T, N, K>, Error> {
+        if let Some(index) = self.first_zero_pivot {
+            return Err(Error::Singular { index });
+        }
+        let (b, t) = normalized_columns(b).ok_or(Error::NonFinite)?;
+        let mut x = Matrix::<T, N, K>::zeros();
+        for (j, &t_j) in t.iter().enumerate() {
+            let column = Matrix::<T, N, 1>::from_fn(|i, _| b.0[i][j]);
+            let solved = self.solve_times_pow2(&column, k - t_j)?;
+            for (row, solved) in x.0.iter_mut().zip(&solved.0) {
+                row[j] = solved[0];
+            }
+        }
+        Ok(x)
     }
 
     /// Forward substitution with `L`, then back substitution with `U`, of one right-hand side
@@ -167,6 +197,9 @@ pub(super) fn solve_cold<T: Real, const N: usize, const K: usize>(
 ) -> Result<Matrix<T, N, K>, Error> {
     match factor_in_range(a)? {
         (lu, 0) => lu.solve(b),
+        // A tiny `a`, scaled up: each column of `b` is scaled into range too (on its own), so
+        // that the substitutions do not round at its scale either.
+        (lu, s) if s > 0 => lu.solve_normalized_columns(b, s),
         (lu, s) => lu.solve_times_pow2(b, s),
     }
 }

@@ -63,9 +63,11 @@ impl<T: Real, const N: usize> Lu<T, N> {
     }
 
     /// Whether every pivot of this
-    /// [`eliminate_speculative`](Lu::eliminate_speculative) is finite and non-zero: then
-    /// [`Matrix::lu`] returns it as it is; otherwise `factor` and [`usable`](Lu::usable)
-    /// tell what is wrong.
+    /// [`eliminate_speculative`](Lu::eliminate_speculative) is finite and at least
+    /// [`tiny_pivot`] in magnitude: then [`Matrix::lu`] returns it as it is and the solves
+    /// use it; otherwise `factor` and [`usable`](Lu::usable) tell what is wrong, and a matrix
+    /// so small that its factors would lose digits to underflow is factored scaled
+    /// (`cold.rs`).
     ///
     /// Such pivots make the speculative elimination equal to `factor`, and they prove `a`
     /// and all the factors finite, so neither needs a scan. A non-finite element of the
@@ -79,8 +81,9 @@ impl<T: Real, const N: usize> Lu<T, N> {
     /// block, so one that is not finite makes a pivot non-finite too.
     #[inline]
     pub(super) fn is_regular(&self) -> bool {
+        let tiny = tiny_pivot::<T>();
         self.pivots().iter().fold(true, |ok, p| {
-            ok & (p.abs() < T::infinity()) & (*p != T::ZERO)
+            ok & (p.abs() < T::infinity()) & (p.abs() >= tiny)
         })
     }
 
@@ -221,4 +224,15 @@ fn swap_rows<T, const N: usize>(m: &mut [[T; N]; N], k: usize, p: usize) {
             core::mem::swap(x, y);
         }
     }
+}
+
+/// The smallest pivot magnitude of the plain path, `min_positive / eps` (`2^-970` in `f64`,
+/// `2^-103` in `f32`). With pivots at least this large, underflow costs nothing that
+/// matters: each rounded product is off by at most half the smallest subnormal, below `eps`
+/// times the pivots. A smaller pivot belongs to a matrix that is nearly singular or small as
+/// a whole (wholly or partly in the subnormals, where the factors would lose digits); both
+/// take the slow path, which factors the second kind scaled into range.
+#[inline(always)]
+pub(super) fn tiny_pivot<T: Real>() -> T {
+    T::min_positive_value() / T::epsilon()
 }

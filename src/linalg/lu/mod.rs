@@ -291,7 +291,8 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     /// - [`Error::Singular`] with the column of the first exactly zero pivot.
     /// - [`Error::Overflow`] if the solution does not fit the type. (A matrix whose factors
     ///   overflow, or a `b` near the largest float, is solved scaled by powers of two,
-    ///   exactly: only the answer itself can overflow.)
+    ///   exactly: only the answer itself can overflow. So is a matrix so small, wholly or
+    ///   partly in the subnormals, that its factors would lose digits to underflow.)
     ///
     /// # Example
     /// ```

@@ -87,8 +87,11 @@ fn reference_solve<T: Real, const N: usize, const K: usize>(
     let x = lu.substitute_loops(permuted);
     if s == 0 && x.iter().all(|x| x.is_finite()) {
         Ok(x)
+    } else if s > 0 {
+        // A tiny matrix, scaled up: each column of `b` scaled into range too.
+        lu.solve_normalized_columns(b, s)
     } else {
-        // The plain substitution overflowed, or the matrix was scaled: scale `b` too.
+        // The plain substitution overflowed, or the matrix was scaled down: scale `b` too.
         lu.solve_times_pow2(b, s)
     }
 }
