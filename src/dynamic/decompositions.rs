@@ -95,10 +95,12 @@ impl<T: Real> DSvd<T> {
     }
 }
 
-/// Whether the decompositions accumulate their vectors.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Vectors {
+/// Whether a decomposition accumulates its vectors or computes its values only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Vectors {
+    /// Compute eigenvectors / singular vectors too.
     Compute,
+    /// Values only: skip the accumulation of the transformations.
     Skip,
 }
 

@@ -146,8 +146,9 @@ impl<T: Real> Moments<T> {
     ///
     /// # Errors
     /// [`Error::ShapeMismatch`] (`op: "update"`) if `chunk` has not [`features`](Self::features)
-    /// columns; [`Error::NonFinite`] if an element is NaN or infinite (the summary is then
-    /// left unchanged).
+    /// columns; [`Error::NonFinite`] if an element is NaN or infinite; [`Error::Overflow`] if
+    /// the chunk's co-moment (a sum of squared deviations) or a merged value overflows (the
+    /// summary is then left unchanged).
     ///
     /// # Example
     /// ```
@@ -181,6 +182,14 @@ impl<T: Real> Moments<T> {
             mean,
             comoment: centred.gram().into_vec(),
         };
+        if part
+            .comoment
+            .iter()
+            .chain(&part.mean)
+            .any(|x| !x.is_finite())
+        {
+            return Err(Error::Overflow);
+        }
         self.merge(&part)
     }
 

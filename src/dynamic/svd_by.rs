@@ -7,10 +7,9 @@ use alloc::vec;
 use alloc::vec::Vec;
 
 use super::DMatrix;
-use super::decompositions::DSvd;
+use super::decompositions::{DSvd, Vectors};
 use crate::error::Error;
-use crate::linalg::jacobi::Vectors;
-use crate::linalg::jacobi_svd::{JacobiSvdWork, jacobi_thin_svd};
+use crate::linalg::jacobi_svd::{JacobiSvdVectors, JacobiSvdWork, jacobi_thin_svd};
 use crate::linalg::svd::SvdMethod;
 use crate::scalar::Real;
 
@@ -100,7 +99,8 @@ impl<T: Real> DMatrix<T> {
 }
 
 /// The Jacobi SVD of a tall or square `m x n` matrix: the descending singular values, `U`
-/// (`m x n`) and `V^T` (`n x n`) row-major (zero when skipped).
+/// (`m x n`) and `V^T` (`n x n`) row-major (empty when skipped: the vectors' buffers are
+/// allocated only when they are wanted).
 #[allow(clippy::type_complexity)] // Three plain vectors, named in the doc comment.
 fn jacobi_tall<T: Real>(
     a: &DMatrix<T>,
@@ -113,21 +113,17 @@ fn jacobi_tall<T: Real>(
     }
     let input: Vec<Vec<T>> = a.as_slice().chunks_exact(n).map(<[T]>::to_vec).collect();
     let rows = |count: usize| vec![vec![zero; n]; count];
-    let (mut qr, mut y, mut u) = (rows(m), rows(m), rows(m));
-    let (mut w, mut rot, mut x, mut vt) = (rows(n), rows(n), rows(n), rows(n));
+    let (mut qr, mut w) = (rows(m), rows(n));
     let (mut row_max, mut row_order, mut column) = (vec![zero; m], vec![0; m], vec![zero; m]);
     let (mut col_order, mut order) = (vec![0; n], vec![0; n]);
     let (mut taus, mut sq, mut sigma) = (vec![zero; n], vec![zero; n], vec![zero; n]);
     let (mut line, mut line2) = (vec![zero; n], vec![zero; n]);
-    let (mut stale, mut filled) = (vec![false; n], vec![false; n]);
+    let mut stale = vec![false; n];
     let mut plan = vec![(0, 0, zero, zero, false); n];
     let mut s = vec![zero; n];
     let mut work = JacobiSvdWork {
         qr: &mut qr,
         w: &mut w,
-        rot: &mut rot,
-        x: &mut x,
-        y: &mut y,
         row_max: &mut row_max,
         row_order: &mut row_order,
         column: &mut column,
@@ -138,10 +134,20 @@ fn jacobi_tall<T: Real>(
         plan: &mut plan,
         sigma: &mut sigma,
         order: &mut order,
-        filled: &mut filled,
         line: &mut line,
         line2: &mut line2,
     };
-    jacobi_thin_svd(&input, &mut work, (&mut s, &mut u, &mut vt), vectors)?;
-    Ok((s, u.concat(), vt.concat()))
+    // rot, filled, u, vt.
+    let mut buffers = match vectors {
+        Vectors::Compute => Some((rows(n), vec![false; n], rows(m), rows(n))),
+        Vectors::Skip => None,
+    };
+    let vector_buffers = buffers
+        .as_mut()
+        .map(|(rot, filled, u, vt)| JacobiSvdVectors { rot, filled, u, vt });
+    jacobi_thin_svd(&input, &mut work, &mut s, vector_buffers)?;
+    let (u, vt) = buffers.map_or((Vec::new(), Vec::new()), |(.., u, vt)| {
+        (u.concat(), vt.concat())
+    });
+    Ok((s, u, vt))
 }

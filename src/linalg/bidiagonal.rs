@@ -13,8 +13,7 @@ use crate::numeric::{Pow2Scale, finite_max_abs, norm, unit_exponent};
 use crate::scalar::Real;
 
 use super::householder::{dot_lanes_of_difference, make_reflector, reflect_row};
-use super::jacobi::{Vectors, rotate_pair, sorted_order};
-use super::svd::ThinSvd;
+use super::jacobi::{rotate_pair, scatter_rows, sorted_order};
 use super::tridiagonal::accumulate_q_transpose;
 
 /// QR steps allowed per singular value (all of them shared); 2 or 3 are usual.
@@ -476,32 +475,44 @@ pub(crate) fn svd_in_place_body<T: Real>(
     bidiagonal_qr(d, s.e, n, ut, vt)
 }
 
+/// Where [`bidiagonal_svd`] puts the singular vectors of an `M x N` matrix: as rows,
+/// unsorted.
+pub(crate) struct BidiagonalSvdVectors<'a, T, const M: usize, const N: usize> {
+    /// The left singular vectors, `U^T` (`N x M`).
+    pub(crate) ut: &'a mut [[T; M]; N],
+    /// The right singular vectors, `V^T` (`N x N`).
+    pub(crate) vt: &'a mut [[T; N]; N],
+}
+
 /// [`SvdMethod::BidiagonalQr`](crate::SvdMethod) for a tall or square `M x N` matrix
 /// (`M >= N`): scaled by a power of two into `[1, 2)` (exact), bidiagonalised, its factors
-/// accumulated when asked, the QR iteration, then sorted in descending order. Called only
-/// with `M >= N`.
+/// accumulated when `vectors` is given, the QR iteration, then sorted in descending order.
+/// The singular values go into `s` (`N` entries) and, when asked for, the singular vectors
+/// into `vectors`, unsorted: the order returned maps them to `s`, row `order[k]` for
+/// `s[k]`. The working copy of the matrix is on this function's stack, the vectors' arrays
+/// on the caller's ([`bidiagonal_svd_with_vectors`]), so that the values alone take no room
+/// for them. Called only with `M >= N`.
 ///
 /// # Errors
 /// [`Error::NonFinite`] for NaN or infinite input; [`Error::NoConvergence`] from
 /// [`bidiagonal_qr`]; [`Error::Overflow`] if a singular value overflows on scaling back.
-pub(crate) fn bidiagonal_thin_svd<T: Real, const M: usize, const N: usize>(
+pub(crate) fn bidiagonal_svd<T: Real, const M: usize, const N: usize>(
     a: &Matrix<T, M, N>,
-    vectors: Vectors,
-) -> Result<ThinSvd<T, M, N>, Error> {
+    s: &mut [T],
+    vectors: Option<BidiagonalSvdVectors<'_, T, M, N>>,
+) -> Result<[usize; N], Error> {
     let max_abs = finite_max_abs(a.as_slice()).ok_or(Error::NonFinite)?;
     let exponent = unit_exponent(max_abs);
     let (up, down) = (Pow2Scale::new(exponent), Pow2Scale::new(-exponent));
     let mut work: [[T; N]; M] = a.0.map(|row| row.map(|x| up.apply(x)));
     let flat = work.as_flattened_mut();
-    let (mut d, mut e) = ([T::ZERO; N], [T::ZERO; N]);
-    let (mut tau_q, mut tau_p) = ([T::ZERO; N], [T::ZERO; N]);
-    let (mut v, mut w) = ([T::ZERO; M], [T::ZERO; N]);
-    let mut ut = [[T::ZERO; M]; N];
-    let mut vt = [[T::ZERO; N]; N];
-    let vectors_out = match vectors {
-        Vectors::Compute => Some((ut.as_flattened_mut(), vt.as_flattened_mut())),
-        Vectors::Skip => None,
-    };
+    let mut d = [T::ZERO; N];
+    let mut e = [T::ZERO; N];
+    let mut tau_q = [T::ZERO; N];
+    let mut tau_p = [T::ZERO; N];
+    let mut v = [T::ZERO; M];
+    let mut w = [T::ZERO; N];
+    let vectors = vectors.map(|x| (x.ut.as_flattened_mut(), x.vt.as_flattened_mut()));
     let scratch = BidiagonalScratch {
         e: &mut e,
         tau_q: &mut tau_q,
@@ -509,18 +520,41 @@ pub(crate) fn bidiagonal_thin_svd<T: Real, const M: usize, const N: usize>(
         v: &mut v,
         w: &mut w,
     };
-    svd_in_place(flat, (M, N), &mut d, scratch, vectors_out)?;
+    svd_in_place(flat, (M, N), &mut d, scratch, vectors)?;
     let order = sorted_order(&d, |x, y| x > y);
-    let s: [T; N] = core::array::from_fn(|i| down.apply(d[order[i]]));
+    for (si, &k) in s.iter_mut().zip(order.iter()) {
+        *si = down.apply(d[k]);
+    }
     if s.iter().any(|x| x.is_infinite()) {
         return Err(Error::Overflow);
     }
-    let (u, vt) = match vectors {
-        Vectors::Compute => (
-            Matrix::from_fn(|i, k| ut[order[k]][i]),
-            Matrix(core::array::from_fn(|k| vt[order[k]])),
-        ),
-        Vectors::Skip => (Matrix::zeros(), Matrix::zeros()),
+    Ok(order)
+}
+
+/// [`bidiagonal_svd`] with the vectors, `U` into `u` and `V^T` into `vt`, sorted with the
+/// singular values. `V^T` is formed in place; `U^T`, which `U` is the transpose of, is
+/// accumulated in an array on this function's stack.
+pub(crate) fn bidiagonal_svd_with_vectors<T: Real, const M: usize, const N: usize>(
+    a: &Matrix<T, M, N>,
+    s: &mut [T],
+    (u, vt): (&mut [[T; N]; M], &mut [[T; N]; N]),
+) -> Result<(), Error> {
+    let mut ut = [[T::ZERO; M]; N];
+    let vectors = BidiagonalSvdVectors {
+        ut: &mut ut,
+        vt: &mut *vt,
     };
-    Ok(ThinSvd { u, s, vt })
+    let order = bidiagonal_svd(a, s, Some(vectors))?;
+    // Column k of U is row order[k] of U^T; row k of V^T is its row order[k], moved there.
+    let mut dest = [0; N];
+    for (k, &o) in order.iter().enumerate() {
+        if let (Some(ut_row), Some(d)) = (ut.get(o), dest.get_mut(o)) {
+            for (u_row, &x) in u.iter_mut().zip(ut_row.iter()) {
+                u_row[k] = x;
+            }
+            *d = k;
+        }
+    }
+    scatter_rows(vt, &mut dest);
+    Ok(())
 }

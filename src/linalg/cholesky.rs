@@ -1,6 +1,7 @@
 //! The Cholesky factorization: [`Cholesky`], whose documentation holds the
 //! algorithm and accuracy notes.
 
+use super::filled_in_place;
 use crate::error::Error;
 use crate::matrix::Matrix;
 use crate::scalar::Real;
@@ -105,29 +106,32 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
     /// ```
     #[inline]
     pub fn cholesky(&self) -> Result<Cholesky<T, N>, Error> {
-        let mut l = [[T::ZERO; N]; N];
-        let factored = if UNROLL && N <= UNROLL_MAX {
-            factor_unrolled(&self.0, &mut l)
-        } else {
-            factor_loops(&self.0, &mut l)
-        };
-        // The lower triangle is checked only when the factorization did not succeed with a
-        // finite diagonal. A NaN or infinite `a_ij` below the diagonal makes `l_ij`
-        // non-finite (when `l_jj` is finite; when it is not, the diagonal shows it) and then
-        // the pivot of row `i` `-inf` or NaN, a failure; `a_ii = -inf` or NaN fails at its
-        // own pivot, and `a_ii = +inf` gives `l_ii = inf` (or a NaN pivot). From a finite
-        // lower triangle, a pivot that passes is finite (at most `a_ii`). So a success with
-        // a finite diagonal proves the input finite, and the errors are those of a scan
-        // first.
-        let diagonal_finite = (0..N).fold(true, |ok, i| ok & l[i][i].is_finite());
-        match factored {
-            Ok(()) if diagonal_finite => Ok(Cholesky { l: Matrix(l) }),
-            _ if !lower_finite(&self.0) => Err(Error::NonFinite),
-            // A finite input whose factorization succeeded: its diagonal is finite (see
-            // above), so this arm is not reached; it returns what it would have.
-            Ok(()) => Ok(Cholesky { l: Matrix(l) }),
-            Err(index) => Err(Error::NotPositiveDefinite { index }),
-        }
+        // `L` is factored inside the returned `Result` (see `filled_in_place`).
+        filled_in_place(Cholesky { l: Matrix::zeros() }, |chol| {
+            let l = &mut chol.l.0;
+            let factored = if UNROLL && N <= UNROLL_MAX {
+                factor_unrolled(&self.0, l)
+            } else {
+                factor_loops(&self.0, l)
+            };
+            // The lower triangle is checked only when the factorization did not succeed
+            // with a finite diagonal. A NaN or infinite `a_ij` below the diagonal makes
+            // `l_ij` non-finite (when `l_jj` is finite; when it is not, the diagonal shows
+            // it) and then the pivot of row `i` `-inf` or NaN, a failure; `a_ii = -inf` or
+            // NaN fails at its own pivot, and `a_ii = +inf` gives `l_ii = inf` (or a NaN
+            // pivot). From a finite lower triangle, a pivot that passes is finite (at most
+            // `a_ii`). So a success with a finite diagonal proves the input finite, and the
+            // errors are those of a scan first.
+            let diagonal_finite = (0..N).fold(true, |ok, i| ok & l[i][i].is_finite());
+            match factored {
+                Ok(()) if diagonal_finite => Ok(()),
+                _ if !lower_finite(&self.0) => Err(Error::NonFinite),
+                // A finite input whose factorization succeeded: its diagonal is finite (see
+                // above), so this arm is not reached; it returns what it would have.
+                Ok(()) => Ok(()),
+                Err(index) => Err(Error::NotPositiveDefinite { index }),
+            }
+        })
     }
 }
 

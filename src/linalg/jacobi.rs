@@ -1,6 +1,6 @@
 //! Pieces shared by the two Jacobi methods ([`symmetric_eigen`](super::symmetric_eigen) and
 //! [`svd`](super::svd)): the sweep budget, the Rutishauser rotation, the orders in which a
-//! sweep visits the pairs, and sorting helpers. (Their exact power-of-two scaling and the
+//! sweep visits the pairs, and helpers that sort and permute. (Their exact power-of-two scaling and the
 //! overflow-safe norm are the shared ones of [`numeric`].)
 //!
 //! Both methods scale their input by an exact power of two so that its largest magnitude
@@ -9,6 +9,7 @@
 //! accuracy, and afterwards no intermediate can overflow and only negligible ones can
 //! underflow, whatever the input's magnitude (`1e+300` or `1e-300`).
 
+use crate::checked::swap_pair;
 use crate::scalar::Real;
 
 /// The sweep budget of both Jacobi methods. A cyclic sweep visits every pair of indices
@@ -16,15 +17,6 @@ use crate::scalar::Real;
 /// methods stop after 5 to 12 sweeps at the sizes this crate is for. Reaching the budget is
 /// reported as [`Error::NoConvergence`](crate::Error::NoConvergence).
 pub(crate) const MAX_SWEEPS: usize = 60;
-
-/// Whether a decomposition accumulates its vectors or computes its values only.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Vectors {
-    /// Compute eigenvectors / singular vectors too.
-    Compute,
-    /// Values only: skip the accumulation of the transformations.
-    Skip,
-}
 
 /// The Jacobi rotation that diagonalises the symmetric 2 x 2 matrix
 /// `[[a_pp, a_pq], [a_pq, a_qq]]`, from `zeta = num / den` with `num = a_qq - a_pp` and
@@ -167,6 +159,26 @@ pub(crate) fn sort_indices<T: Copy>(
     }
 }
 
+/// Moves row `r` of `rows` to row `dest[r]`, for every `r`, in place (`dest` a permutation
+/// of the row indices), by following the permutation's cycles: each swap puts one row in
+/// its place for good, so there are fewer swaps than rows, and the rows are moved, not
+/// recomputed. `dest` is left as the identity.
+pub(crate) fn scatter_rows<W>(rows: &mut [W], dest: &mut [usize]) {
+    for r in 0..dest.len() {
+        // The rows before `r` are in place, so `dest[r] >= r`. At most one swap per row
+        // from any `r`: a bound that holds even for a `dest` that is not a permutation.
+        for _ in 0..dest.len() {
+            match dest.get(r) {
+                Some(&t) if t > r => {
+                    swap_pair(rows, r, t);
+                    swap_pair(dest, r, t);
+                }
+                _ => break,
+            }
+        }
+    }
+}
+
 /// The index of the largest `|x|`, the first one on ties (0 for an empty slice).
 pub(crate) fn index_of_largest<T: Real>(xs: impl Iterator<Item = T>) -> usize {
     let mut best = 0;
@@ -178,4 +190,35 @@ pub(crate) fn index_of_largest<T: Real>(xs: impl Iterator<Item = T>) -> usize {
         }
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::linalg::test_support::Rng;
+
+    /// `scatter_rows` against moving each row into a fresh array, on random permutations
+    /// (the identity, transpositions and long cycles among them) of 0 to 20 rows.
+    #[test]
+    fn scatter_rows_moves_every_row_to_its_destination() {
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        for len in 0..=20usize {
+            for _ in 0..200 {
+                let mut dest: [usize; 20] = core::array::from_fn(|i| i);
+                for i in (1..len).rev() {
+                    let j = rng.below(i as u64 + 1) as usize;
+                    dest.swap(i, j);
+                }
+                let rows: [[u32; 2]; 20] = core::array::from_fn(|i| [i as u32, 100 + i as u32]);
+                let mut expected = rows;
+                for (r, &d) in dest[..len].iter().enumerate() {
+                    expected[d] = rows[r];
+                }
+                let mut moved = rows;
+                scatter_rows(&mut moved[..len], &mut dest[..len]);
+                assert_eq!(moved, expected, "{dest:?}");
+                assert!(dest[..len].iter().enumerate().all(|(i, &d)| i == d));
+            }
+        }
+    }
 }

@@ -6,7 +6,7 @@
 
 use super::Row;
 use super::householder::{make_reflector_from_norm, reflect_row_set};
-use super::jacobi::{MAX_SWEEPS, Vectors, rotate_pair, rotation, sort_indices, wave};
+use super::jacobi::{MAX_SWEEPS, rotate_pair, rotation, scatter_rows, sort_indices, wave};
 use crate::checked::{pair_mut, swap_pair};
 use crate::error::Error;
 use crate::numeric::{Pow2Scale, norm, sum_of_squares_is_safe, unit_exponent};
@@ -16,22 +16,18 @@ use crate::scalar::Real;
 /// squared norms are summed afresh once it is applied.
 pub(crate) type Step<T> = (usize, usize, T, T, bool);
 
-/// The buffers of the Jacobi SVD of an `m x n` matrix with `m >= n`. Every row buffer
-/// holds rows of `n` elements; their contents on entry do not matter.
+/// The buffers of the Jacobi SVD of an `m x n` matrix with `m >= n` that the singular
+/// values need (those of the vectors are [`JacobiSvdVectors`]). Every row buffer holds
+/// rows of `n` elements; their contents on entry do not matter.
 pub(crate) struct JacobiSvdWork<'a, T, W> {
     /// `m` rows: the scaled copy with rows sorted, then `R` and the QR reflectors.
     pub(crate) qr: &'a mut [W],
     /// `n` rows: `R`, then the orthogonalised rows.
     pub(crate) w: &'a mut [W],
-    /// `n` rows: the accumulated rotations.
-    pub(crate) rot: &'a mut [W],
-    /// `n` rows: the rows of `V^T` in descending order, before their columns are put back.
-    pub(crate) x: &'a mut [W],
-    /// `m` rows: `U` before its rows are put back.
-    pub(crate) y: &'a mut [W],
     /// `m` entries: each row's largest magnitude.
     pub(crate) row_max: &'a mut [T],
-    /// `m` entries: the row order by decreasing `row_max`.
+    /// `m` entries: the row order by decreasing `row_max` (left as the identity when the
+    /// rows of `U` are put back in that order).
     pub(crate) row_order: &'a mut [usize],
     /// `m` entries: a reflector's vector.
     pub(crate) column: &'a mut [T],
@@ -49,18 +45,31 @@ pub(crate) struct JacobiSvdWork<'a, T, W> {
     pub(crate) sigma: &'a mut [T],
     /// `n` entries: the descending order of `sigma`.
     pub(crate) order: &'a mut [usize],
-    /// `n` entries: which rows of `x` are filled.
-    pub(crate) filled: &'a mut [bool],
     /// `n` entries of scratch.
     pub(crate) line: &'a mut [T],
     /// `n` entries of scratch.
     pub(crate) line2: &'a mut [T],
 }
 
+/// Where the Jacobi SVD of an `m x n` matrix puts its singular vectors, and the one
+/// buffer they need besides: given to [`jacobi_thin_svd`] only when the vectors are
+/// wanted, so that the singular values alone need none of them. Every row buffer holds
+/// rows of `n` elements; the contents of all of them on entry do not matter.
+pub(crate) struct JacobiSvdVectors<'a, W> {
+    /// `n` rows: the accumulated rotations.
+    pub(crate) rot: &'a mut [W],
+    /// `n` entries: which rows of `vt` are filled while it is completed.
+    pub(crate) filled: &'a mut [bool],
+    /// `m` rows: `U`, formed in place.
+    pub(crate) u: &'a mut [W],
+    /// `n` rows: `V^T`, formed in place.
+    pub(crate) vt: &'a mut [W],
+}
+
 /// The thin SVD of the `m x n` matrix whose rows are `a` (`m >= n`, `n` the length of
 /// `work.w`), as described on [`Svd`](crate::Svd): the singular values (descending) into
-/// `s` (`n` entries), and with [`Vectors::Compute`] `U` into `u` (`m` rows) and `V^T` into
-/// `vt` (`n` rows); without, `u` and `vt` are left as they are.
+/// `s` (`n` entries) and, when `vectors` is given, `U` into its `u` and `V^T` into its
+/// `vt`.
 ///
 /// # Errors
 /// [`Error::NonFinite`] for a NaN or infinite element; [`Error::NoConvergence`] if the
@@ -70,8 +79,8 @@ pub(crate) struct JacobiSvdWork<'a, T, W> {
 pub(crate) fn jacobi_thin_svd<T: Real, W: Row<T>>(
     a: &[W],
     work: &mut JacobiSvdWork<'_, T, W>,
-    (s, u, vt): (&mut [T], &mut [W], &mut [W]),
-    vectors: Vectors,
+    s: &mut [T],
+    mut vectors: Option<JacobiSvdVectors<'_, W>>,
 ) -> Result<(), Error> {
     let zero = T::ZERO;
     let m = a.len();
@@ -121,17 +130,14 @@ pub(crate) fn jacobi_thin_svd<T: Real, W: Row<T>>(
             };
         }
     }
-    let accumulate = match vectors {
-        Vectors::Compute => {
-            for (i, row) in work.rot.iter_mut().enumerate() {
-                for (j, x) in row.as_mut().iter_mut().enumerate() {
-                    *x = if i == j { T::ONE } else { zero };
-                }
+    let accumulate = vectors.as_mut().map(|vectors| {
+        for (i, row) in vectors.rot.iter_mut().enumerate() {
+            for (j, x) in row.as_mut().iter_mut().enumerate() {
+                *x = if i == j { T::ONE } else { zero };
             }
-            Some(&mut *work.rot)
         }
-        Vectors::Skip => None,
-    };
+        &mut *vectors.rot
+    });
     orthogonalize_rows(work.w, accumulate, work.sq, work.stale, work.plan)?;
 
     // sigma_i = |w_i|: the square root of the freshly summed square where no square
@@ -162,16 +168,17 @@ pub(crate) fn jacobi_thin_svd<T: Real, W: Row<T>>(
     if s.iter().any(|x| x.is_infinite()) {
         return Err(Error::Overflow);
     }
-    if vectors == Vectors::Skip {
+    let Some(vectors) = vectors else {
         return Ok(());
-    }
+    };
 
     // V^T: row i is w_order[i] / sigma, its entries put back in the original column order;
-    // rows of zero singular values complete the orthonormal set.
-    for ((xi, fi), &k) in work
-        .x
+    // rows of zero singular values complete the orthonormal set (before the entries are put
+    // back).
+    for ((xi, fi), &k) in vectors
+        .vt
         .iter_mut()
-        .zip(work.filled.iter_mut())
+        .zip(vectors.filled.iter_mut())
         .zip(work.order.iter())
     {
         let (Some(&sg), Some(wk)) = (work.sigma.get(k), work.w.get(k)) else {
@@ -183,10 +190,13 @@ pub(crate) fn jacobi_thin_svd<T: Real, W: Row<T>>(
             *d = if *fi { v / sg } else { zero };
         }
     }
-    complete_orthonormal(work.x, work.filled, (work.line, work.line2));
-    for (vt_row, x_row) in vt.iter_mut().zip(work.x.iter()) {
+    complete_orthonormal(vectors.vt, vectors.filled, (work.line, work.line2));
+    for vt_row in vectors.vt.iter_mut() {
         let vt_row = vt_row.as_mut();
-        for (&c, &v) in work.col_order.iter().zip(x_row.as_ref()) {
+        for (l, &v) in work.line.iter_mut().zip(vt_row.iter()) {
+            *l = v;
+        }
+        for (&c, &v) in work.col_order.iter().zip(work.line.iter()) {
             if let Some(d) = vt_row.get_mut(c) {
                 *d = v;
             }
@@ -194,11 +204,11 @@ pub(crate) fn jacobi_thin_svd<T: Real, W: Row<T>>(
     }
 
     // U = P_r^T Q J: column i is Q applied to row order[i] of the rotations (padded with
-    // zeros to length m), its rows put back in the original row order. The reflectors are
-    // applied to all n columns at once, row by row, so the inner loops run along rows.
-    for (r, y_row) in work.y.iter_mut().enumerate() {
-        for (d, &k) in y_row.as_mut().iter_mut().zip(work.order.iter()) {
-            *d = work
+    // zeros to length m), its rows then put back in the original row order. The reflectors
+    // are applied to all n columns at once, row by row, so the inner loops run along rows.
+    for (r, u_row) in vectors.u.iter_mut().enumerate() {
+        for (d, &k) in u_row.as_mut().iter_mut().zip(work.order.iter()) {
+            *d = vectors
                 .rot
                 .get(k)
                 .and_then(|row| row.as_ref().get(r))
@@ -220,15 +230,9 @@ pub(crate) fn jacobi_thin_svd<T: Real, W: Row<T>>(
                 *vi = row.as_ref().get(k).copied().unwrap_or(zero);
             }
         }
-        reflect_row_set(work.y, v, tau, k, (0, n), work.line);
+        reflect_row_set(vectors.u, v, tau, k, (0, n), work.line);
     }
-    for (&orig, row) in work.row_order.iter().zip(work.y.iter()) {
-        if let Some(u_row) = u.get_mut(orig) {
-            for (d, &x) in u_row.as_mut().iter_mut().zip(row.as_ref()) {
-                *d = x;
-            }
-        }
-    }
+    scatter_rows(vectors.u, work.row_order);
     Ok(())
 }
 

@@ -1,9 +1,8 @@
 //! Least squares through the SVD: [`LeastSquares`], whose documentation
 //! holds the notes.
 
-use super::jacobi::Vectors;
 use super::pseudo_inverse::{apply_pinv, invert_above};
-use super::svd::thin_svd;
+use super::svd::{ThinSvd, thin_svd};
 use crate::error::Error;
 use crate::matrix::{Matrix, Vector};
 use crate::numeric::{Pow2Scale, norm, normalized, rescaled_or_overflow};
@@ -123,7 +122,8 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
         // On the normalized system (A' = 2^s A, b' = 2^t b, largest magnitudes in [1, 2)):
         // x = 2^(s - t) pinv(A') b', whatever the magnitudes of A and b.
         let (a, b, s, t) = normalized_system(self, b)?;
-        let svd = thin_svd(&a, Vectors::Compute)?;
+        let mut svd = ThinSvd::zeros();
+        thin_svd(&a, &mut svd)?;
         let (inv, rank) = truncate(&svd.s, R.max(C));
         let y = apply_pinv(&svd.u, &inv, &svd.vt, &b);
         let residuals = if rank == C && R > C {
@@ -181,7 +181,8 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
         };
         let (a, b, s, t) = normalized_system(self, b)?;
         // A^T = U' S V'^T, so A = V' S U'^T: U = V'^T^T (R x R) and V^T = U'^T (R x C).
-        let svd = thin_svd(&a.transpose(), Vectors::Compute)?;
+        let mut svd = ThinSvd::zeros();
+        thin_svd(&a.transpose(), &mut svd)?;
         let (inv, rank) = truncate(&svd.s, R.max(C));
         let y = apply_pinv(&svd.vt.transpose(), &inv, &svd.u.transpose(), &b);
         Ok(LeastSquares {

@@ -65,6 +65,26 @@ pub(crate) trait Row<T>: AsRef<[T]> + AsMut<[T]> {}
 
 impl<T, W: AsRef<[T]> + AsMut<[T]>> Row<T> for W {}
 
+/// `Ok(value)` once `fill` has completed it, or `fill`'s error. The value is filled inside
+/// the `Result` that is returned, not in a variable of its own moved into an `Ok` at the
+/// end: where the function is inlined, that `Result` is its caller's, and a large
+/// decomposition has one copy on the stack instead of two. (Where it is not, the `Result`
+/// is moved to the caller's once, as any return value: Rust does not promise to build a
+/// return value in place.)
+#[inline(always)]
+pub(crate) fn filled_in_place<V, E>(
+    value: V,
+    fill: impl FnOnce(&mut V) -> Result<(), E>,
+) -> Result<V, E> {
+    let mut out = Ok(value);
+    if let Ok(v) = &mut out
+        && let Err(e) = fill(v)
+    {
+        out = Err(e);
+    }
+    out
+}
+
 pub(crate) mod bidiagonal;
 pub(crate) mod cholesky;
 pub mod cofactor;

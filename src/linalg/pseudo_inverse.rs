@@ -1,7 +1,6 @@
 //! The Moore-Penrose pseudo-inverse (the notes are in the `linalg` module documentation).
 
-use super::jacobi::Vectors;
-use super::svd::thin_svd;
+use super::svd::{ThinSvd, thin_svd};
 use crate::error::Error;
 use crate::matrix::Matrix;
 use crate::numeric::{normalized, rescaled_or_overflow};
@@ -98,13 +97,15 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
         let (a, s) = normalized(self).ok_or(Error::NonFinite)?;
         let identity = Matrix::<T, R, R>::identity();
         let pinv = if R >= C {
-            let t = thin_svd(&a, Vectors::Compute)?;
+            let mut t = ThinSvd::zeros();
+            thin_svd(&a, &mut t)?;
             let s_max = t.s.first().copied().unwrap_or(T::ZERO);
             let inv = invert_above(&t.s, rtol * s_max);
             apply_pinv(&t.u, &inv, &t.vt, &identity)
         } else {
             // A^T = U' S V'^T, so A = V' S U'^T: U = V'^T^T and V^T = U'^T.
-            let t = thin_svd(&a.transpose(), Vectors::Compute)?;
+            let mut t = ThinSvd::zeros();
+            thin_svd(&a.transpose(), &mut t)?;
             let s_max = t.s.first().copied().unwrap_or(T::ZERO);
             let inv = invert_above(&t.s, rtol * s_max);
             apply_pinv(&t.vt.transpose(), &inv, &t.u.transpose(), &identity)

@@ -1,9 +1,10 @@
 //! The singular value decomposition by one-sided Jacobi: [`Svd`], whose
 //! documentation holds the algorithm and accuracy notes.
 
-use super::bidiagonal::bidiagonal_thin_svd;
-use super::jacobi::{Vectors, index_of_largest};
-use super::jacobi_svd::{JacobiSvdWork, jacobi_thin_svd};
+use super::bidiagonal::{bidiagonal_svd, bidiagonal_svd_with_vectors};
+use super::filled_in_place;
+use super::jacobi::index_of_largest;
+use super::jacobi_svd::{JacobiSvdVectors, JacobiSvdWork, jacobi_thin_svd};
 use crate::error::Error;
 use crate::matrix::{Matrix, Vector};
 use crate::scalar::Real;
@@ -367,9 +368,10 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
                 "singular_values: the matrix is wide (R < C); call singular_values_wide(), which gives R values"
             )
         };
-        Ok(Matrix::from_array(
-            thin_svd_by(self, SvdMethod::Jacobi, Vectors::Skip)?.s,
-        ))
+        Ok(Matrix::from_array(singular_values_by_method(
+            self,
+            SvdMethod::Jacobi,
+        )?))
     }
 
     /// [`singular_values`](Matrix::singular_values) by the chosen method (see
@@ -396,9 +398,7 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
                 "singular_values_by: the matrix is wide (R < C); call singular_values_wide_by(), which gives R values"
             )
         };
-        Ok(Matrix::from_array(
-            thin_svd_by(self, method, Vectors::Skip)?.s,
-        ))
+        Ok(Matrix::from_array(singular_values_by_method(self, method)?))
     }
 
     /// The `R` singular values of a wide or square matrix (`R <= C`), descending, NumPy's
@@ -426,9 +426,10 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
                 "singular_values_wide: the matrix is tall (R > C); call singular_values(), which gives C values"
             )
         };
-        Ok(Matrix::from_array(
-            thin_svd_by(&self.transpose(), SvdMethod::Jacobi, Vectors::Skip)?.s,
-        ))
+        Ok(Matrix::from_array(singular_values_by_method(
+            &self.transpose(),
+            SvdMethod::Jacobi,
+        )?))
     }
 
     /// [`singular_values_wide`](Matrix::singular_values_wide) by the chosen method (see
@@ -457,47 +458,88 @@ impl<T: Real, const R: usize, const C: usize> Matrix<T, R, C> {
                 "singular_values_wide_by: the matrix is tall (R > C); call singular_values_by(), which gives C values"
             )
         };
-        Ok(Matrix::from_array(
-            thin_svd_by(&self.transpose(), method, Vectors::Skip)?.s,
-        ))
+        Ok(Matrix::from_array(singular_values_by_method(
+            &self.transpose(),
+            method,
+        )?))
     }
 
     /// The SVD of a tall or square matrix by `method`, signs normalised; called only after
-    /// a `const` assertion that `R >= C`.
+    /// a `const` assertion that `R >= C`. `U`, `S` and `V^T` are written straight into the
+    /// returned [`Svd`].
     fn tall_svd(&self, method: SvdMethod) -> Result<Svd<T, R, C, C>, Error> {
-        let thin = thin_svd_by(self, method, Vectors::Compute)?;
-        let mut svd = Svd {
-            u: thin.u,
-            singular_values: Matrix::from_array(thin.s),
-            v_t: thin.vt,
-        };
-        svd.normalize_signs();
-        Ok(svd)
+        filled_in_place(Svd::zeros(), |svd| {
+            thin_svd_by(
+                self,
+                method,
+                svd.singular_values.as_mut_slice(),
+                (&mut svd.u.0, &mut svd.v_t.0),
+            )?;
+            svd.normalize_signs();
+            Ok(())
+        })
     }
 
     /// The SVD of a wide or square matrix by `method`, through `A^T`, signs normalised;
     /// called only after a `const` assertion that `R <= C`.
     fn wide_svd(&self, method: SvdMethod) -> Result<Svd<T, R, R, C>, Error> {
-        let thin = thin_svd_by(&self.transpose(), method, Vectors::Compute)?;
-        let mut svd = Svd {
-            u: thin.vt.transpose(),
-            singular_values: Matrix::from_array(thin.s),
-            v_t: thin.u.transpose(),
-        };
-        svd.normalize_signs();
-        Ok(svd)
+        filled_in_place(Svd::zeros(), |svd| {
+            // A^T = U' S V'^T, so A = V' S U'^T: U = V'^T^T and V^T = U'^T.
+            let mut u_of_transpose = Matrix::<T, C, R>::zeros();
+            let mut vt_of_transpose = Matrix::<T, R, R>::zeros();
+            thin_svd_by(
+                &self.transpose(),
+                method,
+                svd.singular_values.as_mut_slice(),
+                (&mut u_of_transpose.0, &mut vt_of_transpose.0),
+            )?;
+            svd.u = vt_of_transpose.transpose();
+            svd.v_t = u_of_transpose.transpose();
+            svd.normalize_signs();
+            Ok(())
+        })
     }
 }
 
-/// The thin SVD of a tall or square matrix by `method`.
+impl<T: Real, const R: usize, const K: usize, const C: usize> Svd<T, R, K, C> {
+    /// All zeros: the starting point of a decomposition written in place.
+    fn zeros() -> Self {
+        Svd {
+            u: Matrix::zeros(),
+            singular_values: Matrix::zeros(),
+            v_t: Matrix::zeros(),
+        }
+    }
+}
+
+/// The singular values of a tall or square matrix by `method`, descending, with no room
+/// taken for the vectors.
+fn singular_values_by_method<T: Real, const M: usize, const N: usize>(
+    a: &Matrix<T, M, N>,
+    method: SvdMethod,
+) -> Result<[T; N], Error> {
+    let mut s = [T::ZERO; N];
+    match method {
+        SvdMethod::Jacobi => jacobi_svd(a, &mut s, None)?,
+        // The order it returns is that of the vectors' rows, of which there are none here.
+        SvdMethod::BidiagonalQr => {
+            bidiagonal_svd(a, &mut s, None)?;
+        }
+    }
+    Ok(s)
+}
+
+/// The thin SVD of a tall or square `M x N` matrix by `method`: the singular values
+/// (descending) into `s` (`N` entries), `U` and `V^T` into `u` and `vt`.
 fn thin_svd_by<T: Real, const M: usize, const N: usize>(
     a: &Matrix<T, M, N>,
     method: SvdMethod,
-    vectors: Vectors,
-) -> Result<ThinSvd<T, M, N>, Error> {
+    s: &mut [T],
+    (u, vt): (&mut [[T; N]; M], &mut [[T; N]; N]),
+) -> Result<(), Error> {
     match method {
-        SvdMethod::Jacobi => thin_svd(a, vectors),
-        SvdMethod::BidiagonalQr => bidiagonal_thin_svd(a, vectors),
+        SvdMethod::Jacobi => jacobi_svd_with_vectors(a, s, (u, vt)),
+        SvdMethod::BidiagonalQr => bidiagonal_svd_with_vectors(a, s, (u, vt)),
     }
 }
 
@@ -506,54 +548,78 @@ fn thin_svd_by<T: Real, const M: usize, const N: usize>(
 pub(crate) fn singular_values_any<T: Real, const R: usize, const C: usize>(
     a: &Matrix<T, R, C>,
 ) -> Result<([T; C], usize), Error> {
+    let mut s = [T::ZERO; C];
     if R >= C {
-        Ok((thin_svd(a, Vectors::Skip)?.s, C))
+        jacobi_svd(a, &mut s, None)?;
+        Ok((s, C))
     } else {
-        let s = thin_svd(&a.transpose(), Vectors::Skip)?.s;
-        let mut out = [T::ZERO; C];
-        for (o, x) in out.iter_mut().zip(s) {
-            *o = x;
-        }
-        Ok((out, R))
+        jacobi_svd(&a.transpose(), s.get_mut(..R).unwrap_or(&mut []), None)?;
+        Ok((s, R))
     }
 }
 
-/// The pieces of the thin SVD of an `M x N` matrix with `M >= N`: `U` (`M x N`), the
-/// singular values (descending), `V^T` (`N x N`). `u` and `vt` are zero when the vectors
-/// were skipped.
+/// The thin SVD of an `M x N` matrix with `M >= N`: `U` (`M x N`), the singular values
+/// (descending), `V^T` (`N x N`).
 pub(crate) struct ThinSvd<T, const M: usize, const N: usize> {
     pub(crate) u: Matrix<T, M, N>,
     pub(crate) s: [T; N],
     pub(crate) vt: Matrix<T, N, N>,
 }
 
-/// The thin SVD of a tall or square `M x N` matrix (`M >= N`), as described in the module
-/// docs, with every buffer on the stack ([`jacobi_thin_svd`] does the work). Called only
-/// with `M >= N`; for `M < N` it returns without panicking, but the result is not an SVD.
+impl<T: Real, const M: usize, const N: usize> ThinSvd<T, M, N> {
+    /// All zeros, to be filled by [`thin_svd`].
+    pub(crate) fn zeros() -> Self {
+        ThinSvd {
+            u: Matrix::zeros(),
+            s: [T::ZERO; N],
+            vt: Matrix::zeros(),
+        }
+    }
+}
+
+/// The thin SVD of a tall or square `M x N` matrix (`M >= N`) by one-sided Jacobi, as
+/// described on [`Svd`], into `svd` (whose contents on entry do not matter): the caller's
+/// is the one copy of the decomposition on the stack. Called only with `M >= N`; for
+/// `M < N` it returns without panicking, but the result is not an SVD.
 pub(crate) fn thin_svd<T: Real, const M: usize, const N: usize>(
     a: &Matrix<T, M, N>,
-    vectors: Vectors,
-) -> Result<ThinSvd<T, M, N>, Error> {
+    svd: &mut ThinSvd<T, M, N>,
+) -> Result<(), Error> {
+    jacobi_svd_with_vectors(a, &mut svd.s, (&mut svd.u.0, &mut svd.vt.0))
+}
+
+/// The one-sided Jacobi SVD of a tall or square `M x N` matrix (`M >= N`), as described on
+/// [`Svd`] ([`jacobi_thin_svd`] does the work): the singular values (descending) into `s`
+/// (`N` entries) and, when `vectors` is given, `U` and `V^T` where it says. The buffers the
+/// values need are on this function's stack, those of the vectors on the caller's
+/// ([`jacobi_svd_with_vectors`]), so that the values alone take no room for the vectors.
+/// Called only with `M >= N`; for `M < N` it returns without panicking, but the result is
+/// not an SVD.
+fn jacobi_svd<T: Real, const M: usize, const N: usize>(
+    a: &Matrix<T, M, N>,
+    s: &mut [T],
+    vectors: Option<JacobiSvdVectors<'_, [T; N]>>,
+) -> Result<(), Error> {
     let zero = T::ZERO;
-    let (mut qr, mut y) = ([[zero; N]; M], [[zero; N]; M]);
-    let (mut w, mut rot, mut x) = ([[zero; N]; N], [[zero; N]; N], [[zero; N]; N]);
-    let (mut row_max, mut row_order, mut column) = ([zero; M], [0; M], [zero; M]);
-    let (mut col_order, mut order) = ([0; N], [0; N]);
-    let (mut taus, mut sq, mut sigma) = ([zero; N], [zero; N], [zero; N]);
-    let (mut line, mut line2) = ([zero; N], [zero; N]);
-    let (mut stale, mut filled) = ([false; N], [false; N]);
+    // One array per `let`: a tuple of arrays is built whole and then moved apart, which
+    // takes twice the stack.
+    let mut qr = [[zero; N]; M];
+    let mut w = [[zero; N]; N];
+    let mut row_max = [zero; M];
+    let mut row_order = [0; M];
+    let mut column = [zero; M];
+    let mut col_order = [0; N];
+    let mut order = [0; N];
+    let mut taus = [zero; N];
+    let mut sq = [zero; N];
+    let mut sigma = [zero; N];
+    let mut line = [zero; N];
+    let mut line2 = [zero; N];
+    let mut stale = [false; N];
     let mut plan = [(0, 0, zero, zero, false); N];
-    let mut out = ThinSvd {
-        u: Matrix::zeros(),
-        s: [zero; N],
-        vt: Matrix::zeros(),
-    };
     let mut work = JacobiSvdWork {
         qr: &mut qr,
         w: &mut w,
-        rot: &mut rot,
-        x: &mut x,
-        y: &mut y,
         row_max: &mut row_max,
         row_order: &mut row_order,
         column: &mut column,
@@ -564,15 +630,27 @@ pub(crate) fn thin_svd<T: Real, const M: usize, const N: usize>(
         plan: &mut plan,
         sigma: &mut sigma,
         order: &mut order,
-        filled: &mut filled,
         line: &mut line,
         line2: &mut line2,
     };
-    jacobi_thin_svd(
-        &a.0,
-        &mut work,
-        (&mut out.s, &mut out.u.0, &mut out.vt.0),
-        vectors,
-    )?;
-    Ok(out)
+    jacobi_thin_svd(&a.0, &mut work, s, vectors)
+}
+
+/// [`jacobi_svd`] with the vectors, `U` into `u` and `V^T` into `vt`: the buffer they need
+/// besides (the accumulated rotations) is on this function's stack.
+fn jacobi_svd_with_vectors<T: Real, const M: usize, const N: usize>(
+    a: &Matrix<T, M, N>,
+    s: &mut [T],
+    (u, vt): (&mut [[T; N]; M], &mut [[T; N]; N]),
+) -> Result<(), Error> {
+    let zero = T::ZERO;
+    let mut rot = [[zero; N]; N];
+    let mut filled = [false; N];
+    let vectors = JacobiSvdVectors {
+        rot: &mut rot,
+        filled: &mut filled,
+        u,
+        vt,
+    };
+    jacobi_svd(a, s, Some(vectors))
 }

@@ -2,9 +2,8 @@
 //! [`SymmetricEigen`], whose documentation holds the algorithm and
 //! accuracy notes.
 
-use super::jacobi::{
-    MAX_SWEEPS, Vectors, index_of_largest, rotation, sorted_order, tournament_pair,
-};
+use super::filled_in_place;
+use super::jacobi::{MAX_SWEEPS, index_of_largest, rotation, sorted_order, tournament_pair};
 use crate::error::Error;
 use crate::matrix::{Matrix, Vector};
 use crate::numeric::{Pow2Scale, unit_exponent};
@@ -220,18 +219,29 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
         &self,
         method: SymmetricEigenMethod,
     ) -> Result<SymmetricEigen<T, N>, Error> {
-        let (values, mut vt) = eigen_by(self, method, Vectors::Compute)?;
-        for row in vt.iter_mut() {
-            let j = index_of_largest(row.iter().copied());
-            if row[j] < T::ZERO {
-                for x in row.iter_mut() {
-                    *x = -*x;
+        let zeros = SymmetricEigen {
+            eigenvalues: Matrix::zeros(),
+            eigenvectors: Matrix::zeros(),
+        };
+        // Built inside the returned `Result` (see `filled_in_place`), from the eigenvectors'
+        // rows (unsorted) in the one array the vectors need beside the working matrix.
+        filled_in_place(zeros, |eig| {
+            let mut vt = [[T::ZERO; N]; N];
+            let (values, order) = eigen_by(self, method, Some(&mut vt))?;
+            eig.eigenvalues = Matrix::from_array(values);
+            // Column k is row order[k] of V^T, its largest-magnitude component made
+            // positive.
+            for (k, &o) in order.iter().enumerate() {
+                let Some(row) = vt.get(o) else {
+                    continue;
+                };
+                let j = index_of_largest(row.iter().copied());
+                let flip = row.get(j).is_some_and(|&x| x < T::ZERO);
+                for (v_row, &x) in eig.eigenvectors.0.iter_mut().zip(row.iter()) {
+                    v_row[k] = if flip { -x } else { x };
                 }
             }
-        }
-        Ok(SymmetricEigen {
-            eigenvalues: Matrix::from_array(values),
-            eigenvectors: Matrix(vt).transpose(),
+            Ok(())
         })
     }
 
@@ -273,34 +283,32 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
         &self,
         method: SymmetricEigenMethod,
     ) -> Result<Vector<T, N>, Error> {
-        let (values, _) = eigen_by(self, method, Vectors::Skip)?;
+        let (values, _) = eigen_by(self, method, None)?;
         Ok(Matrix::from_array(values))
     }
 }
 
-/// The eigenvalues, ascending, and (when asked for) the eigenvectors as the rows of the
-/// second array (`V^T`), in the same order, by `method`.
+/// The eigenvalues by `method`, ascending, with the order that sorted them; and when `vt`
+/// is given, the eigenvectors as its rows, unsorted: row `order[k]` for the `k`-th
+/// eigenvalue. The working matrix is on the stack of the method's function, the
+/// eigenvectors' array on the caller's, so that the values alone take no room for it.
 fn eigen_by<T: Real, const N: usize>(
     a: &Matrix<T, N, N>,
     method: SymmetricEigenMethod,
-    vectors: Vectors,
-) -> Result<([T; N], [[T; N]; N]), Error> {
+    vt: Option<&mut [[T; N]; N]>,
+) -> Result<([T; N], [usize; N]), Error> {
     let e = scaling_exponent(a)?;
     let (up, down) = (Pow2Scale::new(e), Pow2Scale::new(-e));
-    let (d, vt) = match method {
-        SymmetricEigenMethod::Jacobi => jacobi_eigen(a, up, vectors)?,
-        SymmetricEigenMethod::TridiagonalQl => tridiagonal_eigen(a, up, vectors)?,
+    let d = match method {
+        SymmetricEigenMethod::Jacobi => jacobi_eigen(a, up, vt)?,
+        SymmetricEigenMethod::TridiagonalQl => tridiagonal_eigen(a, up, vt)?,
     };
     let order = sorted_order(&d, |x, y| x < y);
     let values: [T; N] = core::array::from_fn(|i| down.apply(d[order[i]]));
     if values.iter().any(|x| x.is_infinite()) {
         return Err(Error::Overflow);
     }
-    let vectors = match vectors {
-        Vectors::Compute => core::array::from_fn(|k| vt[order[k]]),
-        Vectors::Skip => [[T::ZERO; N]; N],
-    };
-    Ok((values, vectors))
+    Ok((values, order))
 }
 
 /// The exponent `e` that scales the lower triangle of `a` (exactly, by `2^e`) so that its
@@ -322,23 +330,27 @@ fn scaling_exponent<T: Real, const N: usize>(a: &Matrix<T, N, N>) -> Result<i32,
 }
 
 /// [`SymmetricEigenMethod::TridiagonalQl`] on the lower triangle of `a` scaled by `up`: the
-/// eigenvalues, unsorted, and (when asked for) the eigenvectors as the rows of the second
-/// array, in the same order.
+/// eigenvalues, unsorted, and (when `vt` is given) the eigenvectors as its rows, in the
+/// same order.
 fn tridiagonal_eigen<T: Real, const N: usize>(
     a: &Matrix<T, N, N>,
     up: Pow2Scale<T>,
-    vectors: Vectors,
-) -> Result<([T; N], [[T; N]; N]), Error> {
-    // The full symmetric matrix, from the lower triangle.
-    let mut m: [[T; N]; N] = core::array::from_fn(|p| {
-        core::array::from_fn(|q| up.apply(if q <= p { a.0[p][q] } else { a.0[q][p] }))
-    });
-    let (mut d, mut e, mut tau, mut w) = ([T::ZERO; N], [T::ZERO; N], [T::ZERO; N], [T::ZERO; N]);
-    let mut vt = [[T::ZERO; N]; N];
-    let vt_rows = match vectors {
-        Vectors::Compute => Some(vt.as_flattened_mut()),
-        Vectors::Skip => None,
-    };
+    vt: Option<&mut [[T; N]; N]>,
+) -> Result<[T; N], Error> {
+    // The full symmetric matrix, from the lower triangle, filled in place (as in
+    // `jacobi_eigen`).
+    let mut m = [[T::ZERO; N]; N];
+    for (p, row) in m.iter_mut().enumerate() {
+        for (q, x) in row.iter_mut().enumerate() {
+            *x = up.apply(if q <= p { a.0[p][q] } else { a.0[q][p] });
+        }
+    }
+    // One array per `let`: a tuple of arrays is built whole and then moved apart, which
+    // takes twice the stack.
+    let mut d = [T::ZERO; N];
+    let mut e = [T::ZERO; N];
+    let mut tau = [T::ZERO; N];
+    let mut w = [T::ZERO; N];
     symmetric_eigen_in_place(
         m.as_flattened_mut(),
         N,
@@ -346,36 +358,44 @@ fn tridiagonal_eigen<T: Real, const N: usize>(
         &mut e,
         &mut tau,
         &mut w,
-        vt_rows,
+        vt.map(|vt| vt.as_flattened_mut()),
     )?;
-    Ok((d, vt))
+    Ok(d)
 }
 
 /// Cyclic Jacobi on the lower triangle of `a` scaled by `up`: the eigenvalues, unsorted,
-/// and (when asked for) the eigenvectors as the rows of the second array (`V^T`), in the
-/// same order.
+/// and (when `vt` is given) the eigenvectors as its rows (`V^T`), in the same order.
 fn jacobi_eigen<T: Real, const N: usize>(
     a: &Matrix<T, N, N>,
     up: Pow2Scale<T>,
-    vectors: Vectors,
-) -> Result<([T; N], [[T; N]; N]), Error> {
+    mut vt: Option<&mut [[T; N]; N]>,
+) -> Result<[T; N], Error> {
     let zero = T::ZERO;
     // The working matrix, stored in full (symmetric, filled from the lower triangle of the
     // input) so that a rotation updates two contiguous rows and mirrors them into the two
-    // columns; its diagonal is kept at zero and lives in `d`.
-    let mut m: [[T; N]; N] = core::array::from_fn(|p| {
-        core::array::from_fn(|q| match p.cmp(&q) {
-            core::cmp::Ordering::Less => up.apply(a.0[q][p]),
-            core::cmp::Ordering::Greater => up.apply(a.0[p][q]),
-            core::cmp::Ordering::Equal => zero,
-        })
-    });
+    // columns; its diagonal is kept at zero and lives in `d`. Filled in place: an array
+    // built by `from_fn` is moved into its variable, a second copy on the stack.
+    let mut m = [[zero; N]; N];
+    for (p, row) in m.iter_mut().enumerate() {
+        for (q, x) in row.iter_mut().enumerate() {
+            *x = match p.cmp(&q) {
+                core::cmp::Ordering::Less => up.apply(a.0[q][p]),
+                core::cmp::Ordering::Greater => up.apply(a.0[p][q]),
+                core::cmp::Ordering::Equal => zero,
+            };
+        }
+    }
     let mut d: [T; N] = core::array::from_fn(|i| up.apply(a.0[i][i]));
     // The eigenvectors as rows (V^T), so that a rotation updates two contiguous rows.
-    let mut vt: [[T; N]; N] =
-        core::array::from_fn(|i| core::array::from_fn(|j| if i == j { T::ONE } else { zero }));
-    converge(&mut m, &mut d, &mut vt, vectors)?;
-    Ok((d, vt))
+    if let Some(vt) = vt.as_deref_mut() {
+        for (i, row) in vt.iter_mut().enumerate() {
+            for (j, x) in row.iter_mut().enumerate() {
+                *x = if i == j { T::ONE } else { zero };
+            }
+        }
+    }
+    converge(&mut m, &mut d, vt)?;
+    Ok(d)
 }
 
 /// The relative off-diagonal criterion `|a_pq| <= eps * sqrt(|a_pp|) * sqrt(|a_qq|)`,
@@ -408,7 +428,7 @@ fn two_rows<T, const N: usize>(
 
 /// The sweeps: rotates until no off-diagonal entry of the symmetric `m` (zero diagonal,
 /// with the diagonal in `d`) exceeds the relative criterion. Accumulates the rotations into
-/// the rows of `vt` when asked.
+/// the rows of `vt` when it is given.
 ///
 /// Each sweep visits the pairs in round-robin order ([`tournament_pair`]): the pairs of a
 /// round are disjoint, so their tests and rotation angles (which read only `a_pq`, `d_p`
@@ -418,8 +438,7 @@ fn two_rows<T, const N: usize>(
 fn converge<T: Real, const N: usize>(
     m: &mut [[T; N]; N],
     d: &mut [T; N],
-    vt: &mut [[T; N]; N],
-    vectors: Vectors,
+    mut vt: Option<&mut [[T; N]; N]>,
 ) -> Result<(), Error> {
     let zero = T::ZERO;
     let two = T::TWO;
@@ -492,9 +511,7 @@ fn converge<T: Real, const N: usize>(
                         m[j][q] = y;
                     }
                 }
-                if vectors == Vectors::Compute
-                    && let Some((vp, vq)) = two_rows(vt, p, q)
-                {
+                if let Some((vp, vq)) = vt.as_deref_mut().and_then(|vt| two_rows(vt, p, q)) {
                     for (g, h) in vp.iter_mut().zip(vq.iter_mut()) {
                         (*g, *h) = rot(*g, *h);
                     }
