@@ -454,3 +454,19 @@ fn solution_scaled_back_past_twice_the_exponent_range() {
     let fit = a.lstsq(&b).expect("x fits");
     assert_eq!(fit.solution, matrix![2f32.powi(120); 0.0]);
 }
+
+/// `fuzz/dmatrix`: the moments of rows whose squared deviations overflow (`-f32::MAX` beside
+/// ordinary values) came out `Ok` with an infinite co-moment from `Moments::of`, while the
+/// same rows fed in chunks reported `Overflow`. A chunk whose co-moment overflows is now
+/// `Overflow` either way, and the summary is left unchanged.
+#[cfg(feature = "alloc")]
+#[test]
+fn moments_of_rows_whose_comoment_overflows() {
+    use statrix::{DMatrix, Error, Moments};
+    let rows = DMatrix::from_vec(2, 2, vec![632.0f32, -9.875, -6.75, -f32::MAX]).expect("2x2");
+    assert_eq!(Moments::of(&rows), Err(Error::Overflow));
+    let mut m =
+        Moments::of(&DMatrix::from_vec(1, 2, vec![1.0f32, 2.0]).expect("1x2")).expect("fits");
+    assert_eq!(m.update(&rows), Err(Error::Overflow));
+    assert_eq!((m.count(), m.mean()), (1, &[1.0f32, 2.0][..]));
+}
