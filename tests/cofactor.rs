@@ -322,7 +322,8 @@ fn unimodular<const N: usize>(seed: u64) -> (Matrix<f64, N, N>, f64) {
         }
     }
     for j in 0..N {
-        let d = 2f64.powi(next(7) as i32 - 3);
+        // 2^e built from its bits: `powi`'s precision is not specified.
+        let d = f64::from_bits(((next(7) as i64 - 3 + 1023) as u64) << 52);
         det *= d;
         for i in 0..N {
             a[(i, j)] *= d;

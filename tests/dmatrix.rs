@@ -238,6 +238,30 @@ fn transposed_products_and_grams_equal_the_explicit_products_bit_for_bit() {
     }
 }
 
+/// The packed product's blocking on shapes small enough for Miri (`.ci/run` runs this test
+/// under it): `k` past one block of 256 steps (the tiles continue the stored sums), the
+/// symmetric `XᵀX`, output columns past one packed block of `b` (256 `f64` or 512 `f32`
+/// columns on AVX-512), and each operand read through its transpose's storage, in `f64` and
+/// `f32`. At these sizes the explicit products run the in-place tiles, which the packed ones
+/// equal bit for bit.
+#[test]
+fn small_packed_products_equal_the_in_place_tiles() {
+    fn bits<T: Copy + Into<f64>>(x: &DMatrix<T>) -> Vec<u64> {
+        x.as_slice().iter().map(|&v| v.into().to_bits()).collect()
+    }
+    let (a, b) = (irregular(3, 257, 20), irregular(257, 4, 21));
+    let want = bits(&a.matmul(&b));
+    assert_eq!(bits(&a.transpose().transpose_matmul(&b)), want);
+    let x = b.map(|v| v as f32);
+    assert_eq!(bits(&x.gram()), bits(&x.transpose().matmul(&x)));
+    let (a, b) = (irregular(2, 3, 22), irregular(3, 520, 23));
+    let want = bits(&a.matmul(&b));
+    assert_eq!(bits(&a.matmul_transpose(&b.transpose())), want);
+    let (a, b) = (a.map(|v| v as f32), b.map(|v| v as f32));
+    let want = bits(&a.matmul(&b));
+    assert_eq!(bits(&a.matmul_transpose(&b.transpose())), want);
+}
+
 #[test]
 fn transposed_products_reject_mismatched_shapes() {
     let a = DMatrix::<f64>::zeros(2, 3);

@@ -470,3 +470,311 @@ fn moments_of_rows_whose_comoment_overflows() {
     assert_eq!(m.update(&rows), Err(Error::Overflow));
     assert_eq!((m.count(), m.mean()), (1, &[1.0f32, 2.0][..]));
 }
+
+/// `fuzz/dmatrix`: the data's total variance overflows `f64` (one value of 3e184 among small
+/// ones). `Pca::fit_with` returned `Ok` with an infinite explained variance and a NaN ratio
+/// (inf / inf); it now reports `Overflow`, as `Moments` does for the same rows.
+#[cfg(feature = "alloc")]
+#[test]
+fn pca_of_data_whose_variance_overflows() {
+    use statrix::{DMatrix, Error, Moments, Pca, PcaSolver};
+    let mut x = DMatrix::from_fn(8, 8, |i, j| ((i * 7 + j * 3) % 11) as f64 - 5.0);
+    x[(7, 2)] = 3.0735185098172366e184;
+    for solver in [PcaSolver::Exact, PcaSolver::Gram] {
+        assert_eq!(Pca::fit_with(&x, 3, solver), Err(Error::Overflow));
+    }
+    assert_eq!(Moments::of(&x), Err(Error::Overflow));
+}
+
+/// `fuzz/dmatrix`: data near `2^510`, whose total variance fits in `f64` but whose squared
+/// norm and Gram matrix do not. The Gram solver failed with `NonFinite` (finite data) and the
+/// variance ratios came out as 0 (a finite variance over an infinite total). Centred data
+/// beyond LAPACK's safe range is now scaled by a power of two before any solver runs, and
+/// variances and ratios are formed as squares of quotients; each result is then the scaled
+/// one of the same data near 1.
+#[cfg(feature = "alloc")]
+#[test]
+fn pca_of_data_whose_squares_overflow() {
+    use statrix::{DMatrix, Pca, PcaSolver};
+    let small = DMatrix::from_fn(6, 3, |i, j| ((i * 5 + j * 2) % 7) as f64 - 3.0);
+    let big_factor = f64::from_bits((1023 + 510) << 52);
+    let big = small.map(|x| x * big_factor);
+    for solver in [PcaSolver::Exact, PcaSolver::Gram] {
+        let want = Pca::fit_with(&small, 2, solver).expect("data near 1");
+        let got = Pca::fit_with(&big, 2, solver).expect("the variances fit");
+        // Scaling by a power of two is exact: the two fits differ by the rounding of the
+        // quotients and squares alone (a few units of eps; 8 eps with margin).
+        let close = |x: f64, y: f64| (x - y).abs() <= 8.0 * f64::EPSILON * y.abs();
+        for (r, s) in got
+            .explained_variance_ratio()
+            .iter()
+            .zip(want.explained_variance_ratio())
+        {
+            assert!(close(*r, *s), "ratio {r} vs {s}");
+        }
+        let square = big_factor * big_factor;
+        for (v, w) in got
+            .explained_variance()
+            .iter()
+            .zip(want.explained_variance())
+        {
+            assert!(close(*v / square, *w), "variance {v:e} vs {w} 2^1020");
+        }
+    }
+}
+
+/// `fuzz/dmatrix`: finite data whose deviations from the mean pass the largest float
+/// (values of both signs near it). `Pca::fit_with` reported `NonFinite`, which only NaN or
+/// infinite input may give; it now reports `Overflow`.
+#[cfg(feature = "alloc")]
+#[test]
+fn pca_of_data_whose_centred_values_overflow() {
+    use statrix::{DMatrix, Error, Pca, PcaSolver};
+    let x = DMatrix::from_vec(3, 2, vec![f64::MAX, 1.0, -f64::MAX, 2.0, -f64::MAX, 0.0])
+        .expect("3 x 2");
+    assert_eq!(Pca::fit_with(&x, 1, PcaSolver::Exact), Err(Error::Overflow));
+}
+
+/// `fuzz/dmatrix`: three eigenvalues of a Gram matrix apart by just more than inverse
+/// iteration's cluster threshold (`1e-3 ||T||_1`, LAPACK `dstein`'s) gave vectors that were
+/// not re-orthogonalised, orthogonal to only 400 eps (`eps ||T|| / gap`), past LAPACK's test
+/// threshold of `60 n eps`. Each vector now gets one more Gram-Schmidt pass against every
+/// earlier one. The data is the fuzzer's (small integers times `2^-539`).
+#[cfg(feature = "alloc")]
+#[test]
+fn top_eigenvectors_orthonormal_for_eigenvalues_just_past_the_cluster_gap() {
+    use statrix::{DMatrix, Pca, PcaSolver};
+    let ints = [
+        448.0, 16.0, 11.0, 4.0, -32.0, -32.0, -32.0, -32.0, -32.0, -32.0, -32.0, -32.0, -32.0,
+        -32.0, -2.0, 448.0, 16.0, 11.0,
+    ];
+    let factor = f64::from_bits((1023 - 539) << 52);
+    let x = DMatrix::from_vec(6, 3, ints.iter().map(|v| v * factor).collect()).expect("6 x 3");
+    let pca = Pca::fit_with(&x, 3, PcaSolver::Gram).expect("finite data");
+    let c = pca.components();
+    let cct = c.matmul_transpose(c);
+    let worst = (0..3)
+        .flat_map(|i| (0..3).map(move |j| (i, j)))
+        .map(|(i, j)| (cct[(i, j)] - if i == j { 1.0 } else { 0.0 }).abs())
+        .fold(0.0, f64::max);
+    // LAPACK's xDRVST orthogonality ratio ||I - V^T V|| / (n eps) with its threshold 60
+    // (`TESTING/sep.in`), n = 6 rows of data.
+    assert!(
+        worst <= 60.0 * 6.0 * f64::EPSILON,
+        "||I - C C^T|| = {worst:e}"
+    );
+    let eig = x.gram().symmetric_eigen_largest(3).expect("finite");
+    let v = &eig.eigenvectors;
+    let vtv = v.transpose_matmul(v);
+    for i in 0..3 {
+        for j in 0..3 {
+            let want = if i == j { 1.0 } else { 0.0 };
+            assert!((vtv[(i, j)] - want).abs() <= 60.0 * 3.0 * f64::EPSILON);
+        }
+    }
+}
+
+/// `fuzz/dmatrix`: `symmetric_eigen_largest(6)` of an `f32` Gram matrix with one large
+/// eigenvalue and seven at or near zero gave `NoConvergence`. Inverse iteration shifts equal
+/// eigenvalues apart, but it compared each only with the previous shift, so the third zero
+/// reused the first one's shift, its solves returned the earlier vectors, and the
+/// re-orthogonalised remainder never converged. Shifts now move monotonically, as `dstein`'s.
+#[cfg(feature = "alloc")]
+#[test]
+fn top_eigenvectors_of_a_many_times_repeated_eigenvalue() {
+    use statrix::DMatrix;
+    let mut g = DMatrix::<f32>::zeros(8, 8);
+    let column = [
+        2.289018e-35,
+        -2.770493e-36,
+        -1.2602767e-35,
+        -7.084075e-24,
+        -8.8749815e-37,
+        13.999998,
+        -9.60489e-36,
+        2.3879799e-35,
+    ];
+    for (i, &x) in column.iter().enumerate() {
+        g[(i, 5)] = x;
+        g[(5, i)] = x;
+    }
+    let all = g.symmetric_eigenvalues().expect("finite");
+    for k in 1..=8 {
+        let top = g
+            .symmetric_eigen_largest(k)
+            .expect("inverse iteration converges");
+        assert_eq!(top.eigenvalues, all[8 - k..]);
+        let v = &top.eigenvectors;
+        // LAPACK's xDRVST ratios with its threshold 60 (`TESTING/sep.in`): ||G V - V W|| /
+        // (n ||G|| eps) and ||I - V^T V|| / (n eps), n = 8, ||G|| = 14.
+        let (eps, n) = (f64::from(f32::EPSILON), 8.0);
+        let gv = g.matmul(v);
+        for i in 0..8 {
+            for j in 0..k {
+                let r = f64::from(gv[(i, j)] - v[(i, j)] * top.eigenvalues[j]).abs();
+                assert!(
+                    r <= 60.0 * n * 14.0 * eps,
+                    "residual {r:e} at ({i}, {j}), k = {k}"
+                );
+            }
+        }
+        let vtv = v.transpose_matmul(v);
+        for i in 0..k {
+            for j in 0..k {
+                let want = if i == j { 1.0 } else { 0.0 };
+                assert!(f64::from(vtv[(i, j)] - want).abs() <= 60.0 * n * eps);
+            }
+        }
+    }
+}
+
+/// `fuzz/dmatrix`: the two smallest eigenvalues of a symmetric matrix with one entry of
+/// `3.6e56` among small ones form a cluster (relative to its norm they are both zero), and
+/// their vectors from `symmetric_eigen_largest` failed to converge (the shifts of the test
+/// above), then, with monotone shifts, were orthogonal to only 1,400 eps: one Gram-Schmidt
+/// pass after a solve that amplified the cluster's earlier vector leaves eps times that
+/// growth. A second pass ("twice is enough") now follows each accepted vector.
+#[cfg(feature = "alloc")]
+#[test]
+fn top_eigenvectors_of_a_cluster_orthonormal_after_a_second_pass() {
+    use statrix::DMatrix;
+    let a = DMatrix::from_vec(
+        4,
+        4,
+        vec![
+            0.5,
+            -1.0,
+            27.75,
+            0.0,
+            -1.881995243137569e-73,
+            3.434287584291977e-15,
+            -48.5,
+            8.0,
+            4.875,
+            -3.6348878610054407e56,
+            -12.625,
+            15.75,
+            480.0,
+            -36.0,
+            192.0,
+            0.0,
+        ],
+    )
+    .expect("4 x 4");
+    for k in 1..=4 {
+        let v = a.symmetric_eigen_largest(k).expect("finite").eigenvectors;
+        let vtv = v.transpose_matmul(&v);
+        for i in 0..k {
+            for j in 0..k {
+                let want = if i == j { 1.0f64 } else { 0.0 };
+                // LAPACK's xDRVST ratio ||I - V^T V|| / (n eps) with its threshold 60.
+                let off = (vtv[(i, j)] - want).abs();
+                assert!(off <= 60.0 * 4.0 * f64::EPSILON, "k = {k}: {off:e}");
+            }
+        }
+    }
+}
+
+/// `fuzz/dmatrix`: `svd_largest(4)` of a 5 x 7 matrix with two singular values near
+/// `6e-164` and three near `1.5e-173` gave `U` and `V` orthonormal to only `3.5e-8`: the
+/// Golub-Kahan form keeps the pair of `sigma` apart from that of `-sigma` (never computed)
+/// by `2 sigma` alone, so halves of vectors for values `1e-9` of the largest are orthogonal
+/// to about `eps sigma_max / sigma`. Such a result now falls back to the full SVD.
+#[cfg(feature = "alloc")]
+#[test]
+fn largest_singular_vectors_of_values_far_below_the_largest() {
+    use statrix::DMatrix;
+    let a = DMatrix::from_vec(
+        5,
+        7,
+        vec![
+            7.2650793808516e-175,
+            1.717559527538286e-175,
+            1.727611312973987e-178,
+            1.1055555579556783e-175,
+            3.698324601252882e-253,
+            -0.0,
+            1.3772063521962164e-173,
+            1.6583333369335174e-175,
+            6.475396839454687e-175,
+            3.948412706984565e-176,
+            8.579727829610362e-272,
+            -6.0887479467993725e-164,
+            -1.2761269868974115e-173,
+            6.870238110153144e-175,
+            1.879444448524653e-174,
+            1.3424603203747522e-175,
+            -2.2490158778984084e-173,
+            1.1055555579556783e-175,
+            -1.9268254010084679e-174,
+            4.422222231822713e-174,
+            -4.422222231822713e-175,
+            -0.0,
+            -9.871031767461413e-177,
+            5.938412711304786e-174,
+            -4.990793661628491e-174,
+            3.198214292657498e-175,
+            1.3772063521962164e-173,
+            1.6583333369335174e-175,
+            -2.0468571473007987e-173,
+            -1.9742063534922827e-177,
+            8.579727829610362e-272,
+            -6.0887479467993725e-164,
+            -1.2761269868974115e-173,
+            6.870238110153144e-175,
+            1.879444448524653e-174,
+        ],
+    )
+    .expect("5 x 7");
+    // LAPACK's xDRVBD ratio ||I - U^T U|| / (m eps) with its threshold 35 (`TESTING/svd.in`).
+    let orthonormality = |q: &DMatrix<f64>| {
+        let g = q.transpose_matmul(q);
+        let k = g.rows();
+        (0..k)
+            .flat_map(|i| (0..k).map(move |j| (i, j)))
+            .map(|(i, j)| (g[(i, j)] - if i == j { 1.0 } else { 0.0 }).abs())
+            .fold(0.0, f64::max)
+    };
+    for k in 1..=5 {
+        for m in [a.clone(), a.transpose()] {
+            let top = m.svd_largest(k).expect("finite");
+            assert!(
+                orthonormality(&top.u) <= 35.0 * 7.0 * f64::EPSILON,
+                "U, k = {k}"
+            );
+            assert!(
+                orthonormality(&top.v_t.transpose()) <= 35.0 * 7.0 * f64::EPSILON,
+                "V, k = {k}"
+            );
+        }
+    }
+}
+
+/// `fuzz/dmatrix`: the Gram PCA of 44 x 32 `f32` data of magnitude 0.1 with one value of
+/// `-3.3e7` (the fuzzer's matrix, in `fixtures/npy/fuzz-gram-cluster-44x32.npy`): beside the
+/// one eigenvalue of 1e15, the other thirty-one of `XᵀX` are equal to working precision,
+/// and inverse iteration for eleven of them stalled (`NoConvergence`). The full
+/// eigendecomposition now decides where inverse iteration stalls.
+#[cfg(feature = "std")]
+#[test]
+fn top_eigenvectors_of_a_large_numerically_equal_cluster() {
+    use statrix::{DMatrix, Pca, PcaSolver};
+    let file = include_bytes!("fixtures/npy/fuzz-gram-cluster-44x32.npy");
+    let x = DMatrix::<f32>::read_npy(&file[..]).expect("the fixture");
+    for k in [1, 11, 20, 32] {
+        let pca = Pca::fit_with(&x, k, PcaSolver::Gram).expect("finite data");
+        let c = pca.components();
+        let cct = c.matmul_transpose(c);
+        for i in 0..k {
+            for j in 0..k {
+                let want = if i == j { 1.0 } else { 0.0 };
+                // LAPACK's xDRVST ratio ||I - V^T V|| / (n eps) with its threshold 60.
+                let off = f64::from(cct[(i, j)] - want).abs();
+                assert!(
+                    off <= 60.0 * 32.0 * f64::from(f32::EPSILON),
+                    "k = {k}: {off:e}"
+                );
+            }
+        }
+    }
+}

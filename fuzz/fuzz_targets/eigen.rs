@@ -22,12 +22,11 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use statrix::{Complex, Error, Matrix, SymmetricEigenMethod};
+use statrix::{Complex, Matrix, SymmetricEigenMethod};
 use statrix_fuzz::dense::{Dense, F64_U, assert_le, f64_residual, gamma};
+use statrix_fuzz::spectral::{THRESH_SEP, eigen_underflow, expect_eigen_error};
 use statrix_fuzz::{Float, Input, all_finite, with_size};
 
-/// LAPACK's pass threshold for the symmetric eigenproblem (`TESTING/sep.in`).
-const THRESH_SEP: f64 = 60.0;
 /// LAPACK's pass threshold for the nonsymmetric eigenproblem (`TESTING/nep.in`).
 const C_EIG: f64 = 20.0;
 
@@ -51,38 +50,13 @@ fn eigen<T: Float, const N: usize>(input: &mut Input) {
     general::<T, N>(&a);
 }
 
-/// The absolute allowance for underflow in a residual of order `n` whose factors are at
-/// most `scale` in size.
-fn underflow<T: Float>(n: usize, scale: f64) -> f64 {
-    (n * n) as f64 * T::smallest_subnormal() * (1.0 + scale)
-}
-
-/// An `Err` must match the input: `NonFinite` exactly for non-finite input, `Overflow` only
-/// when `||A||_F` (up to the backward error) reaches the largest float.
-fn expect_error<T: Float>(what: &str, finite: bool, a: &Dense, e: Error) {
-    match e {
-        Error::NonFinite => assert!(!finite, "{what}: NonFinite on finite input"),
-        Error::Overflow => {
-            assert!(finite, "{what}: Overflow on non-finite input");
-            let n = a.rows as f64;
-            let reach = a.fro() * (1.0 + THRESH_SEP * n * T::epsilon().wide());
-            assert_le(
-                &format!("{what}: Overflow below the edge"),
-                T::max_value().wide(),
-                reach,
-            );
-        }
-        e => panic!("{what}: unexpected {e:?}"),
-    }
-}
-
 fn symmetric<T: Float, const N: usize>(a: &Matrix<T, N, N>) {
     let sym = Matrix::<T, N, N>::from_fn(|i, j| if j <= i { a[(i, j)] } else { a[(j, i)] });
     let finite = all_finite(&sym);
     let sd = Dense::of(&sym);
     let e = T::epsilon().wide();
     let n = N as f64;
-    let backward = THRESH_SEP * n * e * sd.fro() + underflow::<T>(N, 1.0);
+    let backward = THRESH_SEP * n * e * sd.fro() + eigen_underflow::<T>(N, 1.0);
     let mut values: Vec<(&str, Vec<f64>)> = Vec::new();
     for method in [
         SymmetricEigenMethod::Jacobi,
@@ -110,14 +84,14 @@ fn symmetric<T: Float, const N: usize>(a: &Matrix<T, N, N>) {
                 );
                 values.push(("symmetric_eigen", w));
             }
-            Err(err) => expect_error::<T>("symmetric_eigen", finite, &sd, err),
+            Err(err) => expect_eigen_error::<T>("symmetric_eigen", finite, &sd, err),
         }
         match a.symmetric_eigenvalues_by(method) {
             Ok(w) => values.push((
                 "symmetric_eigenvalues",
                 w.iter().map(|x| x.wide()).collect(),
             )),
-            Err(err) => expect_error::<T>("symmetric_eigenvalues", finite, &sd, err),
+            Err(err) => expect_eigen_error::<T>("symmetric_eigenvalues", finite, &sd, err),
         }
     }
     if T::BYTES == 4
@@ -141,7 +115,7 @@ fn general<T: Float, const N: usize>(a: &Matrix<T, N, N>) {
     let ad = Dense::of(a);
     let e = T::epsilon().wide();
     let n = N as f64;
-    let backward = C_EIG * n * e * ad.fro() + underflow::<T>(N, 1.0);
+    let backward = C_EIG * n * e * ad.fro() + eigen_underflow::<T>(N, 1.0);
 
     match a.schur() {
         Ok(s) => {
@@ -179,7 +153,7 @@ fn general<T: Float, const N: usize>(a: &Matrix<T, N, N>) {
                 }
             }
         }
-        Err(err) => expect_error::<T>("schur", finite, &ad, err),
+        Err(err) => expect_eigen_error::<T>("schur", finite, &ad, err),
     }
 
     match a.hessenberg() {
@@ -214,7 +188,7 @@ fn general<T: Float, const N: usize>(a: &Matrix<T, N, N>) {
                 }
             }
         }
-        Err(err) => expect_error::<T>("hessenberg", finite, &ad, err),
+        Err(err) => expect_eigen_error::<T>("hessenberg", finite, &ad, err),
     }
 
     let balance = match a.balance() {
@@ -251,7 +225,7 @@ fn general<T: Float, const N: usize>(a: &Matrix<T, N, N>) {
             Some((bd, scale))
         }
         Err(err) => {
-            expect_error::<T>("balance", finite, &ad, err);
+            expect_eigen_error::<T>("balance", finite, &ad, err);
             None
         }
     };
@@ -307,7 +281,7 @@ fn general<T: Float, const N: usize>(a: &Matrix<T, N, N>) {
                 let magnitude = (ad.abs().fro() + lambda.norm()) * v_norm;
                 let bound = C_EIG * n * e * kappa_d * bd.fro() * v_norm
                     + f64_residual(N) * magnitude
-                    + underflow::<T>(N, magnitude);
+                    + eigen_underflow::<T>(N, magnitude);
                 assert_le(
                     &format!("eigen: ||A v - λ v|| of pair {j}"),
                     residual,
@@ -322,9 +296,9 @@ fn general<T: Float, const N: usize>(a: &Matrix<T, N, N>) {
             }
         }
         Err(err) => {
-            expect_error::<T>("eigen", finite, &ad, err);
+            expect_eigen_error::<T>("eigen", finite, &ad, err);
             if let Err(values_err) = a.eigenvalues() {
-                expect_error::<T>("eigenvalues", finite, &ad, values_err);
+                expect_eigen_error::<T>("eigenvalues", finite, &ad, values_err);
             }
         }
     }

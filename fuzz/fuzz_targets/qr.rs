@@ -25,7 +25,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use statrix::{Error, Matrix};
-use statrix_fuzz::dense::{Dense, assert_le, f64_residual, gamma};
+use statrix_fuzz::dense::{Dense, assert_le, f64_residual, gamma, scale_pow2, times_pow2};
 use statrix_fuzz::{Float, Input, all_finite, with_tall_shape};
 
 /// LAPACK's pass threshold for its QR and least-squares test ratios (`TESTING/dtest.in`).
@@ -105,23 +105,6 @@ fn exponent(x: f64) -> i32 {
     } else {
         0
     }
-}
-
-/// `x 2^e`, in steps that each stay in range (2^e alone may not be an `f64`).
-fn times_pow2(x: f64, e: i32) -> f64 {
-    let mut out = x;
-    let mut left = e;
-    while left != 0 {
-        let step = left.clamp(-1000, 1000);
-        out *= 2f64.powi(step);
-        left -= step;
-    }
-    out
-}
-
-/// `d 2^e`, elementwise (see [`times_pow2`]).
-fn scale_pow2(d: &Dense, e: i32) -> Dense {
-    d.map(|x| times_pow2(x, e))
 }
 
 /// A system `(a, x, b)` scaled by powers of two, `(a s, x t, b s t)`, so that `|a s| <= 1`,

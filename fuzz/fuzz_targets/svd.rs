@@ -15,11 +15,9 @@
 
 use libfuzzer_sys::fuzz_target;
 use statrix::{Error, Matrix, SvdMethod};
-use statrix_fuzz::dense::{Dense, F64_U, assert_le, f64_residual, gamma};
+use statrix_fuzz::dense::{Dense, assert_le, gamma};
+use statrix_fuzz::spectral::{THRESH_SVD, check_thin_svd, expect_svd_error, svd_underflow};
 use statrix_fuzz::{Float, Input, all_finite, with_tall_shape};
-
-/// LAPACK's pass threshold for its SVD test ratios (`TESTING/svd.in`).
-const THRESH: f64 = 35.0;
 
 fuzz_target!(|data: &[u8]| {
     let mut input = Input::new(data);
@@ -60,7 +58,7 @@ fn svd<T: Float, const R: usize, const C: usize>(input: &mut Input) {
         ] {
             match got {
                 Ok(s) => values.push((what, s)),
-                Err(e) => expect_error::<T>(what, finite, &ad, e),
+                Err(e) => expect_svd_error::<T>(what, finite, &ad, e),
             }
         }
         values.extend(tall.map(|s| ("svd", s)));
@@ -73,7 +71,7 @@ fn svd<T: Float, const R: usize, const C: usize>(input: &mut Input) {
     // (Weyl), so any two agree within twice that.
     let n = R.max(C);
     let e = T::epsilon().wide();
-    let allowance = 2.0 * (THRESH * n as f64 * e * ad.fro() + underflow::<T>(R, C));
+    let allowance = 2.0 * (THRESH_SVD * n as f64 * e * ad.fro() + svd_underflow::<T>(R, C));
     let (first, reference) = &values[0];
     for (what, s) in &values {
         assert_eq!(s.len(), C);
@@ -107,80 +105,24 @@ fn dense_values<'a, T: Float>(s: impl Iterator<Item = &'a T>) -> Vec<f64> {
     s.map(|x| x.wide()).collect()
 }
 
-/// The absolute allowance for underflow in the residual of an `R x C` decomposition.
-fn underflow<T: Float>(r: usize, c: usize) -> f64 {
-    (r * c) as f64 * T::smallest_subnormal()
-}
-
-/// Checks a thin decomposition of the matrix `a` (tall or wide): the LAPACK ratios, order and
-/// sign of the values; returns the values, or checks the error.
+/// Checks a thin decomposition of the matrix `a` (tall or wide) and returns its values, or
+/// checks the error.
 fn outcome<T: Float>(
     what: &str,
     finite: bool,
     a: &Dense,
     got: Result<(Dense, Vec<f64>, Dense), Error>,
 ) -> Option<Vec<f64>> {
-    let (u, s, vt) = match got {
-        Ok(parts) => parts,
+    match got {
+        Ok((u, s, vt)) => {
+            assert!(finite, "{what}: Ok on non-finite input");
+            check_thin_svd::<T>(what, a, &u, &s, &vt);
+            Some(s)
+        }
         Err(e) => {
-            expect_error::<T>(what, finite, a, e);
-            return None;
+            expect_svd_error::<T>(what, finite, a, e);
+            None
         }
-    };
-    assert!(finite, "{what}: Ok on non-finite input");
-    // `a` is m x c; U is m x k, V^T is k x c, k = min(m, c).
-    let (m, c, k) = (a.rows, a.cols, s.len());
-    let n = m.max(c);
-    let e = T::epsilon().wide();
-    for w in s.windows(2) {
-        assert!(
-            w[0] >= w[1],
-            "{what}: singular values not descending: {s:?}"
-        );
-    }
-    assert!(
-        s.iter().all(|x| *x >= 0.0 && x.is_finite()),
-        "{what}: {s:?}"
-    );
-    let us = Dense::from_fn(m, k, |i, j| u.at(i, j) * s[j]);
-    let residual = a.sub(&us.mul(&vt));
-    // The f64 residual's own rounding: gamma_(k+1) |U||S||V^T| elementwise.
-    let rounding = us.abs().mul(&vt.abs()).scale(f64_residual(k)).fro();
-    let bound = THRESH * n as f64 * e * a.fro() + underflow::<T>(m, c) + rounding;
-    assert_le(&format!("{what}: ||A - U S V^T||_F"), residual.fro(), bound);
-    let orth_u = u.t().mul(&u).sub(&Dense::identity(k)).max_abs();
-    assert_le(
-        &format!("{what}: ||I - U^T U||"),
-        orth_u,
-        THRESH * m as f64 * e + gamma(m, F64_U),
-    );
-    assert_eq!((u.cols, vt.rows, vt.cols), (k, k, c), "{what}: shapes");
-    let orth_v = vt.mul(&vt.t()).sub(&Dense::identity(k)).max_abs();
-    assert_le(
-        &format!("{what}: ||I - V V^T||"),
-        orth_v,
-        THRESH * c as f64 * e + gamma(c, F64_U),
-    );
-    Some(s)
-}
-
-/// An `Err` of an SVD-based entry point must match its input.
-fn expect_error<T: Float>(what: &str, finite: bool, a: &Dense, e: Error) {
-    match e {
-        Error::NonFinite => assert!(!finite, "{what}: NonFinite on finite input"),
-        Error::Overflow => {
-            // sigma_max <= ||A||_F: an overflowing singular value needs ||A||_F at the edge
-            // (up to the backward error's relative THRESH n eps).
-            assert!(finite, "{what}: Overflow on non-finite input");
-            let n = a.rows.max(a.cols) as f64;
-            let reach = a.fro() * (1.0 + THRESH * n * T::epsilon().wide());
-            assert_le(
-                &format!("{what}: Overflow below the edge"),
-                T::max_value().wide(),
-                reach,
-            );
-        }
-        e => panic!("{what}: unexpected {e:?}"),
     }
 }
 
@@ -195,7 +137,7 @@ fn derived<T: Float, const R: usize, const C: usize>(
     let e = T::epsilon().wide();
     match a.norm_spectral() {
         Ok(v) => assert_le("norm_spectral", (v.wide() - s[0]).abs(), allowance),
-        Err(err) => expect_error::<T>("norm_spectral", true, &ad, err),
+        Err(err) => expect_svd_error::<T>("norm_spectral", true, &ad, err),
     }
     match a.norm_nuclear() {
         // A sum of C values each within `allowance`, rounded C times.
@@ -209,7 +151,7 @@ fn derived<T: Float, const R: usize, const C: usize>(
                 assert_le("norm_nuclear", (v.wide() - sum).abs(), bound);
             }
         }
-        Err(err) => expect_error::<T>("norm_nuclear", true, &ad, err),
+        Err(err) => expect_svd_error::<T>("norm_nuclear", true, &ad, err),
     }
     // rank: the count above NumPy's tolerance s_max max(R, C) eps, up to the values that lie
     // within `allowance` of the tolerance (either side is right for them).
@@ -283,7 +225,7 @@ fn pseudo_inverse_check<T: Float, const R: usize, const C: usize>(
                     k / T::max_value().wide() * (1.0 + gamma(2 * s.len(), T::unit_roundoff())),
                 );
             } else {
-                expect_error::<T>("pseudo_inverse", true, &ad, e);
+                expect_svd_error::<T>("pseudo_inverse", true, &ad, e);
             }
         }
     }

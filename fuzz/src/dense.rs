@@ -26,6 +26,23 @@ pub fn f64_residual(k: usize) -> f64 {
     gamma(k + 1, F64_U)
 }
 
+/// `x 2^e`, in steps that each stay in range (2^e alone may not be an `f64`).
+pub fn times_pow2(x: f64, e: i32) -> f64 {
+    let mut out = x;
+    let mut left = e;
+    while left != 0 {
+        let step = left.clamp(-1000, 1000);
+        out *= 2f64.powi(step);
+        left -= step;
+    }
+    out
+}
+
+/// `d 2^e`, elementwise (see [`times_pow2`]).
+pub fn scale_pow2(d: &Dense, e: i32) -> Dense {
+    d.map(|x| times_pow2(x, e))
+}
+
 /// A row-major `rows x cols` matrix of `f64`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dense {

@@ -9,6 +9,7 @@
 //! whole, which is where scaling bugs live).
 
 pub mod dense;
+pub mod spectral;
 
 use statrix::{Matrix, Real};
 

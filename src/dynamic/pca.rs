@@ -19,7 +19,7 @@ use super::decompositions::DSvd;
 use super::moments::Moments;
 use super::orthonormal::orthonormal_columns;
 use crate::error::Error;
-use crate::numeric::norm;
+use crate::numeric::{Pow2Scale, finite_max_abs, norm, prescale_exponent};
 use crate::random::default_rng;
 use crate::scalar::Real;
 
@@ -146,7 +146,9 @@ impl<T: Real> Pca<T> {
     /// # Errors
     /// [`Error::TooFewSamples`] for fewer than 2 rows; [`Error::TooManyComponents`] unless
     /// `1 <= n_components <= min(rows, cols)` (and, for `Randomized`, when `cols` is 0);
-    /// [`Error::NonFinite`] if an element is NaN or infinite; the decompositions' errors
+    /// [`Error::NonFinite`] if an element is NaN or infinite; [`Error::Overflow`] if the
+    /// centred data or the total variance (`||X - mean||_F^2 / (rows - 1)`) overflows, as it
+    /// can only for data near the largest float; the decompositions' errors
     /// ([`Error::NoConvergence`], [`Error::Overflow`]) as they arise.
     ///
     /// # Example
@@ -177,7 +179,18 @@ impl<T: Real> Pca<T> {
         };
         let mean = data.mean_axis(Axis::Columns);
         let centred = DMatrix::from_fn(m, n, |i, j| data[(i, j)] - mean[j]);
-        let (singular_values, components) = match solver {
+        // Centred data far from 1 (beyond LAPACK's safe range) is scaled by a power of two
+        // first, so that no solver's products (the Gram matrix, the range finder's) overflow
+        // or underflow; the singular values and the norm are scaled back.
+        let max_abs = finite_max_abs(centred.as_slice()).ok_or(Error::Overflow)?;
+        let (centred, down) = match prescale_exponent(max_abs) {
+            Some(k) => (
+                centred.map(|x| Pow2Scale::new(k).apply(x)),
+                Pow2Scale::new(-k),
+            ),
+            None => (centred, Pow2Scale::new(0)),
+        };
+        let (mut singular_values, components) = match solver {
             PcaSolver::Auto | PcaSolver::Exact => exact(&centred, n_components)?,
             PcaSolver::Gram => gram(&centred, n_components)?,
             PcaSolver::Randomized {
@@ -186,15 +199,11 @@ impl<T: Real> Pca<T> {
                 seed,
             } => randomized(&centred, n_components, oversamples, power_iterations, seed)?,
         };
-        let frobenius = norm(centred.as_slice().iter().copied());
-        Self::assemble(
-            mean,
-            singular_values,
-            components,
-            frobenius * frobenius,
-            m,
-            solver,
-        )
+        for s in &mut singular_values {
+            *s = down.apply(*s);
+        }
+        let frobenius = down.apply(norm(centred.as_slice().iter().copied()));
+        Self::assemble(mean, singular_values, components, frobenius, m, solver)
     }
 
     /// The PCA of the rows summarised in `moments` (fed in chunks, merged across threads or
@@ -204,7 +213,8 @@ impl<T: Real> Pca<T> {
     ///
     /// # Errors
     /// [`Error::TooFewSamples`] for fewer than 2 rows; [`Error::TooManyComponents`] unless
-    /// `1 <= n_components <= min(count, features)`; the eigensolver's errors.
+    /// `1 <= n_components <= min(count, features)`; [`Error::Overflow`] if the total variance
+    /// (the co-moment's trace over `count - 1`) overflows; the eigensolver's errors.
     ///
     /// # Example
     /// ```
@@ -228,12 +238,13 @@ impl<T: Real> Pca<T> {
         check_sizes(m, n, n_components)?;
         let comoment = moments.comoment();
         let (singular_values, components) = leading_eigenvectors(&comoment, n_components)?;
-        let total = (0..n).fold(T::ZERO, |s, i| s + comoment[(i, i)]);
+        // sqrt(trace), as the Frobenius norm of the centred data, without squaring back.
+        let frobenius = norm((0..n).map(|i| comoment[(i, i)].max(T::ZERO).sqrt()));
         Self::assemble(
             moments.mean().to_vec(),
             singular_values,
             components,
-            total,
+            frobenius,
             m,
             PcaSolver::Gram,
         )
@@ -241,22 +252,31 @@ impl<T: Real> Pca<T> {
 
     /// The fitted model from its parts: `total` is the sum of squares of the centred data
     /// (the trace of `XcᵀXc`), `m` the number of samples.
+    /// The variances `(s / sqrt(m - 1))^2` and ratios `(s / frobenius)^2` (`frobenius` the
+    /// centred data's Frobenius norm), each formed without squaring a value that may
+    /// overflow: a ratio is right whenever the norms are.
     fn assemble(
         mean: Vec<T>,
         singular_values: Vec<T>,
         components: DMatrix<T>,
-        total: T,
+        frobenius: T,
         m: usize,
         solver: PcaSolver,
     ) -> Result<Self, Error> {
-        let dof = T::from(m - 1).ok_or(Error::Overflow)?;
-        let total_variance = total / dof;
-        let explained_variance: Vec<T> = singular_values.iter().map(|&s| s * s / dof).collect();
-        let explained_variance_ratio = explained_variance
+        let root = T::from(m - 1).ok_or(Error::Overflow)?.sqrt();
+        let total_variance = (frobenius / root) * (frobenius / root);
+        let explained_variance: Vec<T> = singular_values
             .iter()
-            .map(|&v| {
-                if total_variance > T::ZERO {
-                    v / total_variance
+            .map(|&s| (s / root) * (s / root))
+            .collect();
+        if !total_variance.is_finite() || explained_variance.iter().any(|v| !v.is_finite()) {
+            return Err(Error::Overflow);
+        }
+        let explained_variance_ratio = singular_values
+            .iter()
+            .map(|&s| {
+                if frobenius > T::ZERO {
+                    (s / frobenius) * (s / frobenius)
                 } else {
                     T::ZERO
                 }
