@@ -357,7 +357,13 @@ fn eigen_case<T: Float, const N: usize>(a64: &Matrix<f64, N, N>, t: i32) {
     let name = &format!("{} {N}x{N} eigen at 2^{t}", T::NAME);
     let (s, n, eps) = (unit_exponent(&a), N as f64, eps::<T>());
     let same_computation = exact && prescaled(&a);
-    let e0 = a0.eigen().expect("a normalized matrix");
+    // `eigen` brings a matrix past the top of the safe range to `[bignum / 2, bignum)`
+    // (LAPACK `dgeev`'s scaling, `bignum = 2^40` in f32, `2^459` in f64), one below its bottom
+    // into `[1, 2)`: the same computation is that of the normalized matrix lifted by `2^lift`.
+    let lift = if s < 0 { top_exponent::<T>() - 1 } else { 0 };
+    let (a_lift, lift_exact) = at_scale(&a0, lift);
+    assert!(lift_exact, "a normalized matrix lifts exactly");
+    let e0 = a_lift.eigen().expect("a normalized matrix, lifted");
     let e = match a.eigen() {
         Ok(e) => e,
         Err(Error::Overflow) => {
@@ -372,24 +378,32 @@ fn eigen_case<T: Float, const N: usize>(a64: &Matrix<f64, N, N>, t: i32) {
     if same_computation {
         assert_eq!(e.eigenvectors, e0.eigenvectors, "{name}: vectors of 2^t A");
         for (k, (z, z0)) in e.eigenvalues.iter().zip(e0.eigenvalues.iter()).enumerate() {
-            assert_scaled(&format!("{name}: re lambda_{k}"), z.re, z0.re, t);
-            assert_scaled(&format!("{name}: im lambda_{k}"), z.im, z0.im, t);
+            assert_scaled(&format!("{name}: re lambda_{k}"), z.re, z0.re, t - lift);
+            assert_scaled(&format!("{name}: im lambda_{k}"), z.im, z0.im, t - lift);
         }
         let (w, w0) = (
             a.eigenvalues(),
-            a0.eigenvalues().expect("a normalized matrix"),
+            a_lift.eigenvalues().expect("a normalized matrix, lifted"),
         );
         let w = w.expect("as eigen");
         for (k, (z, z0)) in w.iter().zip(w0.iter()).enumerate() {
-            assert_scaled(&format!("{name}: eigenvalues {k}"), z.re, z0.re, t);
-            assert_scaled(&format!("{name}: eigenvalues {k} (im)"), z.im, z0.im, t);
+            assert_scaled(&format!("{name}: eigenvalues {k}"), z.re, z0.re, t - lift);
+            assert_scaled(
+                &format!("{name}: eigenvalues {k} (im)"),
+                z.im,
+                z0.im,
+                t - lift,
+            );
         }
     }
     // The residual bound, from the balancing the algorithm applies: to the matrix scaled
-    // into [1, 2) where it is prescaled, else to `a` itself (in units of 2^s either way).
+    // as above where it is prescaled, else to `a` itself (in units of 2^s either way).
     let (d, balanced) = if prescaled(&a) {
-        let b = normalize(&a).0.balance().expect("finite");
-        (b.scale, units(&b.balanced, 0))
+        let b = at_scale(&normalize(&a).0, lift)
+            .0
+            .balance()
+            .expect("finite");
+        (b.scale, units(&b.balanced, -lift))
     } else {
         let b = a.balance().expect("finite");
         (b.scale, units(&b.balanced, s))

@@ -778,3 +778,50 @@ fn top_eigenvectors_of_a_large_numerically_equal_cluster() {
         }
     }
 }
+
+/// `fuzz/eigen`: `eigen` of a 5x5 `f32` matrix with one element at the largest float beside
+/// elements between `1e-7` and 232. The matrix was scaled into `[1, 2)` first, which put its
+/// small elements at the edge of the subnormals, and the eigenvector of 232 came out as `e_1`
+/// with residual `||A||` (3.4e38). A large matrix is now scaled to the top of LAPACK's safe
+/// range (`2^39..2^40` in `f32`), as `dgeev` does.
+#[test]
+fn eigenvectors_of_a_matrix_with_one_element_at_the_largest_float() {
+    let a: Matrix<f32, 5, 5> = Matrix::new([
+        [232.0, 0.0, 0.0, -0.5, -0.625],
+        [-f32::MAX, -0.0, -15.625, 1.1920929e-7, 9.5],
+        [-220.0, 32.5, -1.0, -0.0, 32.5],
+        [-1.0, -0.0, -0.0, 0.0, 0.0],
+        [0.0, 0.0, 0.0, 0.0, 0.0],
+    ]);
+    let eig = a.eigen().expect("finite");
+    let fro = a.iter().map(|&x| f64::from(x).powi(2)).sum::<f64>().sqrt();
+    for j in 0..5 {
+        let l = eig.eigenvalues[j];
+        let (lr, li) = (f64::from(l.re), f64::from(l.im));
+        let v: Vec<(f64, f64)> = (0..5)
+            .map(|i| {
+                let z = eig.eigenvectors[(i, j)];
+                (f64::from(z.re), f64::from(z.im))
+            })
+            .collect();
+        let residual = (0..5)
+            .map(|i| {
+                let (mut re, mut im) = (0.0, 0.0);
+                for (k, &(vr, vi)) in v.iter().enumerate() {
+                    re += f64::from(a[(i, k)]) * vr;
+                    im += f64::from(a[(i, k)]) * vi;
+                }
+                let (vr, vi) = v[i];
+                (re - (lr * vr - li * vi)).powi(2) + (im - (lr * vi + li * vr)).powi(2)
+            })
+            .sum::<f64>()
+            .sqrt();
+        // LAPACK's normwise bound `C_EIG n eps ||A||_F ||v||` (threshold 20 from
+        // `TESTING/nep.in`; `v` has unit norm) without the balancing's condition number,
+        // which the residual meets by many orders of magnitude here.
+        assert!(
+            residual <= 20.0 * 5.0 * f64::from(f32::EPSILON) * fro,
+            "pair {j}: {residual:e}"
+        );
+    }
+}

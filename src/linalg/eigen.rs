@@ -7,7 +7,7 @@ use crate::error::Error;
 use crate::linalg::balance::BalanceJob;
 use crate::linalg::schur::{Want, eigenvalues_only, real_schur, unscaled_eigenvalues};
 use crate::matrix::{Matrix, Vector};
-use crate::numeric::{Pow2Scale, finite_max_abs, prescale_exponent};
+use crate::numeric::{Pow2Scale, finite_max_abs, prescale_exponent_to_edge};
 use crate::scalar::Real;
 
 /// Eigenvalues and right eigenvectors of a real square matrix, from [`Matrix::eigen`]:
@@ -148,7 +148,7 @@ impl<T: Real, const N: usize> Matrix<T, N, N> {
                 }),
             });
         }
-        let exp = prescale_exponent(amax);
+        let exp = prescale_exponent_to_edge(amax);
         let mut b = self.0;
         if let Some(exp) = exp {
             Pow2Scale::new(exp).apply_all(&mut b);

@@ -8,7 +8,9 @@ use crate::linalg::balance::{BalanceJob, Balancing, balance_in_place};
 use crate::linalg::hessenberg::{clear_below_subdiagonal, form_q, reduce};
 use crate::linalg::householder::make_reflector;
 use crate::matrix::{Matrix, Vector};
-use crate::numeric::{Pow2Scale, all_finite, finite_max_abs, prescale_exponent, unit_exponent};
+use crate::numeric::{
+    Pow2Scale, all_finite, finite_max_abs, prescale_exponent_to_edge, unit_exponent,
+};
 use crate::scalar::Real;
 
 /// The real Schur decomposition `A = Z T Z^T`, from [`Matrix::schur`].
@@ -683,7 +685,7 @@ pub(crate) fn eigenvalues_only<T: Real, const N: usize>(
     if amax == T::ZERO {
         return Ok(w);
     }
-    let exp = prescale_exponent(amax);
+    let exp = prescale_exponent_to_edge(amax);
     let mut b = a.0;
     if let Some(exp) = exp {
         Pow2Scale::new(exp).apply_all(&mut b);

@@ -16,5 +16,6 @@ pub(crate) use product::rescaled_product;
 pub(crate) use product::{plain_product, scaled_product};
 pub(crate) use scaling::{
     Pow2Scale, exponent, normalized, normalized_columns, pow2, prescale_exponent,
-    rescaled_or_overflow, solve_with_normalized_rhs, times_pow2, unit_exponent,
+    prescale_exponent_to_edge, rescaled_or_overflow, solve_with_normalized_rhs, times_pow2,
+    unit_exponent,
 };

@@ -69,6 +69,25 @@ pub(crate) fn prescale_exponent<T: Real>(amax: T) -> Option<i32> {
     }
 }
 
+/// As [`prescale_exponent`], but a large matrix is brought to the top of the safe range
+/// (`2^k amax` in `[bignum / 2, bignum)`), as LAPACK `dgeev` scales, rather than into
+/// `[1, 2)`: the nonsymmetric eigensolvers then keep the small elements of a matrix with a
+/// few huge ones as far above the underflow threshold as the range allows (scaled into
+/// `[1, 2)`, an element `2^-127` of the largest in `f32` lands at the edge of the
+/// subnormals, and the eigenvectors, which depend on it, were lost: a fuzzing finding). A
+/// tiny matrix is still brought into `[1, 2)`, which lifts its small elements further from
+/// underflow than `dgeev`'s `smlnum` would.
+#[inline]
+pub(crate) fn prescale_exponent_to_edge<T: Real>(amax: T) -> Option<i32> {
+    let bignum = T::epsilon() / T::BLUE_SCALING[0];
+    let k = prescale_exponent(amax)?;
+    Some(if amax > bignum {
+        k + exponent(bignum) - 1
+    } else {
+        k
+    })
+}
+
 /// Multiplication by `2^k` in two exact steps, `x * 2^(k/2) * 2^(k - k/2)`, so that each
 /// factor is a normal number even when `2^k` is not (`k` may reach about twice the exponent
 /// range: scaling the smallest subnormal up to 1 needs `2^1074` in `f64`). Each multiplication

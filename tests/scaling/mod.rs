@@ -265,11 +265,18 @@ pub fn units<T: Float, const R: usize, const C: usize>(m: &Matrix<T, R, C>, s: i
         .collect()
 }
 
-/// Whether `qr`, `eigen` and `eigenvalues` work on this matrix scaled into `[1, 2)`: where
-/// its largest magnitude is outside LAPACK's safe range `[2^-e, 2^e]` (`dgeev`'s `smlnum =
-/// sqrt(safe_min) / eps` and its reciprocal: `e` is 459 in `f64`, 40 in `f32`).
+/// The exponent `e` of the top of LAPACK's safe range `[2^-e, 2^e]` (`dgeev`'s `smlnum =
+/// sqrt(safe_min) / eps` and its reciprocal): 459 in `f64`, 40 in `f32`.
+pub fn top_exponent<T: Float>() -> i32 {
+    -(T::MIN_NORMAL_EXP / 2) + decompose(T::epsilon().f64()).1
+}
+
+/// Whether `qr`, `eigen` and `eigenvalues` work on this matrix scaled by a power of two
+/// (`qr` into `[1, 2)`; `eigen` and `eigenvalues` a large one to `[2^(e-1), 2^e)`, a tiny one
+/// into `[1, 2)`): where its largest magnitude is outside LAPACK's safe range `[2^-e, 2^e]`
+/// ([`top_exponent`]).
 pub fn prescaled<T: Float, const R: usize, const C: usize>(a: &Matrix<T, R, C>) -> bool {
-    let e = -(T::MIN_NORMAL_EXP / 2) + decompose(T::epsilon().f64()).1;
+    let e = top_exponent::<T>();
     let big = a.iter().fold(0.0f64, |m, x| m.max(x.f64().abs()));
     big != 0.0 && (big < 2f64.powi(-e) || big > 2f64.powi(e))
 }
