@@ -825,3 +825,33 @@ fn eigenvectors_of_a_matrix_with_one_element_at_the_largest_float() {
         );
     }
 }
+
+/// `fuzz/dmatrix` (in CI's 20-second run): the PCA of `f32` data wholly in the subnormals
+/// (multiples of `1.4e-45`) had variance ratios summing to 1.037: the singular values and the
+/// norm were scaled back into the subnormals, where they keep a few bits, before the ratios
+/// were formed. The ratios are now formed at the scale the solver worked at. Here the data
+/// is `2^-148` times rows of halves in `[-1.5, 1.5]` and their negatives (so its mean is
+/// exactly 0 and the scaling exact): the ratios are those of the unscaled data, bit for bit.
+#[cfg(feature = "alloc")]
+#[test]
+fn pca_of_subnormal_data_has_the_ratios_of_the_data_scaled_up() {
+    use statrix::{DMatrix, Pca, PcaSolver};
+    let half = |i: usize, j: usize| ((i * 5 + j * 3) % 7) as f32 * 0.5 - 1.5;
+    let ints = DMatrix::from_fn(
+        8,
+        3,
+        |i, j| if i < 4 { half(i, j) } else { -half(i - 4, j) },
+    );
+    let tiny = ints.map(|x| x * f32::from_bits(2));
+    for solver in [PcaSolver::Exact, PcaSolver::Gram] {
+        let want = Pca::fit_with(&ints, 3, solver).expect("normal data");
+        let got = Pca::fit_with(&tiny, 3, solver).expect("subnormal data");
+        assert_eq!(
+            got.explained_variance_ratio(),
+            want.explained_variance_ratio()
+        );
+        let sum: f32 = got.explained_variance_ratio().iter().sum();
+        // Three ratios, each within a few f32 roundings of the exact one.
+        assert!(sum <= 1.0 + 8.0 * f32::EPSILON, "ratios sum to {sum}");
+    }
+}

@@ -190,7 +190,7 @@ impl<T: Real> Pca<T> {
             ),
             None => (centred, Pow2Scale::new(0)),
         };
-        let (mut singular_values, components) = match solver {
+        let (singular_values, components) = match solver {
             PcaSolver::Auto | PcaSolver::Exact => exact(&centred, n_components)?,
             PcaSolver::Gram => gram(&centred, n_components)?,
             PcaSolver::Randomized {
@@ -199,11 +199,13 @@ impl<T: Real> Pca<T> {
                 seed,
             } => randomized(&centred, n_components, oversamples, power_iterations, seed)?,
         };
-        for s in &mut singular_values {
-            *s = down.apply(*s);
-        }
-        let frobenius = down.apply(norm(centred.as_slice().iter().copied()));
-        Self::assemble(mean, singular_values, components, frobenius, m, solver)
+        let frobenius = norm(centred.as_slice().iter().copied());
+        let spectrum = Spectrum {
+            singular_values,
+            frobenius,
+            down,
+        };
+        Self::assemble(mean, spectrum, components, m, solver)
     }
 
     /// The PCA of the rows summarised in `moments` (fed in chunks, merged across threads or
@@ -240,11 +242,15 @@ impl<T: Real> Pca<T> {
         let (singular_values, components) = leading_eigenvectors(&comoment, n_components)?;
         // sqrt(trace), as the Frobenius norm of the centred data, without squaring back.
         let frobenius = norm((0..n).map(|i| comoment[(i, i)].max(T::ZERO).sqrt()));
+        let spectrum = Spectrum {
+            singular_values,
+            frobenius,
+            down: Pow2Scale::new(0),
+        };
         Self::assemble(
             moments.mean().to_vec(),
-            singular_values,
+            spectrum,
             components,
-            frobenius,
             m,
             PcaSolver::Gram,
         )
@@ -253,26 +259,30 @@ impl<T: Real> Pca<T> {
     /// The fitted model from its parts: `total` is the sum of squares of the centred data
     /// (the trace of `XcᵀXc`), `m` the number of samples.
     /// The variances `(s / sqrt(m - 1))^2` and ratios `(s / frobenius)^2` (`frobenius` the
-    /// centred data's Frobenius norm), each formed without squaring a value that may
-    /// overflow: a ratio is right whenever the norms are.
+    /// centred data's Frobenius norm), formed at the scale the solver worked at and without
+    /// squaring a value that may overflow: a ratio is right whenever the norms are, also for
+    /// data whose singular values are subnormal once scaled back.
     fn assemble(
         mean: Vec<T>,
-        singular_values: Vec<T>,
+        spectrum: Spectrum<T>,
         components: DMatrix<T>,
-        frobenius: T,
         m: usize,
         solver: PcaSolver,
     ) -> Result<Self, Error> {
+        let Spectrum {
+            singular_values: scaled,
+            frobenius,
+            down,
+        } = spectrum;
         let root = T::from(m - 1).ok_or(Error::Overflow)?.sqrt();
-        let total_variance = (frobenius / root) * (frobenius / root);
-        let explained_variance: Vec<T> = singular_values
-            .iter()
-            .map(|&s| (s / root) * (s / root))
-            .collect();
+        // (x / root)^2 scaled back twice (a variance scales with the square).
+        let variance = |x: T| down.apply(down.apply((x / root) * (x / root)));
+        let total_variance = variance(frobenius);
+        let explained_variance: Vec<T> = scaled.iter().map(|&s| variance(s)).collect();
         if !total_variance.is_finite() || explained_variance.iter().any(|v| !v.is_finite()) {
             return Err(Error::Overflow);
         }
-        let explained_variance_ratio = singular_values
+        let explained_variance_ratio = scaled
             .iter()
             .map(|&s| {
                 if frobenius > T::ZERO {
@@ -282,6 +292,7 @@ impl<T: Real> Pca<T> {
                 }
             })
             .collect();
+        let singular_values = scaled.iter().map(|&s| down.apply(s)).collect();
         Ok(Self {
             mean,
             components,
@@ -460,6 +471,14 @@ impl<T: Real> Pca<T> {
     pub fn solver(&self) -> PcaSolver {
         self.solver
     }
+}
+
+/// A solver's singular values and the centred data's Frobenius norm, both at the scale the
+/// solver worked at, and the scaling back to the data's.
+struct Spectrum<T> {
+    singular_values: Vec<T>,
+    frobenius: T,
+    down: Pow2Scale<T>,
 }
 
 /// At least 2 samples, and `1 <= k <= min(m, n)` components.
